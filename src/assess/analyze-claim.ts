@@ -1,0 +1,50 @@
+import { getFullNlp } from '../analyze/nlp.js';
+import { contentTerms } from '../analyze/tokenize.js';
+import type { Claim } from '../types.js';
+import { questionToClaim } from './question-to-claim.js';
+
+/**
+ * Names in the claim: runs of capitalised words or words with digits ("Marco Rubio", "MS-13",
+ * "El Salvadoran"), plus what wink-nlp's entity recogniser finds (dates, money, numbers).
+ */
+function findEntities(claim: string): string[] {
+  const found: string[] = [];
+  const words = claim.replace(/[.?!]$/, '').split(/\s+/);
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0)
+      found.push(
+        run
+          .join(' ')
+          .replace(/[,;:'’]+$/, '')
+          .replace(/['’]s$/, ''),
+      );
+    run = [];
+  };
+  words.forEach((word, index) => {
+    const bare = word.replace(/^[("“]+|[)"”,;:]+$/g, '');
+    const capitalised = /^\p{Lu}/u.test(bare) || /\d/.test(bare);
+    if (capitalised && !(index === 0 && bare.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(bare))) run.push(bare);
+    else flush();
+  });
+  flush();
+  const nlp = getFullNlp();
+  for (const entity of nlp.readDoc(claim).entities().out(nlp.its.detail) as Array<{
+    value: string;
+    type: string;
+  }>) {
+    if (!found.some((name) => name.includes(entity.value))) found.push(entity.value);
+  }
+  return [...new Set(found.filter((name) => name.length > 1))];
+}
+
+/** Question → claim, its content terms and its named entities. */
+export function analyzeClaim(question: string): Claim {
+  const text = questionToClaim(question);
+  return {
+    question: question.trim(),
+    text,
+    terms: [...new Set(contentTerms(text))],
+    entities: findEntities(text),
+  };
+}

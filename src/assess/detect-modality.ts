@@ -1,0 +1,24 @@
+import type { Modality } from '../types.js';
+
+// Cue lists for how a sentence holds what it says. Checked in this order; the first that matches wins.
+const DENIED = /\b(den(y|ies|ied)|rejected|refuted|dismissed|debunked|no evidence|false(ly)?|hoax|fake)\b/i;
+const PROMISED =
+  /\b(promis(e|ed|es)|pledg(e|ed|es)|vow(ed|s)?|assur(e|ed|es)|agreed to|plans? to|planned to|intends? to|would|will)\b/i;
+const SPECULATIVE =
+  /\b(may|might|could|possibly|perhaps|rumou?r(s|ed)?|unconfirmed|speculat\w*|appears? to|seem(s|ed)?)\b/i;
+const REPORTED =
+  /\b(reported(ly)?|according to|sa(id|ys)|told|claim(s|ed)?|alleg(ed|edly|es|ation)|sources?|officials|cited|quoted|reports?)\b/i;
+const NEGATION = /\b(not|no|never|none|neither|nor|without)\b|n['’]t\b/i;
+
+/** How a sentence holds its content: asserted, reported, denied, promised or speculative. */
+export function detectModality(sentence: string): Modality {
+  if (DENIED.test(sentence)) return 'denied';
+  if (PROMISED.test(sentence)) return 'promised';
+  if (SPECULATIVE.test(sentence)) return 'speculative';
+  if (REPORTED.test(sentence)) return 'reported';
+  return 'asserted';
+}
+
+export function isNegated(sentence: string): boolean {
+  return NEGATION.test(sentence);
+}

@@ -1,0 +1,115 @@
+import { getFullNlp } from '../analyze/nlp.js';
+import { pastTense, thirdPerson } from './inflect-verb.js';
+
+interface Token {
+  value: string;
+  pos: string;
+  lemma: string;
+}
+
+const NOUN_PHRASE = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PRON', 'PART']);
+const MODALS = new Set(['can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
+
+function tokensOf(text: string): Token[] {
+  const nlp = getFullNlp();
+  const tokens = nlp.readDoc(text).tokens();
+  const values = tokens.out(nlp.its.value);
+  const pos = tokens.out(nlp.its.pos);
+  // The typings do not list `lemma` among token properties, though the model provides it.
+  const lemmas = tokens.out(nlp.its.lemma as unknown as typeof nlp.its.value);
+  return values.map((value, index) => ({ value, pos: pos[index] ?? 'X', lemma: lemmas[index] ?? value }));
+}
+
+function continuesWord(token: Token): boolean {
+  return token.value.startsWith('-') || token.value.startsWith("'");
+}
+
+/**
+ * Where the main verb starts after "Did/Does/Has/Can": the first VERB; failing that (the tagger
+ * often calls a bare verb a NOUN: "Did the president sign the bill", "Will Obama visit Cuba"),
+ * a lower-case noun that ends the subject: one right after a proper name, or one followed by a
+ * determiner, pronoun, preposition or number.
+ */
+function mainVerbIndex(tokens: Token[]): number {
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.pos === 'VERB') return index;
+    // Prepositions may sit inside the subject: "Did a man in Florida win ...".
+    if (!NOUN_PHRASE.has(token.pos) && token.pos !== 'ADP' && !continuesWord(token)) return -1;
+    if (index < 2 || token.pos !== 'NOUN' || token.value !== token.value.toLowerCase()) continue;
+    const previous = tokens[index - 1]!;
+    const next = tokens[index + 1];
+    const nextStartsObject = !next || ['DET', 'PRON', 'ADP', 'NUM', 'PROPN'].includes(next.pos);
+    if (previous.pos === 'PROPN' && nextStartsObject) return index;
+    if (
+      ['NOUN', 'PROPN'].includes(previous.pos) &&
+      next &&
+      ['DET', 'PRON', 'ADP', 'NUM'].includes(next.pos)
+    ) {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/** End of the subject after "Is/Are/Was/Were": a noun phrase, stopping before an "-ing" predicate. */
+function subjectEnd(tokens: Token[]): number {
+  let index = 1;
+  while (index < tokens.length && (NOUN_PHRASE.has(tokens[index]!.pos) || continuesWord(tokens[index]!))) {
+    const token = tokens[index]!;
+    if (index > 1 && token.value.endsWith('ing')) break;
+    if (index > 1 && token.pos === 'ADJ' && !NOUN_PHRASE.has(tokens[index + 1]?.pos ?? '')) break;
+    index++;
+  }
+  return index;
+}
+
+function join(tokens: Token[]): string {
+  return tokens
+    .map((token) => token.value)
+    .join(' ')
+    .replace(/\s+([,.;:!?%)\]'’])/g, '$1')
+    .replace(/([([$])\s+/g, '$1')
+    .replace(/\s*-\s*/g, '-');
+}
+
+function sentenceCase(text: string): string {
+  const trimmed = text.trim().replace(/[?.!]+$/, '');
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}.`;
+}
+
+/**
+ * Turns a yes/no question into the declarative claim it tests ("Did Rubio turn over X?" →
+ * "Rubio turned over X."). Statements pass through; "Is it true that S?" becomes S; questions that
+ * cannot be inverted (who/what/why) are kept as asked, without the question mark.
+ */
+export function questionToClaim(question: string): string {
+  const text = question.trim().replace(/\s+/g, ' ');
+  const isTrueThat = /^(is it true|is it the case|was it true)( that)?\s+/i.exec(text);
+  if (isTrueThat) return sentenceCase(text.slice(isTrueThat[0].length));
+  if (!text.endsWith('?')) return sentenceCase(text);
+  const tokens = tokensOf(text.replace(/\?+$/, ''));
+  const aux = tokens[0]?.value.toLowerCase() ?? '';
+  if (['did', 'does', 'do'].includes(aux)) {
+    const verbAt = mainVerbIndex(tokens);
+    if (verbAt > 1) {
+      const verb = tokens[verbAt]!;
+      const base = verb.lemma || verb.value;
+      const inflected = aux === 'did' ? pastTense(base) : aux === 'does' ? thirdPerson(base) : base;
+      const subject = join(tokens.slice(1, verbAt));
+      return sentenceCase(`${subject} ${inflected} ${join(tokens.slice(verbAt + 1))}`);
+    }
+  }
+  if (['has', 'have', 'had'].includes(aux) || MODALS.has(aux)) {
+    const verbAt = mainVerbIndex(tokens);
+    if (verbAt > 1)
+      return sentenceCase(`${join(tokens.slice(1, verbAt))} ${aux} ${join(tokens.slice(verbAt))}`);
+  }
+  if (['is', 'are', 'was', 'were'].includes(aux)) {
+    const end = subjectEnd(tokens);
+    if (end > 1 && end < tokens.length) {
+      return sentenceCase(`${join(tokens.slice(1, end))} ${aux} ${join(tokens.slice(end))}`);
+    }
+  }
+  return sentenceCase(text);
+}

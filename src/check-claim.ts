@@ -1,0 +1,46 @@
+import { analyzeClaim } from './assess/analyze-claim.js';
+import { decideVerdict } from './assess/decide-verdict.js';
+import { traceProvenance } from './assess/trace-provenance.js';
+import { composeReport } from './compose/compose-report.js';
+import { DEFAULT_METHOD_URL } from './config.js';
+import { UsageError } from './errors.js';
+import { retrievePassages } from './retrieve/retrieve-passages.js';
+import { selectEvidence } from './retrieve/select-evidence.js';
+import type { Store } from './store/store.js';
+import type { Report } from './types.js';
+
+export interface CheckOptions {
+  store: Store;
+  /** ISO date (YYYY-MM-DD) the check is made as of: it is printed and later articles are left out. Default: today. */
+  asOf?: string;
+  methodUrl?: string;
+  /** Injected clock for the default `asOf`. */
+  now?: () => Date;
+}
+
+/** Checks a question or claim against the corpus and returns the report model. */
+export function checkClaim(question: string, options: CheckOptions): Report {
+  if (question.trim().length < 3) {
+    throw new UsageError(
+      'The question is empty. Ask a question or state a claim, e.g. verity check "Did X do Y?"',
+    );
+  }
+  const asOf = options.asOf ?? (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
+  const claim = analyzeClaim(question);
+  const passages = retrievePassages(options.store, claim, { asOf });
+  const { evidence, closest } = selectEvidence(options.store, claim, passages);
+  const provenance = traceProvenance(evidence);
+  const verdict = decideVerdict(evidence, provenance, closest[0]?.coverage ?? 0);
+  return composeReport({
+    claim,
+    evidence,
+    closest,
+    verdict,
+    provenance,
+    corpus: options.store.corpusState(),
+    checkedAt: asOf,
+    methodUrl: options.methodUrl ?? DEFAULT_METHOD_URL,
+  });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { checkClaim } from '../check-claim.js';
+import { loadConfig } from '../config.js';
+import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
+import { createStore } from '../store/create-store.js';
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description('check a question or claim against the corpus and print a cited report')
+    .argument('<question>', 'a question ("Did X do Y?") or a claim ("X did Y")')
+    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .option('--format <format>', `output format: ${REPORT_FORMATS.join(' | ')}`, 'markdown')
+    .option(
+      '--as-of <date>',
+      'check as of this date (YYYY-MM-DD): fixes the printed date, leaves out later articles',
+    )
+    .action((question: string, options: { db?: string; format: string; asOf?: string }) => {
+      const config = loadConfig({ dbPath: options.db });
+      const store = createStore(config);
+      try {
+        const report = checkClaim(question, { store, asOf: options.asOf, methodUrl: config.methodUrl });
+        process.stdout.write(renderReport(report, options.format));
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { VerityError } from '../errors.js';
+import { registerCheckCommand } from './check-command.js';
+import { registerIngestCommand } from './ingest-command.js';
+
+const program = new Command()
+  .name('verity')
+  .description(
+    'Verity: check claims about the news against a corpus of reporting, with every sentence cited.',
+  )
+  .version('0.1.0');
+registerIngestCommand(program);
+registerCheckCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // Known errors already say what to do; anything else is a bug worth a stack trace.
+  if (error instanceof VerityError) console.error(`verity: ${error.message}`);
+  else console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,129 @@
+import { VERDICT_TITLES } from '../assess/decide-verdict.js';
+import type { Provenance } from '../assess/trace-provenance.js';
+import type { Claim, CorpusState, Evidence, Report, ReportSection, Verdict } from '../types.js';
+import { Citer } from './citer.js';
+import { describeSource, quote } from './describe-source.js';
+import { followUpQuestions } from './follow-up-questions.js';
+import {
+  articlesInOrder,
+  coreReporting,
+  limitations,
+  otherSources,
+  whoIsInvolved,
+} from './found-sections.js';
+import { namesInEvidence } from './names-in-evidence.js';
+
+export interface ComposeInput {
+  claim: Claim;
+  evidence: Evidence[];
+  /** Nearest sentences when nothing qualified as evidence (shown, never counted as evidence). */
+  closest: Evidence[];
+  verdict: Verdict;
+  provenance: Provenance;
+  corpus: CorpusState;
+  checkedAt: string;
+  methodUrl: string;
+}
+
+export const DISCLAIMER =
+  'Verity can make mistakes: it matches and quotes the stored reporting but does not know more than it. Verify important information with the cited sources.';
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Builds the canonical report model. Every sentence carries the source numbers of the passages it quotes or counts. */
+export function composeReport(input: ComposeInput): Report {
+  const { claim, evidence, verdict, provenance, corpus } = input;
+  const citer = new Citer();
+  const covered = new Set(evidence.flatMap((item) => item.matchedTerms));
+  const missingTerms = claim.terms.filter((term) => !covered.has(term));
+  const otherNames = namesInEvidence(evidence, claim.entities);
+  const base = {
+    question: claim.question,
+    claim: claim.text,
+    checkedAt: input.checkedAt,
+    disclaimer: DISCLAIMER,
+    methodUrl: input.methodUrl,
+    corpus,
+  };
+
+  if (evidence.length === 0) {
+    const closest = input.closest;
+    const summary = [
+      citer.sentence(
+        `Nothing in the ${count(corpus.articles)} articles checked addresses this claim; that does not make it false, only not covered by this corpus.`,
+        closest,
+      ),
+    ];
+    const sections: ReportSection[] = closest.length
+      ? [
+          {
+            title: 'What the search found instead',
+            sentences: closest.map((item) =>
+              citer.sentence(
+                `The closest sentence, in ${describeSource(item.article)}, shares only ${item.matchedTerms.map((term) => `“${term}”`).join(', ')} with the claim: ${quote(item.sentence.text)}`,
+                [item],
+              ),
+            ),
+          },
+        ]
+      : [];
+    return {
+      ...base,
+      verdict: { ...verdict, citations: citer.cite(closest) },
+      summary,
+      sections,
+      bottomLine: [
+        citer.sentence(
+          `${VERDICT_TITLES['not-found']}: add reporting on ${claim.entities.join(', ') || 'this subject'} to the corpus and check again.`,
+          closest,
+        ),
+      ],
+      followUps: followUpQuestions(claim, missingTerms, []),
+      sources: citer.list(),
+    };
+  }
+
+  const groups = articlesInOrder(evidence);
+  const best = [...evidence].sort((a, b) => b.coverage - a.coverage)[0]!;
+  const summary = [
+    citer.sentence(
+      `Verity found ${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${groups.length} article${groups.length === 1 ? '' : 's'} (${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}) that address the claim.`,
+      evidence,
+    ),
+    citer.sentence(
+      `The closest match, in ${describeSource(best.article)}, reads: ${quote(best.sentence.text)}`,
+      [best],
+    ),
+  ];
+  const sections = [
+    coreReporting(citer, groups),
+    otherSources(citer, groups),
+    whoIsInvolved(citer, claim, evidence, otherNames),
+    limitations(citer, evidence, missingTerms, provenance),
+  ].filter((section): section is ReportSection => section !== null);
+  const bottomLine = [
+    citer.sentence(
+      `${verdict.title} (confidence ${Math.round(verdict.confidence * 100)}%): ${verdict.reasons.at(-1)}`,
+      evidence,
+    ),
+  ];
+  if (missingTerms.length > 0) {
+    bottomLine.push(
+      citer.sentence(
+        `The parts of the claim about ${missingTerms.map((term) => `“${term}”`).join(', ')} remain unchecked.`,
+        evidence,
+      ),
+    );
+  }
+  return {
+    ...base,
+    verdict: { ...verdict, citations: citer.cite(evidence) },
+    summary,
+    sections,
+    bottomLine,
+    followUps: followUpQuestions(claim, missingTerms, otherNames),
+    sources: citer.list(),
+  };
+}

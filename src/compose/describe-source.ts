@@ -1,0 +1,21 @@
+import type { StoredArticle } from '../types.js';
+
+const MAX_TITLE = 70;
+
+/** How a report sentence names a source: its outlet, else its headline (shortened), plus the date. */
+export function describeSource(article: StoredArticle): string {
+  let name = article.outlet;
+  if (!name && article.title) {
+    name =
+      article.title.length > MAX_TITLE
+        ? `“${article.title.slice(0, MAX_TITLE).replace(/\s+\S*$/, '')}…”`
+        : `“${article.title}”`;
+  }
+  name ??= `article ${article.id}`;
+  return article.published ? `${name} (${article.published.slice(0, 10)})` : name;
+}
+
+/** Quotes a stored sentence verbatim, with curly quotes, as report text. */
+export function quote(sentence: string): string {
+  return `“${sentence}”`;
+}

@@ -1,0 +1,33 @@
+import type { Claim } from '../types.js';
+
+/** How many follow-up questions a report offers. */
+export const FOLLOW_UP_COUNT = 5;
+
+function lowerFirst(text: string): string {
+  // Keep the capital of a name or acronym ("Rubio", "ISIS"); lower an ordinary first word ("The").
+  return /^(The|A|An|This|That|These|Those|It|There)\b/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
+}
+
+/**
+ * "Want to dive deeper?": questions that are themselves checks Verity can run, built from the
+ * claim's uncovered terms, its entities and the names the evidence brings up.
+ */
+export function followUpQuestions(claim: Claim, missingTerms: string[], otherNames: string[]): string[] {
+  const statement = lowerFirst(claim.text.replace(/[.?!]$/, ''));
+  const questions = [`Who first reported that ${statement}?`];
+  for (const entity of claim.entities.slice(0, 2))
+    questions.push(`What does the reporting say about ${entity}?`);
+  if (missingTerms.length > 0) {
+    questions.push(
+      `Is there reporting on ${missingTerms
+        .slice(0, 3)
+        .map((term) => `“${term}”`)
+        .join(' and ')} in this story?`,
+    );
+  }
+  questions.push(`Has anyone denied that ${statement}?`);
+  for (const name of otherNames) questions.push(`What role does ${name} play in this story?`);
+  return [...new Set(questions)].slice(0, FOLLOW_UP_COUNT);
+}

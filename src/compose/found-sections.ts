@@ -1,0 +1,136 @@
+import { opposes } from '../assess/decide-verdict.js';
+import type { Provenance } from '../assess/trace-provenance.js';
+import type { Claim, CitedSentence, Evidence, ReportSection } from '../types.js';
+import type { Citer } from './citer.js';
+import { describeSource, quote } from './describe-source.js';
+
+/** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
+export function articlesInOrder(evidence: Evidence[]): Evidence[][] {
+  const byArticle = new Map<string, Evidence[]>();
+  for (const item of evidence)
+    byArticle.set(item.article.id, [...(byArticle.get(item.article.id) ?? []), item]);
+  return [...byArticle.values()].sort(
+    (a, b) =>
+      (a[0]!.article.published ?? '9999').localeCompare(b[0]!.article.published ?? '9999') ||
+      b[0]!.coverage - a[0]!.coverage ||
+      a[0]!.article.id.localeCompare(b[0]!.article.id),
+  );
+}
+
+export function coreReporting(citer: Citer, groups: Evidence[][]): ReportSection {
+  const core = groups[0]!;
+  const who = describeSource(core[0]!.article);
+  return {
+    title: 'What the core reporting says',
+    sentences: core.map((item, index) =>
+      citer.sentence(`${index === 0 ? `${who} reports` : 'It adds'}: ${quote(item.sentence.text)}`, [item]),
+    ),
+  };
+}
+
+export function otherSources(citer: Citer, groups: Evidence[][]): ReportSection | null {
+  if (groups.length < 2) return null;
+  return {
+    title: 'How other sources report it',
+    sentences: groups
+      .slice(1, 6)
+      .map((group) =>
+        citer.sentence(`${describeSource(group[0]!.article)}: ${quote(group[0]!.sentence.text)}`, [
+          group[0]!,
+        ]),
+      ),
+  };
+}
+
+export function whoIsInvolved(
+  citer: Citer,
+  claim: Claim,
+  evidence: Evidence[],
+  otherNames: string[],
+): ReportSection | null {
+  const sentences: CitedSentence[] = [];
+  for (const entity of claim.entities) {
+    const mentions = evidence.filter((item) =>
+      item.sentence.text.toLowerCase().includes(entity.toLowerCase()),
+    );
+    if (mentions.length > 0) {
+      sentences.push(
+        citer.sentence(
+          `“${entity}” appears in ${mentions.length} of the ${evidence.length} evidence sentences.`,
+          mentions,
+        ),
+      );
+    }
+  }
+  for (const name of otherNames) {
+    const mentions = evidence.filter((item) => item.sentence.text.includes(name));
+    sentences.push(
+      citer.sentence(`The evidence also names ${name} (${mentions.length} sentences).`, mentions),
+    );
+  }
+  return sentences.length > 0 ? { title: 'Who and what is involved', sentences } : null;
+}
+
+/** Disagreement, limitations and what the sources do not say: the part a careful reader needs most. */
+export function limitations(
+  citer: Citer,
+  evidence: Evidence[],
+  missingTerms: string[],
+  provenance: Provenance,
+): ReportSection {
+  const sentences: CitedSentence[] = [];
+  if (missingTerms.length > 0) {
+    const listed = missingTerms.map((term) => `“${term}”`).join(', ');
+    sentences.push(
+      citer.sentence(
+        `None of the evidence sentences mentions ${listed}, so that part of the claim is not covered.`,
+        evidence,
+      ),
+    );
+  }
+  if (provenance.origins.length === 1 && provenance.articleCount > 1) {
+    sentences.push(
+      citer.sentence(
+        `All ${provenance.articleCount} sources trace to one origin, ${provenance.origins[0]}; repetition is not confirmation.`,
+        evidence,
+      ),
+    );
+  }
+  const attributed = evidence.filter((item) => item.modality === 'reported');
+  if (attributed.length > 0) {
+    sentences.push(
+      citer.sentence(
+        `${attributed.length} of ${evidence.length} evidence sentences attribute the information to others rather than state it.`,
+        attributed,
+      ),
+    );
+  }
+  const promised = evidence.filter((item) => item.modality === 'promised');
+  if (promised.length > 0) {
+    sentences.push(
+      citer.sentence(`A promise or plan is not an act: ${quote(promised[0]!.sentence.text)}`, [promised[0]!]),
+    );
+  }
+  const speculative = evidence.filter((item) => item.modality === 'speculative');
+  if (speculative.length > 0) {
+    sentences.push(
+      citer.sentence(`Some evidence is hedged: ${quote(speculative[0]!.sentence.text)}`, [speculative[0]!]),
+    );
+  }
+  for (const item of evidence.filter(opposes).slice(0, 3)) {
+    sentences.push(
+      citer.sentence(`Against the claim, ${describeSource(item.article)}: ${quote(item.sentence.text)}`, [
+        item,
+      ]),
+    );
+  }
+  if (sentences.length === 0) {
+    sentences.push(
+      citer.sentence(
+        'The evidence does not disagree on the points the claim names, and states them directly.',
+        evidence,
+      ),
+    );
+  }
+  return { title: 'Points of disagreement, limitations and what the sources do not say', sentences };
+}

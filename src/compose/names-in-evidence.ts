@@ -1,0 +1,26 @@
+import type { Evidence } from '../types.js';
+
+const NAME_RUN =
+  /\b\p{Lu}[\p{L}\p{N}'’-]*[\p{L}\p{N}](?:\s+(?:of\s+|de\s+|al-\s*)?\p{Lu}[\p{L}\p{N}'’-]*[\p{L}\p{N}])*/gu;
+const SENTENCE_STARTERS =
+  /^(The|A|An|In|On|At|But|And|However|For|It|He|She|They|This|That|One|Officials|According)$/;
+
+/** Named people, places and organisations that recur across the evidence, most frequent first. */
+export function namesInEvidence(evidence: Evidence[], exclude: string[], limit = 6): string[] {
+  const counts = new Map<string, number>();
+  for (const item of evidence) {
+    const seen = new Set<string>();
+    for (const match of item.sentence.text.matchAll(NAME_RUN)) {
+      const name = match[0].replace(/['’]s$/, '');
+      if (SENTENCE_STARTERS.test(name) || name.length < 3) continue;
+      if (exclude.some((excluded) => excluded.toLowerCase() === name.toLowerCase())) continue;
+      seen.add(name);
+    }
+    for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .filter(([, count]) => count >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([name]) => name);
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The one place that reads environment variables. Everything else receives a `VerityConfig`. */
+export interface VerityConfig {
+  /** SQLite database file. Default: `$VERITY_DB`, else `~/.verity/verity.db`. */
+  dbPath: string;
+  /** Largest input file ingest accepts, in bytes. Default: `$VERITY_MAX_FILE_BYTES`, else 20 MB. */
+  maxFileBytes: number;
+  /** Where the method page lives; the report's disclaimer links to it. */
+  methodUrl: string;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_METHOD_URL = 'https://github.com/verity-news/verity/blob/main/docs/method.md';
+
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.VERITY_DB ?? path.join(os.homedir(), '.verity', 'verity.db');
+}
+
+export function loadConfig(
+  overrides: Partial<VerityConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): VerityConfig {
+  const maxFromEnv = env.VERITY_MAX_FILE_BYTES ? Number(env.VERITY_MAX_FILE_BYTES) : undefined;
+  if (maxFromEnv !== undefined && !(maxFromEnv > 0)) {
+    throw new Error(
+      `VERITY_MAX_FILE_BYTES must be a positive number of bytes, got "${env.VERITY_MAX_FILE_BYTES}".`,
+    );
+  }
+  return {
+    dbPath: overrides.dbPath ?? defaultDbPath(env),
+    maxFileBytes: overrides.maxFileBytes ?? maxFromEnv ?? DEFAULT_MAX_FILE_BYTES,
+    methodUrl: overrides.methodUrl ?? env.VERITY_METHOD_URL ?? DEFAULT_METHOD_URL,
+  };
+}
+
+/** `../shared` beside the repository (data sets, seeds, models), or `$VERITY_SHARED`. */
+export function sharedDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.VERITY_SHARED ?? path.resolve(packageRoot(), '..', 'shared');
+}
+
+/** The folder holding Verity's package.json (works from `src/` under tests and from `dist/src/`). */
+export function packageRoot(): string {
+  let directory = import.meta.dirname;
+  while (!fs.existsSync(path.join(directory, 'package.json'))) {
+    const parent = path.dirname(directory);
+    if (parent === directory)
+      throw new Error(`Cannot find Verity's package.json above ${import.meta.dirname}.`);
+    directory = parent;
+  }
+  return directory;
+}

@@ -1,0 +1,28 @@
+const ROLE_WORDS =
+  /\b(staff|writer|reporter|correspondent|editor|contributor|columnist|producer|photographer|associated press|updated|published|posted)\b/i;
+
+/**
+ * Turns a byline ("By Jane Doe and John Roe, Staff Writers | 19.10.2025") into author names:
+ * drops "By", dates, times, roles, e-mail addresses and links; splits on "and", "&", commas and bars.
+ */
+export function cleanAuthors(raw: string | string[] | null | undefined): string[] {
+  const values = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const names: string[] = [];
+  for (const value of values) {
+    const parts = value
+      .replace(/\S+@\S+|https?:\/\/\S+/g, ' ')
+      .replace(/\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.*$/, ' ')
+      .replace(/^\s*(written\s+)?by[:\s]+/i, '')
+      .split(/\s*(?:,|\||;|\band\b|&|\bwith\b)\s*/i);
+    for (const part of parts) {
+      const name = part
+        .replace(/^\s*by\s+/i, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (name.length < 3 || name.length > 60 || ROLE_WORDS.test(name) || /\d/.test(name)) continue;
+      if (!/\p{Lu}/u.test(name)) continue;
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}

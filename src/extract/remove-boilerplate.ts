@@ -1,0 +1,29 @@
+/**
+ * Boilerplate that article extractors leave in: subscription and newsletter prompts, agency
+ * footers, share bars, "related topics" headers, copyright lines. The rules are general (no site
+ * names); they only remove SHORT paragraphs, so that an article about subscriptions keeps its body.
+ */
+export const BOILERPLATE_PATTERN =
+  /\b(subscri(be|ber|bers|ption|ptions)|newsletter|sign up|log in|all rights reserved|copyright|share (this|on)|follow us|related (topics|articles|stories|content|coverage)|read more|click here|contact us|advertisement|cookies?|terms of (use|service)|privacy policy|download (our|the) app)\b|©/i;
+
+/** A boilerplate paragraph is at most this long. */
+export const BOILERPLATE_MAX_CHARS = 320;
+
+/** Trailing fragments (share labels, tag headers, one-word links) have at most this many words. */
+export const TAIL_FRAGMENT_MAX_WORDS = 4;
+
+export function isBoilerplate(paragraph: string): boolean {
+  return paragraph.length <= BOILERPLATE_MAX_CHARS && BOILERPLATE_PATTERN.test(paragraph);
+}
+
+function isTailFragment(paragraph: string): boolean {
+  const words = paragraph.split(/\s+/).filter(Boolean).length;
+  return words <= TAIL_FRAGMENT_MAX_WORDS && !/[.!?"”]$/.test(paragraph);
+}
+
+/** Drops boilerplate paragraphs anywhere, and short unpunctuated fragments at the end of the body. */
+export function removeBoilerplate(paragraphs: string[]): string[] {
+  const kept = paragraphs.filter((paragraph) => !isBoilerplate(paragraph));
+  while (kept.length > 1 && isTailFragment(kept[kept.length - 1]!)) kept.pop();
+  return kept;
+}

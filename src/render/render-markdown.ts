@@ -1,0 +1,66 @@
+import type { CitedSentence, Report, ReportSource } from '../types.js';
+
+function cited(sentence: CitedSentence): string {
+  return `${sentence.text} ${sentence.citations.map((n) => `[${n}]`).join(' ')}`.trim();
+}
+
+function paragraph(sentences: CitedSentence[]): string {
+  return sentences.map(cited).join(' ');
+}
+
+function longDate(isoDay: string): string {
+  const date = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  return date.toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+function sourceLine(source: ReportSource): string {
+  const parts = [
+    source.outlet,
+    source.title ? `“${source.title}”` : null,
+    source.author,
+    source.published ? source.published.slice(0, 10) : null,
+    source.url,
+  ].filter(Boolean);
+  const passages = source.passages.map((passage) => `   > ${passage.text}\n   > — passage \`${passage.id}\``);
+  return [`${source.n}. ${parts.join(' · ') || `article ${source.articleId}`}`, ...passages].join('\n');
+}
+
+/** Markdown, rendered only from the report model; the shape follows the seed fact-check. */
+export function renderMarkdown(report: Report): string {
+  const { corpus, verdict } = report;
+  const lines = [
+    `# ${report.question}`,
+    '',
+    `**Claim tested:** ${report.claim}`,
+    '',
+    `Checked on ${longDate(report.checkedAt)} against ${corpus.articles.toLocaleString('en-US')} articles (${corpus.passages.toLocaleString('en-US')} passages${corpus.lastIngestAt ? `, last ingest ${corpus.lastIngestAt.slice(0, 10)}` : ''}).`,
+    '',
+    `> Disclaimer: ${report.disclaimer} [How Verity checks](${report.methodUrl})`,
+    '',
+    `## Verdict: ${verdict.title} — confidence ${Math.round(verdict.confidence * 100)}%`,
+    '',
+    ...verdict.reasons.map((reason) =>
+      `- ${reason} ${verdict.citations.map((n) => `[${n}]`).join(' ')}`.trimEnd(),
+    ),
+    '',
+    '## Executive summary',
+    '',
+    paragraph(report.summary),
+    '',
+  ];
+  report.sections.forEach((section, index) => {
+    lines.push(`## ${index + 1}. ${section.title}`, '', paragraph(section.sentences), '');
+  });
+  lines.push(`## ${report.sections.length + 1}. Bottom line`, '', paragraph(report.bottomLine), '');
+  lines.push('## Want to dive deeper?', '');
+  for (const question of report.followUps)
+    lines.push(`- ${question} — \`verity check ${JSON.stringify(question)}\``);
+  lines.push('', '## Sources', '');
+  for (const source of report.sources) lines.push(sourceLine(source), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,53 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order and recorded in `PRAGMA user_version`.
+ * Append new steps; never edit a released one.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,              -- first 16 hex digits of the content hash
+    source TEXT NOT NULL,             -- file path, URL or file.jsonl#line
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT, standfirst TEXT, authors TEXT NOT NULL, outlet TEXT, section TEXT,
+    published TEXT, updated TEXT, dateline TEXT, language TEXT, url TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    superseded_by TEXT REFERENCES articles(id)  -- set when the same source changed; kept for old citations
+  );
+  CREATE INDEX articles_source ON articles(source) WHERE superseded_by IS NULL;
+
+  CREATE TABLE passages (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,          -- <article id>:<ordinal>
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL
+  );
+  CREATE INDEX passages_article ON passages(article_id);
+
+  CREATE TABLE sentences (
+    passage_id TEXT NOT NULL REFERENCES passages(id),
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (passage_id, ordinal)
+  ) WITHOUT ROWID;
+
+  -- Only current passages are indexed; a superseded article's passages leave the index.
+  CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2');
+
+  CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,51 @@
+import type { Passage, StoredArticle } from '../../types.js';
+
+/** Row shapes as SQLite returns them, and their mapping to the shared types. */
+export interface ArticleRow {
+  id: string;
+  source: string;
+  content_hash: string;
+  title: string | null;
+  standfirst: string | null;
+  authors: string;
+  outlet: string | null;
+  section: string | null;
+  published: string | null;
+  updated: string | null;
+  dateline: string | null;
+  language: string | null;
+  url: string | null;
+  text: string;
+  ingested_at: string;
+}
+
+export interface PassageRow {
+  id: string;
+  article_id: string;
+  ordinal: number;
+  text: string;
+}
+
+export function toArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    source: row.source,
+    contentHash: row.content_hash,
+    title: row.title,
+    standfirst: row.standfirst,
+    authors: JSON.parse(row.authors) as string[],
+    outlet: row.outlet,
+    section: row.section,
+    published: row.published,
+    updated: row.updated,
+    dateline: row.dateline,
+    language: row.language,
+    url: row.url,
+    text: row.text,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+export function toPassage(row: PassageRow): Passage {
+  return { id: row.id, articleId: row.article_id, ordinal: row.ordinal, text: row.text };
+}

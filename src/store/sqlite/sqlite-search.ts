@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Builds an FTS5 MATCH expression that ORs the terms. Each term is quoted, so punctuation in it
+ * ("ms-13") becomes a phrase of its tokens and no user text is read as FTS5 syntax.
+ */
+export function toMatchExpression(terms: string[]): string | null {
+  const quoted = [...new Set(terms)]
+    .map((term) => term.replace(/"/g, ' ').trim())
+    .filter((term) => term !== '')
+    .map((term) => `"${term}"`);
+  return quoted.length > 0 ? quoted.join(' OR ') : null;
+}
+
+export interface SearchHit {
+  rowid: number;
+  id: string;
+  article_id: string;
+  ordinal: number;
+  text: string;
+  score: number;
+}
+
+/** BM25-ranked passages (FTS5's `bm25()`, negated so that higher is better). */
+export function searchFts(db: Database.Database, terms: string[], limit: number): SearchHit[] {
+  const match = toMatchExpression(terms);
+  if (!match) return [];
+  return db
+    .prepare(
+      `SELECT p.rowid, p.id, p.article_id, p.ordinal, p.text, -bm25(passages_fts) AS score
+       FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
+       WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?`,
+    )
+    .all(match, limit) as SearchHit[];
+}
+
+export function countMatches(db: Database.Database, term: string): number {
+  const match = toMatchExpression([term]);
+  if (!match) return 0;
+  const row = db.prepare('SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?').get(match) as {
+    n: number;
+  };
+  return row.n;
+}

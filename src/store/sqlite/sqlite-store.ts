@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../../errors.js';
+import type { CorpusState, Passage, RankedPassage, Sentence, StoredArticle } from '../../types.js';
+import type { ArticleInput, PassageQuery, PutStatus, Store } from '../store.js';
+import { migrate } from './sqlite-migrations.js';
+import { toArticle, toPassage, type ArticleRow, type PassageRow } from './sqlite-rows.js';
+import { countMatches, searchFts } from './sqlite-search.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file; created with its folder when missing. `:memory:` for tests. */
+  path: string;
+  /** Open without writing (for `check`). Default false. */
+  readonly?: boolean;
+}
+
+/** The embedded default store: one SQLite file with an FTS5 index, in WAL mode for crash safety. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  let db: Database.Database;
+  try {
+    if (options.path !== ':memory:')
+      fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+    db = new Database(options.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    throw new StoreError(
+      `Cannot open the Verity database at ${options.path}: ${(error as Error).message}. ` +
+        'Check that the folder is writable, or choose another file with --db or VERITY_DB.',
+      { cause: error },
+    );
+  }
+
+  const statements = {
+    byHash: db.prepare('SELECT id FROM articles WHERE content_hash = ?'),
+    currentBySource: db.prepare('SELECT id FROM articles WHERE source = ? AND superseded_by IS NULL'),
+    insertArticle: db.prepare(
+      `INSERT INTO articles (id, source, content_hash, title, standfirst, authors, outlet, section, published,
+        updated, dateline, language, url, text, ingested_at)
+       VALUES (@id, @source, @contentHash, @title, @standfirst, @authors, @outlet, @section, @published,
+        @updated, @dateline, @language, @url, @text, @ingestedAt)`,
+    ),
+    supersede: db.prepare('UPDATE articles SET superseded_by = ? WHERE id = ?'),
+    insertPassage: db.prepare('INSERT INTO passages (id, article_id, ordinal, text) VALUES (?, ?, ?, ?)'),
+    indexPassage: db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)'),
+    passagesOf: db.prepare('SELECT rowid, text FROM passages WHERE article_id = ?'),
+    unindexPassage: db.prepare(
+      "INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', ?, ?)",
+    ),
+    insertSentence: db.prepare('INSERT INTO sentences (passage_id, ordinal, text) VALUES (?, ?, ?)'),
+    setMeta: db.prepare(
+      'INSERT INTO corpus_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
+    getMeta: db.prepare('SELECT value FROM corpus_meta WHERE key = ?'),
+    article: db.prepare('SELECT * FROM articles WHERE id = ?'),
+    passage: db.prepare('SELECT id, article_id, ordinal, text FROM passages WHERE id = ?'),
+    sentences: db.prepare(
+      'SELECT passage_id, ordinal, text FROM sentences WHERE passage_id = ? ORDER BY ordinal',
+    ),
+    counts: db.prepare(
+      `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL) AS articles,
+              (SELECT count(*) FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL) AS passages`,
+    ),
+  };
+
+  function unindexArticle(articleId: string): void {
+    for (const row of statements.passagesOf.all(articleId) as Array<{ rowid: number; text: string }>) {
+      statements.unindexPassage.run(row.rowid, row.text);
+    }
+  }
+
+  const putArticle = db.transaction((input: ArticleInput, now: Date): PutStatus => {
+    if (statements.byHash.get(input.contentHash)) return 'skipped';
+    const id = input.contentHash.slice(0, 16);
+    const previous = statements.currentBySource.get(input.source) as { id: string } | undefined;
+    const { article } = input;
+    statements.insertArticle.run({
+      ...article,
+      id,
+      source: input.source,
+      contentHash: input.contentHash,
+      authors: JSON.stringify(article.authors),
+      ingestedAt: now.toISOString(),
+    });
+    input.passages.forEach((passage, ordinal) => {
+      const passageId = `${id}:${ordinal}`;
+      const { lastInsertRowid } = statements.insertPassage.run(passageId, id, ordinal, passage.text);
+      statements.indexPassage.run(lastInsertRowid, passage.text);
+      passage.sentences.forEach((sentence, index) =>
+        statements.insertSentence.run(passageId, index, sentence),
+      );
+    });
+    if (previous) {
+      unindexArticle(previous.id);
+      statements.supersede.run(id, previous.id);
+    }
+    statements.setMeta.run('last_ingest_at', now.toISOString());
+    return previous ? 'updated' : 'added';
+  });
+
+  return {
+    putArticle: (input, now) => putArticle(input, now),
+    transaction: (work) => db.transaction(work)(),
+    searchPassages(query: PassageQuery): RankedPassage[] {
+      const hits = searchFts(db, query.terms, query.limit);
+      const articles = new Map<string, StoredArticle>();
+      return hits.map((hit) => {
+        let article = articles.get(hit.article_id);
+        if (!article) {
+          article = toArticle(statements.article.get(hit.article_id) as ArticleRow);
+          articles.set(article.id, article);
+        }
+        return { passage: toPassage(hit), article, score: hit.score };
+      });
+    },
+    documentFrequencies(terms: string[]): Map<string, number> {
+      return new Map(terms.map((term) => [term, countMatches(db, term)]));
+    },
+    sentencesOf(passageIds: string[]): Map<string, Sentence[]> {
+      return new Map(
+        passageIds.map((id) => [
+          id,
+          (statements.sentences.all(id) as Array<{ passage_id: string; ordinal: number; text: string }>).map(
+            (row) => ({ passageId: row.passage_id, ordinal: row.ordinal, text: row.text }),
+          ),
+        ]),
+      );
+    },
+    getPassage(id: string): (Passage & { article: StoredArticle }) | null {
+      const row = statements.passage.get(id) as PassageRow | undefined;
+      if (!row) return null;
+      return { ...toPassage(row), article: toArticle(statements.article.get(row.article_id) as ArticleRow) };
+    },
+    getArticle(id: string): StoredArticle | null {
+      const row = statements.article.get(id) as ArticleRow | undefined;
+      return row ? toArticle(row) : null;
+    },
+    corpusState(): CorpusState {
+      const counts = statements.counts.get() as { articles: number; passages: number };
+      const last = statements.getMeta.get('last_ingest_at') as { value: string } | undefined;
+      return { articles: counts.articles, passages: counts.passages, lastIngestAt: last?.value ?? null };
+    },
+    close: () => db.close(),
+  };
+}

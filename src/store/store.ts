@@ -1,0 +1,47 @@
+import type {
+  CorpusState,
+  ExtractedArticle,
+  Passage,
+  RankedPassage,
+  Sentence,
+  StoredArticle,
+} from '../types.js';
+
+/** One article ready to store: extracted fields, where it came from, and its analysed passages. */
+export interface ArticleInput {
+  source: string;
+  article: ExtractedArticle;
+  contentHash: string;
+  passages: Array<{ text: string; sentences: string[] }>;
+}
+
+/**
+ * What storing one article did. `updated`: the same source had different content (the earlier
+ * version is kept, no longer searched); `skipped`: this exact content is already stored.
+ */
+export type PutStatus = 'added' | 'updated' | 'skipped';
+
+/** Passage search: terms are OR-ed, ranked by BM25; `limit` caps the result. */
+export interface PassageQuery {
+  terms: string[];
+  limit: number;
+}
+
+/**
+ * The storage contract every backend implements (SQLite now; PostgreSQL later) and the one
+ * contract test suite runs against. All methods are synchronous for SQLite's sake; an async
+ * backend will get an async twin of this contract when it arrives.
+ */
+export interface Store {
+  putArticle(input: ArticleInput, now: Date): PutStatus;
+  /** Runs `work` in one transaction: all its writes land, or none. */
+  transaction<T>(work: () => T): T;
+  searchPassages(query: PassageQuery): RankedPassage[];
+  /** Number of current passages that hold each term (after stemming), for IDF weights. */
+  documentFrequencies(terms: string[]): Map<string, number>;
+  sentencesOf(passageIds: string[]): Map<string, Sentence[]>;
+  getPassage(id: string): (Passage & { article: StoredArticle }) | null;
+  getArticle(id: string): StoredArticle | null;
+  corpusState(): CorpusState;
+  close(): void;
+}

@@ -1,0 +1,147 @@
+/**
+ * The shared, documented types of Verity's pipeline. Every stage takes and returns these.
+ * The JSON report (`Report`) is the canonical output; renderers only format it.
+ */
+
+/** What the extract stage makes of one input: article body plus metadata, before storage. */
+export interface ExtractedArticle {
+  title: string | null;
+  /** Standfirst / subheading, when the page or text has one. */
+  standfirst: string | null;
+  /** Author names without "By", roles or dates. */
+  authors: string[];
+  outlet: string | null;
+  section: string | null;
+  /** ISO 8601 date or date-time. */
+  published: string | null;
+  updated: string | null;
+  /** Place line that opens a wire story ("ISTANBUL"). */
+  dateline: string | null;
+  language: string | null;
+  url: string | null;
+  /** Body text; paragraphs separated by a blank line. */
+  text: string;
+}
+
+/** An article as stored. `id` is derived from the content hash, so it is stable across re-ingests. */
+export interface StoredArticle extends ExtractedArticle {
+  id: string;
+  /** Where it came from: a file path, a URL, or `file.jsonl#line`. */
+  source: string;
+  contentHash: string;
+  ingestedAt: string;
+}
+
+/** A bounded, paragraph-based slice of an article; the unit that retrieval ranks and citations point to. */
+export interface Passage {
+  /** `<articleId>:<ordinal>`, stable for the same article content. */
+  id: string;
+  articleId: string;
+  ordinal: number;
+  text: string;
+}
+
+export interface Sentence {
+  passageId: string;
+  ordinal: number;
+  text: string;
+}
+
+/** A passage returned by retrieval, with its article for display and its score (higher is better). */
+export interface RankedPassage {
+  passage: Passage;
+  article: StoredArticle;
+  score: number;
+}
+
+/** The claim a question tests, and what retrieval and assessment need from it. */
+export interface Claim {
+  /** The question or claim as the user typed it. */
+  question: string;
+  /** A declarative sentence ("Rubio turned over ..."). */
+  text: string;
+  /** Content terms, lower-cased, in order, without stopwords. */
+  terms: string[];
+  /** Multi-word names and numbers found in the claim. */
+  entities: string[];
+}
+
+export type Modality = 'asserted' | 'reported' | 'denied' | 'promised' | 'speculative';
+
+/** A sentence chosen as evidence for a claim. */
+export interface Evidence {
+  sentence: Sentence;
+  passage: Passage;
+  article: StoredArticle;
+  /** Relevance to the claim, 0..1 (share of the claim's weighted terms the sentence holds). */
+  coverage: number;
+  /** Claim terms the sentence holds. */
+  matchedTerms: string[];
+  modality: Modality;
+  /** True when the sentence negates what it talks about ("did not", "denied"). */
+  negated: boolean;
+}
+
+export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'not-found';
+
+export interface Verdict {
+  label: VerdictLabel;
+  /** Human-readable label, e.g. "Reported, not confirmed". */
+  title: string;
+  /** 0..1. */
+  confidence: number;
+  reasons: string[];
+}
+
+// ---- The report model (JSON). Field names are a public contract: extend, never rename. ----
+
+/** A report sentence and the source numbers (`ReportSource.n`) it rests on. */
+export interface CitedSentence {
+  text: string;
+  citations: number[];
+}
+
+export interface ReportSection {
+  title: string;
+  sentences: CitedSentence[];
+}
+
+export interface ReportSourcePassage {
+  id: string;
+  text: string;
+}
+
+export interface ReportSource {
+  n: number;
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  published: string | null;
+  url: string | null;
+  /** The stored passages the report cites from this source. */
+  passages: ReportSourcePassage[];
+}
+
+export interface CorpusState {
+  articles: number;
+  passages: number;
+  /** ISO date-time of the latest ingest. */
+  lastIngestAt: string | null;
+}
+
+export interface Report {
+  question: string;
+  claim: string;
+  /** ISO date (YYYY-MM-DD) the check was made as of. */
+  checkedAt: string;
+  disclaimer: string;
+  methodUrl: string;
+  corpus: CorpusState;
+  verdict: Verdict & { citations: number[] };
+  summary: CitedSentence[];
+  sections: ReportSection[];
+  bottomLine: CitedSentence[];
+  followUps: string[];
+  sources: ReportSource[];
+}
