@@ -11,7 +11,11 @@ export function cleanAuthors(raw: string | string[] | null | undefined): string[
   for (const value of values) {
     const parts = value
       .replace(/\S+@\S+|https?:\/\/\S+/g, ' ')
-      .replace(/\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.*$/, ' ')
+      .replace(/\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.*$/s, ' ')
+      .replace(
+        /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}.*$/is,
+        ' ',
+      )
       .replace(/^\s*(written\s+)?by[:\s]+/i, '')
       .split(/\s*(?:,|\||;|\band\b|&|\bwith\b)\s*/i);
     for (const part of parts) {

@@ -7,6 +7,10 @@ import { readPageMetadata } from './html-metadata.js';
 import { parseDate } from './parse-date.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 
+function firstNonEmpty(...lists: string[][]): string[] {
+  return lists.find((list) => list.length > 0) ?? [];
+}
+
 /**
  * HTML page → article body and metadata: Mozilla Readability over linkedom for the body (about 8×
  * faster than over jsdom, same output), page metadata (JSON-LD, OpenGraph, meta tags) for the
@@ -16,7 +20,7 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document as unknown as Document);
   // Readability mutates the DOM, so metadata is read first.
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const parsed = new Readability(document as unknown as Document).parse();
   let paragraphs = parsed?.content ? htmlToText(parsed.content).split('\n\n') : [];
   const jsonLdParagraphs =
     metadata.jsonLdBody
@@ -31,7 +35,7 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
   return {
     title,
     standfirst: metadata.description,
-    authors: metadata.authors.length > 0 ? metadata.authors : cleanAuthors(parsed?.byline ?? null),
+    authors: firstNonEmpty(metadata.authors, cleanAuthors(parsed?.byline ?? null), metadata.metaAuthors),
     outlet: metadata.outlet ?? parsed?.siteName ?? null,
     section: metadata.section,
     published: metadata.published ?? parseDate(parsed?.publishedTime ?? null),

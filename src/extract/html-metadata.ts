@@ -5,7 +5,10 @@ import { parseDate } from './parse-date.js';
 export interface PageMetadata {
   title: string | null;
   description: string | null;
+  /** Authors the JSON-LD names (the most reliable source). */
   authors: string[];
+  /** Authors from meta tags, often template leftovers: used after the visible byline. */
+  metaAuthors: string[];
   outlet: string | null;
   section: string | null;
   published: string | null;
@@ -74,11 +77,8 @@ export function readPageMetadata(document: Document): PageMetadata {
     title: asText(ld.headline) ?? meta(document, 'og:title', 'twitter:title', 'dc.title'),
     description:
       asText(ld.description) ?? meta(document, 'og:description', 'description', 'twitter:description'),
-    authors: cleanAuthors(
-      authorsFromLd.length > 0
-        ? authorsFromLd
-        : meta(document, 'author', 'article:author', 'dc.creator', 'byl'),
-    ),
+    authors: cleanAuthors(authorsFromLd),
+    metaAuthors: cleanAuthors(meta(document, 'author', 'article:author', 'dc.creator', 'byl')),
     outlet: asText(ld.publisher) ?? meta(document, 'og:site_name', 'application-name'),
     section: asText(ld.articleSection) ?? meta(document, 'article:section', 'section'),
     published: parseDate(

@@ -1,0 +1,59 @@
+import { expect } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import type { CitedSentence, Report } from '../../src/types.js';
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Every report sentence, from the summary to the bottom line. */
+export function reportSentences(report: Report): CitedSentence[] {
+  return [
+    ...report.summary,
+    ...report.sections.flatMap((section) => section.sentences),
+    ...report.bottomLine,
+  ];
+}
+
+/**
+ * The traceability rule, checked against the store: every sentence cites at least one source
+ * (a report with no sources at all is the only exception), every citation resolves to a listed
+ * source, every listed passage is stored with exactly that text, every source is cited, and every
+ * quotation in a sentence is the words of a passage (or the headline) of a source it cites.
+ */
+export function expectCitationIntegrity(report: Report, store: Store): void {
+  const byNumber = new Map(report.sources.map((source) => [source.n, source]));
+  expect(report.sources.map((source) => source.n)).toEqual(report.sources.map((_, index) => index + 1));
+  const cited = new Set<number>();
+  for (const sentence of reportSentences(report)) {
+    if (report.sources.length > 0) expect(sentence.citations.length, sentence.text).toBeGreaterThan(0);
+    for (const n of sentence.citations) {
+      expect(byNumber.has(n), `[${n}] in "${sentence.text}"`).toBe(true);
+      cited.add(n);
+    }
+    const quotations = [...sentence.text.matchAll(/“([^”]{20,})”/g)].map((match) => normalise(match[1]!));
+    for (const quotation of quotations) {
+      const stored = sentence.citations.flatMap((n) => {
+        const source = byNumber.get(n)!;
+        return [...source.passages.map((passage) => normalise(passage.text)), normalise(source.title ?? '')];
+      });
+      // A shortened headline ends in "…": its words must still begin the stored title.
+      const words = quotation.replace(/…$/, '');
+      expect(
+        stored.some((text) => text.includes(words)),
+        `quotation not in cited passages or titles: ${quotation}`,
+      ).toBe(true);
+    }
+  }
+  for (const n of report.verdict.citations) cited.add(n);
+  for (const source of report.sources) {
+    expect(cited.has(source.n), `source ${source.n} is listed but never cited`).toBe(true);
+    expect(source.passages.length).toBeGreaterThan(0);
+    for (const passage of source.passages) {
+      const stored = store.getPassage(passage.id);
+      expect(stored, `passage ${passage.id} is not in the store`).not.toBeNull();
+      expect(stored!.text).toBe(passage.text);
+      expect(stored!.articleId).toBe(source.articleId);
+    }
+  }
+}

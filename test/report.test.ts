@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkClaim } from '../src/check-claim.js';
+import { ingestPaths } from '../src/ingest/ingest-paths.js';
+import { renderMarkdown } from '../src/render/render-markdown.js';
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { buildSampleCorpus } from '../scripts/lib/sample-corpus.js';
+import { expectCitationIntegrity, reportSentences } from './helpers/citation-integrity.js';
+import { HAS_SHARED, SHARED, tempDir } from './helpers/shared.js';
+
+const QUESTIONS = [
+  'Did Rubio turn over DOJ MS-13 informants to get access to El Salvadoran prisons?',
+  'Did ISIS behead an American journalist?',
+  'Is Kim Jong-un ill?',
+  'Apple will sell a smartwatch',
+  'Did a man in Florida win the lottery twice?',
+  'Did Zorblatt Quennington acquire the Frobnitz Corporation?',
+];
+
+describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
+  const dir = tempDir('report');
+  const db = path.join(dir, 'verity.db');
+  let store: Store;
+
+  beforeAll(async () => {
+    store = createSqliteStore({ path: db });
+    const corpus = buildSampleCorpus(SHARED, path.join(dir, 'sample'));
+    const summary = await ingestPaths(corpus.inputs, { store, maxFileBytes: 20e6 });
+    expect(summary.failed).toBe(0);
+    expect(summary.added).toBe(corpus.articleCount);
+  });
+  afterAll(() => store.close());
+
+  it.each(QUESTIONS)(
+    'every sentence of the report on "%s" is cited and every citation resolves',
+    (question) => {
+      const report = checkClaim(question, { store, asOf: '2026-01-01' });
+      expectCitationIntegrity(report, store);
+      for (const key of [
+        'question',
+        'claim',
+        'checkedAt',
+        'verdict',
+        'summary',
+        'sections',
+        'followUps',
+        'sources',
+      ]) {
+        expect(report).toHaveProperty(key);
+      }
+      expect(report.followUps.length).toBeGreaterThanOrEqual(3);
+      expect(report.bottomLine.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('answers the seed question from the wire article and names the Washington Post as origin', () => {
+    const report = checkClaim(QUESTIONS[0]!, { store, asOf: '2026-01-01' });
+    expect(report.claim).toBe(
+      'Rubio turned over DOJ MS-13 informants to get access to El Salvadoran prisons.',
+    );
+    expect(report.verdict.label).toBe('reported');
+    expect(report.sources[0]!.title).toMatch(/^Rubio agreed to compromise US informants/);
+    expect(report.verdict.reasons.join(' ')).toContain('Washington Post');
+  });
+
+  it('says plainly when nothing in the corpus addresses the claim, and does not call it false', () => {
+    const report = checkClaim(QUESTIONS[5]!, { store, asOf: '2026-01-01' });
+    expect(report.verdict.label).toBe('not-found');
+    expect(report.summary[0]!.text).toMatch(/^Nothing in the 2,588 articles checked addresses this claim/);
+    expect(
+      reportSentences(report)
+        .map((sentence) => sentence.text)
+        .join(' '),
+    ).not.toMatch(/\b(is|was) false\b|refuted|debunked/i);
+  });
+
+  it('leaves out articles published after --as-of', () => {
+    const report = checkClaim(QUESTIONS[0]!, { store, asOf: '2025-01-01' });
+    expect(report.sources.every((source) => !source.published || source.published < '2025-01-01')).toBe(true);
+    expect(report.verdict.label).toBe('not-found');
+  });
+
+  it('renders Markdown with the question, the verdict, numbered sections, follow-ups and sources', () => {
+    const markdown = renderMarkdown(checkClaim(QUESTIONS[1]!, { store, asOf: '2026-01-01' }));
+    expect(markdown).toMatch(/^# Did ISIS behead an American journalist\?\n/);
+    expect(markdown).toContain('Checked on January 1, 2026');
+    expect(markdown).toMatch(/## Verdict: /);
+    expect(markdown).toMatch(/## 1\. What the core reporting says/);
+    expect(markdown).toContain('## Want to dive deeper?');
+    expect(markdown).toMatch(/## Sources\n\n1\. /);
+  });
+
+  it('gives the same bytes for two CLI runs with the same --as-of, in Markdown and JSON', () => {
+    const cli = path.resolve('dist/src/cli/main.js');
+    const run = (format: string) =>
+      execFileSync(
+        process.execPath,
+        [cli, 'check', '--db', db, '--as-of', '2025-11-14', '--format', format, QUESTIONS[0]!],
+        {
+          encoding: 'utf8',
+        },
+      );
+    for (const format of ['markdown', 'json']) expect(run(format)).toBe(run(format));
+    const report = JSON.parse(run('json'));
+    expect(report.checkedAt).toBe('2025-11-14');
+  });
+});
