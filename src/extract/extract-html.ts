@@ -7,6 +7,18 @@ import { readPageMetadata } from './html-metadata.js';
 import { parseDate } from './parse-date.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 
+/** Fallback for pages too short or too broken for Readability: the body's text, minus non-content elements. */
+function bodyParagraphs(html: string): string[] {
+  const { document } = parseHTML(html);
+  for (const element of document.querySelectorAll(
+    'script, style, noscript, nav, header, footer, aside, form, title',
+  )) {
+    element.remove();
+  }
+  const text = htmlToText(document.body?.innerHTML ?? '');
+  return text === '' ? [] : text.split('\n\n');
+}
+
 function firstNonEmpty(...lists: string[][]): string[] {
   return lists.find((list) => list.length > 0) ?? [];
 }
@@ -28,6 +40,7 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
       .map((line) => line.trim())
       .filter(Boolean) ?? [];
   if (jsonLdParagraphs.join(' ').length > paragraphs.join(' ').length * 1.2) paragraphs = jsonLdParagraphs;
+  if (paragraphs.length === 0) paragraphs = bodyParagraphs(html);
   const title = metadata.title ?? parsed?.title?.trim() ?? null;
   paragraphs = removeBoilerplate(
     paragraphs.filter((paragraph, index) => !(index === 0 && paragraph === title)),

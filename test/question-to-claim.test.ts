@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { pastTense, thirdPerson } from '../src/assess/inflect-verb.js';
+import { questionToClaim } from '../src/assess/question-to-claim.js';
+
+describe('questionToClaim', () => {
+  it.each([
+    [
+      'Did Rubio turn over DOJ MS-13 informants to get access to El Salvadoran prisons?',
+      'Rubio turned over DOJ MS-13 informants to get access to El Salvadoran prisons.',
+    ],
+    ['Did the president sign the bill in March?', 'The president signed the bill in March.'],
+    ['Did a man in Florida win the lottery twice?', 'A man in Florida won the lottery twice.'],
+    ['Does coffee cause cancer?', 'Coffee causes cancer.'],
+    ['Has Apple bought Beats for $3 billion?', 'Apple has bought Beats for $3 billion.'],
+    ['Will Obama visit Cuba?', 'Obama will visit Cuba.'],
+    ['Is the Earth warming because of CO2?', 'The Earth is warming because of CO2.'],
+    ['Was Kim Jong-un killed?', 'Kim Jong-un was killed.'],
+    ['Is it true that the moon landing was faked?', 'The moon landing was faked.'],
+    ['the senate passed the bill', 'The senate passed the bill.'],
+    ['Who killed JFK?', 'Who killed JFK.'],
+  ])('%s → %s', (question, claim) => {
+    expect(questionToClaim(question)).toBe(claim);
+  });
+});
+
+describe('verb inflection', () => {
+  it('forms regular and irregular past tenses and third persons', () => {
+    expect(['turn', 'hand', 'stop', 'deny', 'agree', 'give', 'seek'].map(pastTense)).toEqual([
+      'turned',
+      'handed',
+      'stopped',
+      'denied',
+      'agreed',
+      'gave',
+      'sought',
+    ]);
+    expect(['cause', 'deny', 'go', 'watch'].map(thirdPerson)).toEqual([
+      'causes',
+      'denies',
+      'goes',
+      'watches',
+    ]);
+  });
+});
+
+describe('analyzeClaim', () => {
+  it('finds content terms and named entities', () => {
+    const claim = analyzeClaim(
+      'Did Rubio turn over DOJ MS-13 informants to get access to El Salvadoran prisons?',
+    );
+    expect(claim.terms).toEqual([
+      'rubio',
+      'turned',
+      'doj',
+      'ms-13',
+      'informants',
+      'get',
+      'access',
+      'el',
+      'salvadoran',
+      'prisons',
+    ]);
+    expect(claim.entities).toContain('Rubio');
+    expect(claim.entities).toContain('El Salvadoran');
+  });
+});
