@@ -45,6 +45,7 @@ console.log(
     [
       'articles in',
       'stored',
+      'duplicates skipped',
       'failed',
       'passages',
       'input MB',
@@ -57,6 +58,7 @@ console.log(
       [
         corpus.articles,
         summary.added,
+        summary.skipped,
         summary.failed,
         stored.passages,
         (inputBytes / 1e6).toFixed(1),

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { ingestPaths, type IngestSummary } from '../ingest/ingest-paths.js';
+import type { IngestSummary } from '../ingest/ingest-paths.js';
 import { createStore } from '../store/create-store.js';
 
 export function formatIngestSummary(summary: IngestSummary): string {
@@ -22,6 +22,8 @@ export function registerIngestCommand(program: Command): void {
     .option('--max-file-bytes <n>', 'largest file accepted (default 20 MB)', Number)
     .option('--no-progress', 'do not draw a progress bar')
     .action(async (paths: string[], options: { db?: string; maxFileBytes?: number; progress: boolean }) => {
+      // Loaded on use: the extractor's dependencies (linkedom, Readability) would slow every `check`.
+      const { ingestPaths } = await import('../ingest/ingest-paths.js');
       const config = loadConfig({ dbPath: options.db, maxFileBytes: options.maxFileBytes });
       const store = createStore(config);
       const bar =
