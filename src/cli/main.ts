@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { VerityError } from '../errors.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 
 const program = new Command()
@@ -12,6 +13,7 @@ const program = new Command()
   .version('0.1.0');
 registerIngestCommand(program);
 registerCheckCommand(program);
+registerExtractCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

@@ -16,14 +16,25 @@ export function isBoilerplate(paragraph: string): boolean {
   return paragraph.length <= BOILERPLATE_MAX_CHARS && BOILERPLATE_PATTERN.test(paragraph);
 }
 
+/** ... and at most this many characters (a CJK sentence has no spaces, so words alone mislead). */
+export const TAIL_FRAGMENT_MAX_CHARS = 30;
+
+/** Tail fragments are only stripped from bodies with at least this many paragraphs. */
+export const TAIL_MIN_PARAGRAPHS = 4;
+
 function isTailFragment(paragraph: string): boolean {
   const words = paragraph.split(/\s+/).filter(Boolean).length;
-  return words <= TAIL_FRAGMENT_MAX_WORDS && !/[.!?"”]$/.test(paragraph);
+  return (
+    words <= TAIL_FRAGMENT_MAX_WORDS &&
+    paragraph.length <= TAIL_FRAGMENT_MAX_CHARS &&
+    !/[.!?"”。！？…:)]$/.test(paragraph)
+  );
 }
 
 /** Drops boilerplate paragraphs anywhere, and short unpunctuated fragments at the end of the body. */
 export function removeBoilerplate(paragraphs: string[]): string[] {
   const kept = paragraphs.filter((paragraph) => !isBoilerplate(paragraph));
+  if (kept.length < TAIL_MIN_PARAGRAPHS) return kept;
   while (kept.length > 1 && isTailFragment(kept[kept.length - 1]!)) kept.pop();
   return kept;
 }

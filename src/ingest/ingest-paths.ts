@@ -68,16 +68,15 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       continue;
     }
     try {
-      if (inputKindFromPath(input.path) === 'jsonl') {
+      const kindFromPath = inputKindFromPath(input.path);
+      if (kindFromPath === 'jsonl') {
         // A JSONL file is a batch, not one article: it is streamed, and the size limit applies per line.
         itemsDone += await ingestJsonl(input.path, options.maxFileBytes, record, store);
       } else {
         const decoded = await readInputFile(input.path, options.maxFileBytes);
-        const kind = inputKindFromPath(input.path) ?? sniffInputKind(decoded.text);
-        const result = kind === 'jsonl' ? null : store(input.path, extractArticle(decoded.text, kind));
-        if (result && decoded.guessed && result.status !== 'failed') {
-          record({ ...result, reason: `encoding not declared; read as ${decoded.encoding}` });
-        } else if (result) record(result);
+        const result = store(input.path, extractArticle(decoded.text, kindFromPath ?? sniffInputKind(decoded.text)));
+        const guessed = decoded.guessed && result.status !== 'failed';
+        record(guessed ? { ...result, reason: `encoding not declared; read as ${decoded.encoding}` } : result);
         itemsDone++;
       }
     } catch (error) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
 import { InputError } from '../errors.js';
 import { decodeBytes, type DecodedText } from './decode-bytes.js';
 
@@ -17,6 +18,22 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return sample.length > 0 && control / sample.length > BINARY_CONTROL_SHARE;
 }
 
+/** Gzipped input (`.html.gz` as crawls store pages), with the size limit applied to the unpacked bytes. */
+function gunzip(filePath: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new InputError(
+      filePath,
+      tooBig
+        ? `unpacks to more than the ${(maxBytes / MB).toFixed(1)} MB limit; raise it with --max-file-bytes`
+        : `is not valid gzip (${(error as Error).message}); re-download or unpack it`,
+      { cause: error },
+    );
+  }
+}
+
 /** Reads and decodes one input file, refusing empty, oversized and binary files with a clear reason. */
 export async function readInputFile(filePath: string, maxBytes: number): Promise<DecodedText> {
   const stat = await fs.stat(filePath);
@@ -27,8 +44,9 @@ export async function readInputFile(filePath: string, maxBytes: number): Promise
         'raise it with --max-file-bytes or VERITY_MAX_FILE_BYTES if this file is really one article',
     );
   }
-  const bytes = await fs.readFile(filePath);
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+  let bytes: Uint8Array = await fs.readFile(filePath);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzip(filePath, bytes, maxBytes);
+  if (bytes.length === 0 || Buffer.from(bytes).toString('utf8').trim() === '') {
     throw new InputError(filePath, 'file is empty; nothing to ingest');
   }
   if (looksBinary(bytes)) {
