@@ -7,7 +7,7 @@ import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
 import { selectEvidence } from './retrieve/select-evidence.js';
 import type { Store } from './store/store.js';
-import type { Report } from './types.js';
+import type { Evidence, Report } from './types.js';
 
 export interface CheckOptions {
   store: Store;
@@ -20,6 +20,14 @@ export interface CheckOptions {
 
 /** Checks a question or claim against the corpus and returns the report model. */
 export function checkClaim(question: string, options: CheckOptions): Report {
+  return checkClaimDetailed(question, options).report;
+}
+
+/** The report plus every scored sentence in rank order (for evaluation of retrieval). */
+export function checkClaimDetailed(
+  question: string,
+  options: CheckOptions,
+): { report: Report; ranked: Evidence[] } {
   if (question.trim().length < 3) {
     throw new UsageError(
       'The question is empty. Ask a question or state a claim, e.g. verity check "Did X do Y?"',
@@ -30,10 +38,10 @@ export function checkClaim(question: string, options: CheckOptions): Report {
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const claim = analyzeClaim(question);
   const passages = retrievePassages(options.store, claim, { asOf });
-  const { evidence, closest } = selectEvidence(options.store, claim, passages);
+  const { evidence, closest, ranked } = selectEvidence(options.store, claim, passages);
   const provenance = traceProvenance(evidence);
   const verdict = decideVerdict(evidence, provenance, closest[0]?.coverage ?? 0);
-  return composeReport({
+  const report = composeReport({
     claim,
     evidence,
     closest,
@@ -43,4 +51,5 @@ export function checkClaim(question: string, options: CheckOptions): Report {
     checkedAt: asOf,
     methodUrl: options.methodUrl ?? DEFAULT_METHOD_URL,
   });
+  return { report, ranked };
 }

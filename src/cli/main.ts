@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { VerityError } from '../errors.js';
 import { registerCheckCommand } from './check-command.js';
+import { registerEvalCommand } from './eval-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 
@@ -14,6 +15,7 @@ const program = new Command()
 registerIngestCommand(program);
 registerCheckCommand(program);
 registerExtractCommand(program);
+registerEvalCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

@@ -74,9 +74,14 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
         itemsDone += await ingestJsonl(input.path, options.maxFileBytes, record, store);
       } else {
         const decoded = await readInputFile(input.path, options.maxFileBytes);
-        const result = store(input.path, extractArticle(decoded.text, kindFromPath ?? sniffInputKind(decoded.text)));
+        const result = store(
+          input.path,
+          extractArticle(decoded.text, kindFromPath ?? sniffInputKind(decoded.text)),
+        );
         const guessed = decoded.guessed && result.status !== 'failed';
-        record(guessed ? { ...result, reason: `encoding not declared; read as ${decoded.encoding}` } : result);
+        record(
+          guessed ? { ...result, reason: `encoding not declared; read as ${decoded.encoding}` } : result,
+        );
         itemsDone++;
       }
     } catch (error) {

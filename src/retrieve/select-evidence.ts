@@ -65,7 +65,7 @@ export function selectEvidence(
   claim: Claim,
   passages: RankedPassage[],
   options: EvidenceOptions = DEFAULT_EVIDENCE_OPTIONS,
-): { evidence: Evidence[]; closest: Evidence[] } {
+): { evidence: Evidence[]; closest: Evidence[]; ranked: Evidence[] } {
   const weights = weightClaimTerms(store, claim);
   const sentences = store.sentencesOf(passages.map((hit) => hit.passage.id));
   const scored: Array<Evidence & { rank: number }> = [];
@@ -117,5 +117,6 @@ export function selectEvidence(
     ),
   );
   perArticle.clear();
-  return { evidence, closest: evidence.length > 0 ? [] : pick(scored).slice(0, 3) };
+  const closest = evidence.length > 0 ? [] : pick(scored).slice(0, 3);
+  return { evidence, closest, ranked: scored };
 }

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { EvalResult } from '../eval/run-eval.js';
+
+const KEYS = [
+  'hit@5',
+  'recall@5',
+  'recall@10',
+  'accuracy',
+  'macroF1',
+  'citationValidity',
+  'p50Ms',
+  'p95Ms',
+] as const;
+
+export function formatEvalTable(name: string, result: EvalResult): string {
+  const cell = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
+  const header = `| ${name} (${result.claims} claims, ${result.corpus} corpus lines) | ${KEYS.join(' | ')} |`;
+  return [
+    header,
+    `|${' --- |'.repeat(KEYS.length + 1)}`,
+    `| baseline: BM25 + majority label | ${KEYS.map((key) => cell(result.baseline[key])).join(' | ')} |`,
+    `| Verity | ${KEYS.map((key) => cell(result[key])).join(' | ')} |`,
+  ].join('\n');
+}
+
+export function registerEvalCommand(program: Command): void {
+  program
+    .command('eval')
+    .description(
+      'evaluate Verity on a corpus and labelled claims in the generic format (docs/eval-format.md)',
+    )
+    .requiredOption(
+      '--corpus <file>',
+      'corpus JSONL: {"id", "text", "title"?, "url"?, "outlet"?, "published"?}',
+    )
+    .requiredOption('--claims <file>', 'claims JSONL: {"id", "claim", "label", "evidence": [corpus ids]}')
+    .option('--format <format>', 'table | json', 'table')
+    .action(async (options: { corpus: string; claims: string; format: string }) => {
+      if (!['table', 'json'].includes(options.format))
+        throw new UsageError(`Unknown format "${options.format}"; use table or json.`);
+      const { readEvalClaims, readEvalCorpus } = await import('../eval/eval-format.js');
+      const { runEval } = await import('../eval/run-eval.js');
+      const result = runEval(readEvalCorpus(options.corpus), readEvalClaims(options.claims));
+      console.log(
+        options.format === 'json' ? JSON.stringify(result) : formatEvalTable(options.claims, result),
+      );
+    });
+}

@@ -1,0 +1,161 @@
+import { analyzeClaim } from '../assess/analyze-claim.js';
+import { checkClaimDetailed } from '../check-claim.js';
+import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
+import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Report, VerdictLabel } from '../types.js';
+import { contentHash } from '../ingest/content-hash.js';
+import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
+import { accuracy, hitAt, macroF1, recallAt } from './metrics.js';
+
+/** How Verity's verdict labels map onto the evaluation scheme (docs/eval-format.md). */
+export const VERDICT_TO_EVAL: Record<VerdictLabel, EvalLabel> = {
+  supported: 'supported',
+  reported: 'supported',
+  contradicted: 'refuted',
+  disputed: 'conflicting',
+  'not-found': 'not enough info',
+};
+
+export interface EvalScores {
+  'hit@5': number;
+  'recall@5': number;
+  'recall@10': number;
+  accuracy: number;
+  macroF1: number;
+  citationValidity: number;
+  p50Ms: number;
+  p95Ms: number;
+}
+
+export interface EvalResult extends EvalScores {
+  claims: number;
+  corpus: number;
+  baseline: EvalScores;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
+  );
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN;
+}
+
+/** Share of report sentences whose citations are non-empty and all resolve to listed sources. */
+function citationValidity(report: Report): { valid: number; total: number } {
+  const numbers = new Set(report.sources.map((source) => source.n));
+  const sentences = [
+    ...report.summary,
+    ...report.sections.flatMap((section) => section.sentences),
+    ...report.bottomLine,
+  ];
+  const valid = sentences.filter(
+    (sentence) =>
+      (sentence.citations.length > 0 || report.sources.length === 0) &&
+      sentence.citations.every((n) => numbers.has(n)),
+  ).length;
+  return { valid, total: sentences.length };
+}
+
+/**
+ * Runs Verity over a corpus and labelled claims in the generic format, in an in-memory store, and
+ * scores it beside the baseline (plain BM25 ranking, majority label of the claims) in the same run.
+ */
+export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): EvalResult {
+  const store = createSqliteStore({ path: ':memory:' });
+  const now = new Date('2000-01-01T00:00:00Z');
+  store.transaction(() => {
+    for (const line of corpus) {
+      const article = {
+        title: line.title ?? null,
+        standfirst: null,
+        authors: [],
+        outlet: line.outlet ?? null,
+        section: null,
+        published: line.published ?? null,
+        updated: null,
+        dateline: null,
+        language: null,
+        url: line.url ?? null,
+        text: line.text,
+      };
+      // Each line is one passage holding one sentence, so that ranks map back to corpus ids.
+      const hash = contentHash({ title: `${line.id}\n${article.title ?? ''}`, text: line.text });
+      store.putArticle(
+        {
+          source: line.id,
+          article,
+          contentHash: hash,
+          passages: [{ text: line.text, sentences: [line.text] }],
+        },
+        now,
+      );
+    }
+  });
+  const labelCounts = new Map<EvalLabel, number>();
+  for (const claim of claims) labelCounts.set(claim.label, (labelCounts.get(claim.label) ?? 0) + 1);
+  const majority = [...labelCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+
+  const verity = {
+    hit5: [] as number[],
+    r5: [] as number[],
+    r10: [] as number[],
+    labels: [] as EvalLabel[],
+    ms: [] as number[],
+  };
+  const base = { hit5: [] as number[], r5: [] as number[], r10: [] as number[], ms: [] as number[] };
+  let validSentences = 0;
+  let allSentences = 0;
+  for (const claim of claims) {
+    let start = performance.now();
+    const bm25 = store.searchPassages({
+      terms: analyzeClaim(claim.claim).terms,
+      limit: DEFAULT_PASSAGE_POOL,
+    });
+    base.ms.push(performance.now() - start);
+    start = performance.now();
+    const { report, ranked } = checkClaimDetailed(claim.claim, { store, asOf: '2100-01-01' });
+    verity.ms.push(performance.now() - start);
+    verity.labels.push(VERDICT_TO_EVAL[report.verdict.label]);
+    const validity = citationValidity(report);
+    validSentences += validity.valid;
+    allSentences += validity.total;
+    if (claim.evidence.length === 0) continue;
+    const verityIds = [...new Set(ranked.map((item) => item.article.source))];
+    const baseIds = bm25.map((hit) => hit.article.source);
+    verity.hit5.push(hitAt(verityIds, claim.evidence, 5));
+    verity.r5.push(recallAt(verityIds, claim.evidence, 5));
+    verity.r10.push(recallAt(verityIds, claim.evidence, 10));
+    base.hit5.push(hitAt(baseIds, claim.evidence, 5));
+    base.r5.push(recallAt(baseIds, claim.evidence, 5));
+    base.r10.push(recallAt(baseIds, claim.evidence, 10));
+  }
+  store.close();
+  const gold = claims.map((claim) => claim.label);
+  const majorityLabels = claims.map(() => majority);
+  return {
+    claims: claims.length,
+    corpus: corpus.length,
+    'hit@5': mean(verity.hit5),
+    'recall@5': mean(verity.r5),
+    'recall@10': mean(verity.r10),
+    accuracy: accuracy(gold, verity.labels),
+    macroF1: macroF1(gold, verity.labels),
+    citationValidity: allSentences ? validSentences / allSentences : Number.NaN,
+    p50Ms: percentile(verity.ms, 50),
+    p95Ms: percentile(verity.ms, 95),
+    baseline: {
+      'hit@5': mean(base.hit5),
+      'recall@5': mean(base.r5),
+      'recall@10': mean(base.r10),
+      accuracy: accuracy(gold, majorityLabels),
+      macroF1: macroF1(gold, majorityLabels),
+      citationValidity: Number.NaN,
+      p50Ms: percentile(base.ms, 50),
+      p95Ms: percentile(base.ms, 95),
+    },
+  };
+}

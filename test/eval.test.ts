@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hitAt, macroF1, recallAt } from '../src/eval/metrics.js';
+import { tempDir } from './helpers/shared.js';
+
+describe('evaluation metrics', () => {
+  it('computes hit@k, recall@k and macro-F1', () => {
+    expect(hitAt(['a', 'b', 'c'], ['c'], 2)).toBe(0);
+    expect(hitAt(['a', 'b', 'c'], ['c'], 3)).toBe(1);
+    expect(recallAt(['a', 'b', 'c'], ['a', 'c', 'z'], 3)).toBeCloseTo(2 / 3);
+    expect(macroF1(['supported', 'refuted'], ['supported', 'supported'])).toBeCloseTo((2 / 3 + 0) / 2);
+  });
+});
+
+describe('verity eval on the generic format', () => {
+  it('prints the metric keys for Verity and the baseline, and rejects a bad label', () => {
+    const dir = tempDir('eval');
+    const corpus = path.join(dir, 'corpus.jsonl');
+    const claims = path.join(dir, 'claims.jsonl');
+    const lines = [
+      { id: 'c1', text: 'The Thames Barrier was closed 50 times in 2014 to protect London from flooding.' },
+      { id: 'c2', text: 'Glaciers in the Alps have lost half their volume since 1900.' },
+      { id: 'c3', text: 'The city council approved a new bus lane on Monday.' },
+    ];
+    fs.writeFileSync(corpus, lines.map((line) => JSON.stringify(line)).join('\n'));
+    fs.writeFileSync(
+      claims,
+      JSON.stringify({
+        id: 'q1',
+        claim: 'Alpine glaciers lost half their volume since 1900',
+        label: 'supported',
+        evidence: ['c2'],
+      }),
+    );
+    const cli = path.resolve('dist/src/cli/main.js');
+    const result = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [cli, 'eval', '--corpus', corpus, '--claims', claims, '--format', 'json'],
+        { encoding: 'utf8' },
+      ),
+    );
+    for (const key of [
+      'hit@5',
+      'recall@5',
+      'recall@10',
+      'accuracy',
+      'macroF1',
+      'citationValidity',
+      'p50Ms',
+      'p95Ms',
+    ]) {
+      expect(typeof result[key]).toBe('number');
+      expect(result.baseline).toHaveProperty(key);
+    }
+    expect(result['hit@5']).toBe(1);
+    expect(result.citationValidity).toBe(1);
+    fs.writeFileSync(claims, JSON.stringify({ id: 'q1', claim: 'x', label: 'true', evidence: [] }));
+    expect(() =>
+      execFileSync(process.execPath, [cli, 'eval', '--corpus', corpus, '--claims', claims], {
+        stdio: 'pipe',
+      }),
+    ).toThrow(/label/);
+  });
+});
