@@ -10,7 +10,7 @@ import path from 'node:path';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { checkClaim } from '../src/check-claim.js';
 import { packageRoot, sharedDir } from '../src/config.js';
-import { ingestPaths } from '../src/ingest/ingest-paths.js';
+import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { DEFAULT_PASSAGE_POOL } from '../src/retrieve/retrieve-passages.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { buildBenchCorpus } from './lib/bench-corpus.js';
@@ -36,7 +36,7 @@ const inputBytes = corpus.inputs.reduce((sum, input) => {
 const store = createSqliteStore({ path: db });
 const heapBefore = process.memoryUsage().rss;
 const ingestStart = performance.now();
-const summary = await ingestPaths(corpus.inputs, { store, maxFileBytes: 20e6 });
+const summary = await ingestSources(corpus.inputs, { store, maxFileBytes: 20e6 });
 const ingestSeconds = (performance.now() - ingestStart) / 1000;
 const stored = store.corpusState();
 console.log('## Ingest\n');

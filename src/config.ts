@@ -10,6 +10,10 @@ export interface VerityConfig {
   maxFileBytes: number;
   /** Where the method page lives; the report's disclaimer links to it. */
   methodUrl: string;
+  /** Let ingest fetch private, loopback and link-local addresses. Default: `$VERITY_ALLOW_PRIVATE_URLS` = 1, else false. */
+  allowPrivateUrls: boolean;
+  /** Timeout for one fetch, in ms. Default: `$VERITY_FETCH_TIMEOUT_MS`, else 15,000. */
+  fetchTimeoutMs: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -33,6 +37,10 @@ export function loadConfig(
     dbPath: overrides.dbPath ?? defaultDbPath(env),
     maxFileBytes: overrides.maxFileBytes ?? maxFromEnv ?? DEFAULT_MAX_FILE_BYTES,
     methodUrl: overrides.methodUrl ?? env.VERITY_METHOD_URL ?? DEFAULT_METHOD_URL,
+    allowPrivateUrls:
+      overrides.allowPrivateUrls ??
+      ['1', 'true', 'yes'].includes((env.VERITY_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
+    fetchTimeoutMs: overrides.fetchTimeoutMs ?? (Number(env.VERITY_FETCH_TIMEOUT_MS) || 15_000),
   };
 }
 

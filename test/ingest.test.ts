@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../src/ingest/ingest-paths.js';
+import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { HAS_SHARED, READABILITY_PAGES, SEED_ARTICLE, tempDir } from './helpers/shared.js';
@@ -68,12 +68,12 @@ describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
   const dir = tempDir('ingest');
   const inputs = path.join(dir, 'inputs');
   let store: Store;
-  let first: Awaited<ReturnType<typeof ingestPaths>>;
+  let first: Awaited<ReturnType<typeof ingestSources>>;
 
   beforeAll(async () => {
     writeBatch(inputs);
     store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    first = await ingestPaths([inputs, path.join(dir, 'missing-folder')], { store, maxFileBytes: LIMIT });
+    first = await ingestSources([inputs, path.join(dir, 'missing-folder')], { store, maxFileBytes: LIMIT });
   });
   afterAll(() => store.close());
 
@@ -113,7 +113,7 @@ describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
   });
 
   it('adds nothing when the same files are ingested again', async () => {
-    const again = await ingestPaths([inputs], { store, maxFileBytes: LIMIT });
+    const again = await ingestSources([inputs], { store, maxFileBytes: LIMIT });
     expect(again).toMatchObject({ added: 0, updated: 0, skipped: 7 });
     expect(store.corpusState().articles).toBe(7);
   });
@@ -122,7 +122,7 @@ describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
     const note = path.join(inputs, 'nested', 'deeper', 'note.md');
     const before = store.searchPassages({ terms: ['bridge'], limit: 1 })[0]!;
     fs.appendFileSync(note, '\nTraffic is expected to return to normal by Friday.\n');
-    const changed = await ingestPaths([note], { store, maxFileBytes: LIMIT });
+    const changed = await ingestSources([note], { store, maxFileBytes: LIMIT });
     expect(changed).toMatchObject({ added: 0, updated: 1, skipped: 0 });
     expect(store.corpusState().articles).toBe(7);
     const after = store.searchPassages({ terms: ['bridge'], limit: 5 });

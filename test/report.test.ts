@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkClaim } from '../src/check-claim.js';
-import { ingestPaths } from '../src/ingest/ingest-paths.js';
+import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { renderMarkdown } from '../src/render/render-markdown.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -27,7 +27,7 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
   beforeAll(async () => {
     store = createSqliteStore({ path: db });
     const corpus = buildSampleCorpus(SHARED, path.join(dir, 'sample'));
-    const summary = await ingestPaths(corpus.inputs, { store, maxFileBytes: 20e6 });
+    const summary = await ingestSources(corpus.inputs, { store, maxFileBytes: 20e6 });
     expect(summary.failed).toBe(0);
     expect(summary.added).toBe(corpus.articleCount);
   });

@@ -1,7 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import type { IngestSummary } from '../ingest/ingest-paths.js';
+import type { IngestSummary } from '../ingest/ingest-sources.js';
 import { createStore } from '../store/create-store.js';
 
 export function formatIngestSummary(summary: IngestSummary): string {
@@ -13,37 +13,63 @@ export function formatIngestSummary(summary: IngestSummary): string {
   return lines.join('\n');
 }
 
+interface IngestFlags {
+  db?: string;
+  maxFileBytes?: number;
+  progress: boolean;
+  since?: string;
+  allowPrivateUrls?: boolean;
+  timeout?: number;
+}
+
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
-    .description('ingest HTML, text, Markdown and JSONL files or directories (recursively) into the corpus')
-    .argument('<paths...>', 'files or directories')
+    .description(
+      'ingest files and directories (HTML, text, Markdown, JSONL, WARC, feeds, sitemaps) and URLs of pages, feeds and sitemaps',
+    )
+    .argument('<sources...>', 'files, directories (recursive) or http(s) URLs')
     .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
-    .option('--max-file-bytes <n>', 'largest file accepted (default 20 MB)', Number)
+    .option('--since <date>', 'feeds and sitemaps: leave out entries dated before this day (YYYY-MM-DD)')
+    .option('--max-file-bytes <n>', 'largest file, page or JSONL line accepted (default 20 MB)', Number)
+    .option('--timeout <ms>', 'timeout for each fetch (default 15000)', Number)
+    .option('--allow-private-urls', 'allow fetching private, loopback and link-local addresses')
     .option('--no-progress', 'do not draw a progress bar')
-    .action(async (paths: string[], options: { db?: string; maxFileBytes?: number; progress: boolean }) => {
+    .action(async (sources: string[], options: IngestFlags) => {
       // Loaded on use: the extractor's dependencies (linkedom, Readability) would slow every `check`.
-      const { ingestPaths } = await import('../ingest/ingest-paths.js');
-      const config = loadConfig({ dbPath: options.db, maxFileBytes: options.maxFileBytes });
+      const { ingestSources } = await import('../ingest/ingest-sources.js');
+      const { createHttpFetcher } = await import('../ingest/http-fetcher.js');
+      const config = loadConfig({
+        dbPath: options.db,
+        maxFileBytes: options.maxFileBytes,
+        allowPrivateUrls: options.allowPrivateUrls,
+        fetchTimeoutMs: options.timeout,
+      });
       const store = createStore(config);
       const bar =
         options.progress && process.stderr.isTTY
           ? new cliProgress.SingleBar(
               {
-                format: 'ingest [{bar}] {value}/{total} files | {items} articles | eta {eta}s',
+                format: 'ingest [{bar}] {value}/{total} sources | {items} items | {duration}s',
                 stream: process.stderr,
               },
               cliProgress.Presets.shades_classic,
             )
           : null;
+      bar?.start(sources.length, 0, { items: 0 });
       try {
-        const summary = await ingestPaths(paths, {
+        const summary = await ingestSources(sources, {
           store,
+          since: options.since,
           maxFileBytes: config.maxFileBytes,
-          onProgress: ({ filesDone, filesTotal, itemsDone }) => {
-            if (!bar) return;
-            if (filesDone === 1) bar.start(filesTotal, 0, { items: 0 });
-            bar.update(filesDone, { items: itemsDone });
+          fetcher: createHttpFetcher({
+            maxBytes: config.maxFileBytes,
+            timeoutMs: config.fetchTimeoutMs,
+            allowPrivateAddresses: config.allowPrivateUrls,
+          }),
+          onProgress: ({ sourcesDone, sourcesTotal, itemsDone }) => {
+            bar?.setTotal(sourcesTotal);
+            bar?.update(sourcesDone, { items: itemsDone });
           },
         });
         bar?.stop();

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import zlib from 'node:zlib';
 import { InputError } from '../errors.js';
 import { decodeBytes, type DecodedText } from './decode-bytes.js';
+import { gunzipIfNeeded } from './gunzip-if-needed.js';
 
 const MB = 1024 * 1024;
 
@@ -18,22 +18,6 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return sample.length > 0 && control / sample.length > BINARY_CONTROL_SHARE;
 }
 
-/** Gzipped input (`.html.gz` as crawls store pages), with the size limit applied to the unpacked bytes. */
-function gunzip(filePath: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
-  try {
-    return zlib.gunzipSync(bytes, { maxOutputLength: maxBytes });
-  } catch (error) {
-    const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-    throw new InputError(
-      filePath,
-      tooBig
-        ? `unpacks to more than the ${(maxBytes / MB).toFixed(1)} MB limit; raise it with --max-file-bytes`
-        : `is not valid gzip (${(error as Error).message}); re-download or unpack it`,
-      { cause: error },
-    );
-  }
-}
-
 /** Reads and decodes one input file, refusing empty, oversized and binary files with a clear reason. */
 export async function readInputFile(filePath: string, maxBytes: number): Promise<DecodedText> {
   const stat = await fs.stat(filePath);
@@ -45,7 +29,7 @@ export async function readInputFile(filePath: string, maxBytes: number): Promise
     );
   }
   let bytes: Uint8Array = await fs.readFile(filePath);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzip(filePath, bytes, maxBytes);
+  bytes = gunzipIfNeeded(filePath, bytes, maxBytes);
   if (bytes.length === 0 || Buffer.from(bytes).toString('utf8').trim() === '') {
     throw new InputError(filePath, 'file is empty; nothing to ingest');
   }

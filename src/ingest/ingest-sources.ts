@@ -1,0 +1,107 @@
+import { splitPassages } from '../analyze/split-passages.js';
+import { InputError } from '../errors.js';
+import type { Store } from '../store/store.js';
+import type { ExtractedArticle } from '../types.js';
+import { contentHash } from './content-hash.js';
+import { DEFAULT_FETCH_LIMITS, type Fetcher } from './fetcher.js';
+import { createHttpFetcher } from './http-fetcher.js';
+import { fileItems, urlItems, type IngestItem, type SourceContext } from './item-sources.js';
+import { walkInputs } from './walk-inputs.js';
+
+export type ItemStatus = 'added' | 'updated' | 'skipped' | 'failed';
+
+export interface IngestItemResult {
+  source: string;
+  status: ItemStatus;
+  /** Why the item failed, or what was odd about it (a guessed encoding). */
+  reason?: string;
+}
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  /** Every failed item with its source and reason (successes are counted, not listed). */
+  failures: IngestItemResult[];
+  warnings: IngestItemResult[];
+}
+
+export interface IngestOptions {
+  store: Store;
+  /** Largest file, page or JSONL line accepted, in bytes. */
+  maxFileBytes: number;
+  /** Gets URLs (pages, feeds, sitemaps, feed entries). Default: the HTTP fetcher with default limits. */
+  fetcher?: Fetcher;
+  /** ISO date (YYYY-MM-DD): feed entries and sitemap URLs dated earlier are left out. */
+  since?: string;
+  /** Called after each item and each source argument. */
+  onProgress?: (progress: { sourcesDone: number; sourcesTotal: number; itemsDone: number }) => void;
+  /** Injected clock, for reproducible tests. Default: `() => new Date()`. */
+  now?: () => Date;
+}
+
+const URL_ARGUMENT = /^https?:\/\//i;
+
+/**
+ * Ingests sources — files and directories (recursively), URLs of pages, feeds and sitemaps,
+ * WARC files, JSONL — recognising each kind from the argument and its content. Every article is
+ * extracted, split and stored in its own transaction; every failure is reported with its source.
+ */
+export async function ingestSources(sources: string[], options: IngestOptions): Promise<IngestSummary> {
+  const now = options.now ?? (() => new Date());
+  if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
+    throw new InputError('--since', `--since must be a date like 2025-10-01, got "${options.since}"`);
+  }
+  const context: SourceContext = {
+    fetcher:
+      options.fetcher ?? createHttpFetcher({ ...DEFAULT_FETCH_LIMITS, maxBytes: options.maxFileBytes }),
+    maxFileBytes: options.maxFileBytes,
+    since: options.since ?? null,
+  };
+  const summary: IngestSummary = { added: 0, updated: 0, skipped: 0, failed: 0, failures: [], warnings: [] };
+  const record = (result: IngestItemResult) => {
+    summary[result.status]++;
+    if (result.status === 'failed') summary.failures.push(result);
+    else if (result.reason) summary.warnings.push(result);
+  };
+  const store = (source: string, article: ExtractedArticle): ItemStatus => {
+    if (article.text.trim() === '') throw new InputError(source, 'no article text found in it');
+    const passages = splitPassages(article.text);
+    return options.store.putArticle({ source, article, contentHash: contentHash(article), passages }, now());
+  };
+
+  const urls = sources.filter((source) => URL_ARGUMENT.test(source));
+  const paths = await walkInputs(sources.filter((source) => !URL_ARGUMENT.test(source)));
+  const streams: Array<() => AsyncGenerator<IngestItem>> = [
+    ...urls.map((url) => () => urlItems(url, context)),
+    ...paths.map((input) =>
+      input instanceof InputError
+        ? async function* (): AsyncGenerator<IngestItem> {
+            yield { source: input.source, error: input.message };
+          }
+        : () => fileItems(input.path, context),
+    ),
+  ];
+  let itemsDone = 0;
+  for (const [index, stream] of streams.entries()) {
+    for await (const item of stream()) {
+      if ('error' in item) {
+        record({ source: item.source, status: 'failed', reason: item.error });
+      } else {
+        try {
+          const status = store(item.source, item.article);
+          record({ source: item.source, status, reason: status === 'failed' ? undefined : item.warning });
+        } catch (error) {
+          const reason =
+            error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`;
+          record({ source: item.source, status: 'failed', reason });
+        }
+      }
+      itemsDone++;
+      options.onProgress?.({ sourcesDone: index, sourcesTotal: streams.length, itemsDone });
+    }
+    options.onProgress?.({ sourcesDone: index + 1, sourcesTotal: streams.length, itemsDone });
+  }
+  return summary;
+}
