@@ -115,26 +115,33 @@ async function* feedItems(
     if (isBefore(entry.published, context.since)) continue;
     const where = entry.url ?? `${source}#entry-${index + 1}`;
     const bodyText = entry.contentHtml ? htmlToText(entry.contentHtml) : '';
-    if (bodyText.length >= FULL_CONTENT_MIN_CHARS || (!entry.url && bodyText)) {
+    const fromFeed = (): IngestItem => {
       const article = extractArticle(
         `<html><body><article>${entry.contentHtml}</article></body></html>`,
         'html',
         entry.url,
       );
-      const fallback = entryFallback(entry, feed.title);
-      yield {
+      return {
         source: where,
         article: {
           ...article,
           title: entry.title ?? article.title,
           published: entry.published ?? article.published,
           authors: entry.authors.length ? entry.authors : article.authors,
-          outlet: article.outlet ?? fallback.outlet ?? null,
+          outlet: article.outlet ?? feed.title,
           url: entry.url,
         },
       };
+    };
+    if (bodyText.length >= FULL_CONTENT_MIN_CHARS || (!entry.url && bodyText)) {
+      yield fromFeed();
     } else if (entry.url) {
-      yield* urlItems(entry.url, context, entryFallback(entry, feed.title));
+      for await (const item of urlItems(entry.url, context, entryFallback(entry, feed.title))) {
+        // When the page cannot be fetched, the feed's own summary is better than nothing, flagged as such.
+        if ('error' in item && bodyText)
+          yield { ...fromFeed(), warning: `stored the feed's summary only: ${item.error}` };
+        else yield item;
+      }
     } else {
       yield { source: where, error: 'feed entry has neither a link nor content' };
     }
