@@ -30,6 +30,8 @@ export interface StoredArticle extends ExtractedArticle {
   source: string;
   contentHash: string;
   ingestedAt: string;
+  /** Id of the group of copies and light rewrites this article belongs to (null when it has none). */
+  syndicationGroup: string | null;
 }
 
 /** A bounded, paragraph-based slice of an article; the unit that retrieval ranks and citations point to. */

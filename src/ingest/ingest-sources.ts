@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { ExtractedArticle } from '../types.js';
 import { contentHash } from './content-hash.js';
+import { findSyndication } from './find-syndication.js';
 import { DEFAULT_FETCH_LIMITS, type Fetcher } from './fetcher.js';
 import { createHttpFetcher } from './http-fetcher.js';
 import { fileItems, urlItems, type IngestItem, type SourceContext } from './item-sources.js';
@@ -67,8 +68,22 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
   };
   const store = (source: string, article: ExtractedArticle): ItemStatus => {
     if (article.text.trim() === '') throw new InputError(source, 'no article text found in it');
+    const hash = contentHash(article);
+    if (options.store.hasContent(hash)) return 'skipped';
     const passages = splitPassages(article.text);
-    return options.store.putArticle({ source, article, contentHash: contentHash(article), passages }, now());
+    const syndication = findSyndication(options.store, article.text);
+    return options.store.putArticle(
+      {
+        source,
+        article,
+        contentHash: hash,
+        passages,
+        signature: syndication.signature,
+        bandKeys: syndication.bandKeys,
+        syndicateWith: syndication.match?.articleId,
+      },
+      now(),
+    );
   };
 
   const urls = sources.filter((source) => URL_ARGUMENT.test(source));

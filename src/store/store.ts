@@ -13,6 +13,17 @@ export interface ArticleInput {
   article: ExtractedArticle;
   contentHash: string;
   passages: Array<{ text: string; sentences: string[] }>;
+  /** MinHash signature and its LSH band keys, for syndication lookups. */
+  signature?: Uint32Array;
+  bandKeys?: string[];
+  /** Id of a stored article this one copies or lightly rewrites: both end up in one syndication group. */
+  syndicateWith?: string | null;
+}
+
+/** A stored article that shares an LSH band with a new one. */
+export interface SimilarCandidate {
+  articleId: string;
+  signature: Uint32Array;
 }
 
 /**
@@ -34,6 +45,8 @@ export interface PassageQuery {
  */
 export interface Store {
   putArticle(input: ArticleInput, now: Date): PutStatus;
+  /** Whether an article with this content hash is stored (so unchanged input skips all analysis). */
+  hasContent(contentHash: string): boolean;
   /** Runs `work` in one transaction: all its writes land, or none. */
   transaction<T>(work: () => T): T;
   searchPassages(query: PassageQuery): RankedPassage[];
@@ -42,6 +55,10 @@ export interface Store {
   sentencesOf(passageIds: string[]): Map<string, Sentence[]>;
   getPassage(id: string): (Passage & { article: StoredArticle }) | null;
   getArticle(id: string): StoredArticle | null;
+  /** Current articles sharing at least one band key (syndication candidates). */
+  similarCandidates(bandKeys: string[]): SimilarCandidate[];
+  /** The current articles of a syndication group, oldest first. */
+  syndicationGroup(groupId: string): StoredArticle[];
   corpusState(): CorpusState;
   close(): void;
 }

@@ -40,6 +40,14 @@ const MIGRATIONS: string[] = [
 
   CREATE TABLE corpus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- Syndication: MinHash signatures, their LSH band keys, and the group of copies an article is in.
+  ALTER TABLE articles ADD COLUMN minhash BLOB;
+  ALTER TABLE articles ADD COLUMN syndication_group TEXT;
+  CREATE INDEX articles_syndication ON articles(syndication_group) WHERE syndication_group IS NOT NULL;
+  CREATE TABLE article_bands (band_key TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id));
+  CREATE INDEX article_bands_key ON article_bands(band_key);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -17,6 +17,7 @@ export interface ArticleRow {
   url: string | null;
   text: string;
   ingested_at: string;
+  syndication_group: string | null;
 }
 
 export interface PassageRow {
@@ -43,6 +44,7 @@ export function toArticle(row: ArticleRow): StoredArticle {
     url: row.url,
     text: row.text,
     ingestedAt: row.ingested_at,
+    syndicationGroup: row.syndication_group,
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../errors.js';
 import type { CorpusState, Passage, RankedPassage, Sentence, StoredArticle } from '../../types.js';
-import type { ArticleInput, PassageQuery, PutStatus, Store } from '../store.js';
+import type { ArticleInput, PassageQuery, PutStatus, SimilarCandidate, Store } from '../store.js';
 import { migrate } from './sqlite-migrations.js';
 import { toArticle, toPassage, type ArticleRow, type PassageRow } from './sqlite-rows.js';
 import { countMatches, searchFts } from './sqlite-search.js';
@@ -39,9 +39,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     currentBySource: db.prepare('SELECT id FROM articles WHERE source = ? AND superseded_by IS NULL'),
     insertArticle: db.prepare(
       `INSERT INTO articles (id, source, content_hash, title, standfirst, authors, outlet, section, published,
-        updated, dateline, language, url, text, ingested_at)
+        updated, dateline, language, url, text, ingested_at, minhash, syndication_group)
        VALUES (@id, @source, @contentHash, @title, @standfirst, @authors, @outlet, @section, @published,
-        @updated, @dateline, @language, @url, @text, @ingestedAt)`,
+        @updated, @dateline, @language, @url, @text, @ingestedAt, @minhash, @syndicationGroup)`,
     ),
     supersede: db.prepare('UPDATE articles SET superseded_by = ? WHERE id = ?'),
     insertPassage: db.prepare('INSERT INTO passages (id, article_id, ordinal, text) VALUES (?, ?, ?, ?)'),
@@ -55,6 +55,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       'INSERT INTO corpus_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
     getMeta: db.prepare('SELECT value FROM corpus_meta WHERE key = ?'),
+    insertBand: db.prepare('INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)'),
+    groupOf: db.prepare('SELECT coalesce(syndication_group, id) AS grp FROM articles WHERE id = ?'),
+    setGroup: db.prepare(
+      'UPDATE articles SET syndication_group = ? WHERE id = ? AND syndication_group IS NULL',
+    ),
+    groupMembers: db.prepare(
+      'SELECT * FROM articles WHERE syndication_group = ? AND superseded_by IS NULL ORDER BY coalesce(published, ingested_at), id',
+    ),
     article: db.prepare('SELECT * FROM articles WHERE id = ?'),
     passage: db.prepare('SELECT id, article_id, ordinal, text FROM passages WHERE id = ?'),
     sentences: db.prepare(
@@ -77,6 +85,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     const id = input.contentHash.slice(0, 16);
     const previous = statements.currentBySource.get(input.source) as { id: string } | undefined;
     const { article } = input;
+    let syndicationGroup: string | null = null;
+    if (input.syndicateWith) {
+      syndicationGroup =
+        (statements.groupOf.get(input.syndicateWith) as { grp: string } | undefined)?.grp ?? null;
+      if (syndicationGroup) statements.setGroup.run(syndicationGroup, input.syndicateWith);
+    }
     statements.insertArticle.run({
       ...article,
       id,
@@ -84,7 +98,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       contentHash: input.contentHash,
       authors: JSON.stringify(article.authors),
       ingestedAt: now.toISOString(),
+      minhash: input.signature
+        ? Buffer.from(input.signature.buffer, input.signature.byteOffset, input.signature.byteLength)
+        : null,
+      syndicationGroup,
     });
+    for (const key of input.bandKeys ?? []) statements.insertBand.run(key, id);
     input.passages.forEach((passage, ordinal) => {
       const passageId = `${id}:${ordinal}`;
       const { lastInsertRowid } = statements.insertPassage.run(passageId, id, ordinal, passage.text);
@@ -103,6 +122,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     putArticle: (input, now) => putArticle(input, now),
+    hasContent: (hash) => statements.byHash.get(hash) !== undefined,
     transaction: (work) => db.transaction(work)(),
     searchPassages(query: PassageQuery): RankedPassage[] {
       const hits = searchFts(db, query.terms, query.limit);
@@ -137,6 +157,24 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     getArticle(id: string): StoredArticle | null {
       const row = statements.article.get(id) as ArticleRow | undefined;
       return row ? toArticle(row) : null;
+    },
+    similarCandidates(bandKeys: string[]): SimilarCandidate[] {
+      if (bandKeys.length === 0) return [];
+      const rows = db
+        .prepare(
+          `SELECT DISTINCT a.id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id
+           WHERE b.band_key IN (${bandKeys.map(() => '?').join(',')}) AND a.superseded_by IS NULL AND a.minhash IS NOT NULL`,
+        )
+        .all(...bandKeys) as Array<{ id: string; minhash: Buffer }>;
+      return rows.map((row) => ({
+        articleId: row.id,
+        signature: new Uint32Array(
+          row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength),
+        ),
+      }));
+    },
+    syndicationGroup(groupId: string): StoredArticle[] {
+      return (statements.groupMembers.all(groupId) as ArticleRow[]).map(toArticle);
     },
     corpusState(): CorpusState {
       const counts = statements.counts.get() as { articles: number; passages: number };
