@@ -20,9 +20,13 @@ import { table } from './lib/stats.js';
 const shared = sharedDir();
 const BASE_URL = 'http://fakehost/test/page.html';
 
-function plainReadability(html: string): string {
+function readabilityParse(html: string) {
   const { document } = parseHTML(html);
-  const parsed = new Readability(document as unknown as Document).parse();
+  return new Readability(document as unknown as Document).parse();
+}
+
+function plainReadability(html: string): string {
+  const parsed = readabilityParse(html);
   return parsed?.content ? htmlToText(parsed.content) : '';
 }
 
@@ -103,6 +107,11 @@ const evaldata = JSON.parse(fs.readFileSync(path.join(trafDir, 'evaldata-en.json
   string,
   { file: string; with: string[]; without: string[] }
 >;
+// Metadata against the annotation (title, author, date), for Verity and for Readability's own fields.
+const metaScores = {
+  verity: { title: [0, 0], author: [0, 0], date: [0, 0] },
+  baseline: { title: [0, 0], author: [0, 0], date: [0, 0] },
+};
 const snippetScores = {
   verity: { found: [0, 0], absent: [0, 0] },
   baseline: { found: [0, 0], absent: [0, 0] },
@@ -112,10 +121,43 @@ for (const [url, entry] of Object.entries(evaldata)) {
   const gz = fs.existsSync(file) ? file : path.join(trafDir, 'html', entry.file);
   if (!fs.existsSync(gz)) continue;
   const html = zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8');
+  const verityArticle = extractHtml(html, url);
+  const readability = readabilityParse(html);
   const texts = {
-    verity: normalise(extractHtml(html, url).text),
-    baseline: normalise(plainReadability(html)),
+    verity: normalise(verityArticle.text),
+    baseline: normalise(readability?.content ? htmlToText(readability.content) : ''),
   };
+  const annotated = entry as unknown as { title?: unknown; author?: unknown; date?: unknown };
+  const found = {
+    verity: {
+      title: verityArticle.title,
+      author: verityArticle.authors.join('; '),
+      date: verityArticle.published,
+    },
+    baseline: {
+      title: readability?.title ?? null,
+      author: readability?.byline ?? null,
+      date: parseDate(readability?.publishedTime ?? null),
+    },
+  };
+  for (const who of ['verity', 'baseline'] as const) {
+    if (typeof annotated.title === 'string' && annotated.title) {
+      metaScores[who].title[0]! += normalise(found[who].title) === normalise(annotated.title) ? 1 : 0;
+      metaScores[who].title[1]! += 1;
+    }
+    if (annotated.author) {
+      const names = (Array.isArray(annotated.author) ? annotated.author.join(';') : String(annotated.author))
+        .split(/;|,| and /)
+        .map(normalise)
+        .filter(Boolean);
+      metaScores[who].author[0]! += names.some((name) => normalise(found[who].author).includes(name)) ? 1 : 0;
+      metaScores[who].author[1]! += 1;
+    }
+    if (typeof annotated.date === 'string' && annotated.date) {
+      metaScores[who].date[0]! += found[who].date?.slice(0, 10) === annotated.date.slice(0, 10) ? 1 : 0;
+      metaScores[who].date[1]! += 1;
+    }
+  }
   for (const who of ['verity', 'baseline'] as const) {
     for (const snippet of entry.with) {
       snippetScores[who].found[0]! += texts[who].includes(normalise(snippet)) ? 1 : 0;
@@ -137,6 +179,19 @@ console.log(
       share(snippetScores[who].found),
       share(snippetScores[who].absent),
       ((Number(share(snippetScores[who].found)) + Number(share(snippetScores[who].absent))) / 2).toFixed(3),
+    ]),
+  ),
+);
+console.log('\nMetadata accuracy against the annotation (pages annotated with the field):\n');
+console.log(
+  table(
+    [
+      'extractor',
+      ...(['title', 'author', 'date'] as const).map((field) => `${field} (n=${metaScores.verity[field][1]})`),
+    ],
+    (['baseline', 'verity'] as const).map((who) => [
+      who === 'baseline' ? 'baseline: Readability title / byline / publishedTime' : 'Verity',
+      ...(['title', 'author', 'date'] as const).map((field) => share(metaScores[who][field])),
     ]),
   ),
 );

@@ -2,10 +2,13 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ExtractedArticle } from '../types.js';
 import { cleanAuthors } from './clean-authors.js';
+import { cleanTitle } from './clean-title.js';
 import { htmlToText } from './html-to-text.js';
 import { readPageMetadata } from './html-metadata.js';
 import { parseDate } from './parse-date.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
+import { datelineOf } from './dateline.js';
+import { visibleDates } from './visible-dates.js';
 
 /** Fallback for pages too short or too broken for Readability: the body's text, minus non-content elements. */
 function bodyParagraphs(html: string): string[] {
@@ -17,6 +20,36 @@ function bodyParagraphs(html: string): string[] {
   }
   const text = htmlToText(document.body?.innerHTML ?? '');
   return text === '' ? [] : text.split('\n\n');
+}
+
+/** Below this many characters, Readability's pick is checked against the page's marked-up article body. */
+export const SHORT_BODY_CHARS = 1500;
+
+/**
+ * Readability sometimes keeps only a fragment of a page it scores oddly (heavy markup, many links).
+ * When its text is short and the page marks an article body (`itemprop="articleBody"` or a single
+ * `<article>`) at least twice as long, that body is used instead.
+ */
+function preferMarkedBody(paragraphs: string[], html: string): string[] {
+  const length = paragraphs.join(' ').length;
+  if (length >= SHORT_BODY_CHARS) return paragraphs;
+  const { document } = parseHTML(html);
+  const hidden =
+    '[hidden], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]';
+  for (const element of document.querySelectorAll(
+    `script, style, noscript, nav, aside, form, figure, footer, header, ${hidden}`,
+  )) {
+    element.remove();
+  }
+  const articles = document.querySelectorAll('article');
+  const marked =
+    document.querySelector('[itemprop="articleBody"]') ?? (articles.length === 1 ? articles[0] : null);
+  if (!marked) return paragraphs;
+  const text = htmlToText(marked.innerHTML);
+  // The marked body must hold what Readability found (most of its paragraphs), not some other block.
+  const held = paragraphs.filter((paragraph) => text.includes(paragraph)).length;
+  const contains = paragraphs.length === 0 || held / paragraphs.length >= 0.8;
+  return contains && text.length >= 2 * Math.max(length, 1) ? text.split('\n\n') : paragraphs;
 }
 
 function firstNonEmpty(...lists: string[][]): string[] {
@@ -31,6 +64,14 @@ function firstNonEmpty(...lists: string[][]): string[] {
 export function extractHtml(html: string, url: string | null = null): ExtractedArticle {
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document as unknown as Document);
+  const h1s = document.querySelectorAll('h1');
+  const titleCandidates = [
+    metadata.title,
+    metadata.ogTitle,
+    document.querySelector('title')?.textContent,
+    h1s.length === 1 ? h1s[0]!.textContent : null,
+  ];
+  const printed = metadata.published ? null : visibleDates(document as unknown as Document);
   // Readability mutates the DOM, so metadata is read first.
   const parsed = new Readability(document as unknown as Document).parse();
   let paragraphs = parsed?.content ? htmlToText(parsed.content).split('\n\n') : [];
@@ -40,8 +81,10 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
       .map((line) => line.trim())
       .filter(Boolean) ?? [];
   if (jsonLdParagraphs.join(' ').length > paragraphs.join(' ').length * 1.2) paragraphs = jsonLdParagraphs;
+  paragraphs = preferMarkedBody(paragraphs, html);
   if (paragraphs.length === 0) paragraphs = bodyParagraphs(html);
-  const title = metadata.title ?? parsed?.title?.trim() ?? null;
+  const outlet = metadata.outlet ?? parsed?.siteName ?? null;
+  const title = cleanTitle([...titleCandidates, parsed?.title], outlet);
   paragraphs = removeBoilerplate(
     paragraphs.filter((paragraph, index) => !(index === 0 && paragraph === title)),
   );
@@ -49,11 +92,11 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
     title,
     standfirst: metadata.description,
     authors: firstNonEmpty(metadata.authors, cleanAuthors(parsed?.byline ?? null), metadata.metaAuthors),
-    outlet: metadata.outlet ?? parsed?.siteName ?? null,
+    outlet,
     section: metadata.section,
-    published: metadata.published ?? parseDate(parsed?.publishedTime ?? null),
-    updated: metadata.updated,
-    dateline: null,
+    published: metadata.published ?? parseDate(parsed?.publishedTime ?? null) ?? printed?.published ?? null,
+    updated: metadata.updated ?? printed?.updated ?? null,
+    dateline: datelineOf(paragraphs[0]),
     language: metadata.language ?? parsed?.lang ?? null,
     url: metadata.canonicalUrl ?? url,
     text: paragraphs.join('\n\n'),

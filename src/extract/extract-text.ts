@@ -1,5 +1,6 @@
 import type { ExtractedArticle } from '../types.js';
 import { cleanAuthors } from './clean-authors.js';
+import { DATELINE_LINE, DATELINE_PREFIX } from './dateline.js';
 import { parseDate } from './parse-date.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 
@@ -18,10 +19,6 @@ function isByline(line: string): boolean {
     line.length <= 160 && (/^by\s+\p{Lu}/iu.test(line) || (DATE_IN_LINE.test(line) && /[|–—-]/.test(line)))
   );
 }
-
-/** An all-capitals place line that opens a wire story: "ISTANBUL", "WASHINGTON (Reuters)". */
-const DATELINE_LINE = /^(\p{Lu}[\p{Lu} .'-]{1,40})(\s*\([^)]{1,40}\))?$/u;
-const DATELINE_PREFIX = /^(\p{Lu}[\p{Lu} .'-]{2,40})(?:,\s*[\p{L} .]{2,30})?(\s*\([^)]{1,40}\))?\s*[-–—]\s+/u;
 
 /** Hard-wrapped lines are at most this long; a block with a longer line has one paragraph per line. */
 const WRAP_WIDTH = 100;

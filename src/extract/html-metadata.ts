@@ -3,7 +3,10 @@ import { parseDate } from './parse-date.js';
 
 /** Metadata a page declares about itself, before Readability's own guesses. */
 export interface PageMetadata {
+  /** JSON-LD headline, else og:title, twitter:title or dc.title. */
   title: string | null;
+  /** og:title on its own, as a second opinion on the headline. */
+  ogTitle: string | null;
   description: string | null;
   /** Authors the JSON-LD names (the most reliable source). */
   authors: string[];
@@ -22,6 +25,17 @@ export interface PageMetadata {
 type JsonObject = Record<string, unknown>;
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|LiveBlogPosting/;
+
+/** A live blog's body: its updates in page order, each headline followed by its text. */
+function liveBlogBody(ld: JsonObject): string | null {
+  const updates = ld.liveBlogUpdate;
+  if (!Array.isArray(updates) || updates.length === 0) return null;
+  const parts = (updates as JsonObject[]).flatMap((update) => [
+    asText(update.headline),
+    asText(update.articleBody),
+  ]);
+  return parts.filter(Boolean).join('\n') || null;
+}
 
 function asText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
@@ -75,6 +89,7 @@ export function readPageMetadata(document: Document): PageMetadata {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   return {
     title: asText(ld.headline) ?? meta(document, 'og:title', 'twitter:title', 'dc.title'),
+    ogTitle: meta(document, 'og:title', 'twitter:title'),
     description:
       asText(ld.description) ?? meta(document, 'og:description', 'description', 'twitter:description'),
     authors: cleanAuthors(authorsFromLd),
@@ -98,6 +113,6 @@ export function readPageMetadata(document: Document): PageMetadata {
     language:
       document.documentElement?.getAttribute('lang')?.trim() || meta(document, 'og:locale', 'language'),
     canonicalUrl: canonical ?? meta(document, 'og:url') ?? asText(ld.url),
-    jsonLdBody: asText(ld.articleBody),
+    jsonLdBody: asText(ld.articleBody) ?? liveBlogBody(ld),
   };
 }

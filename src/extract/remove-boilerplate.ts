@@ -4,16 +4,26 @@
  * names); they only remove SHORT paragraphs, so that an article about subscriptions keeps its body.
  */
 export const BOILERPLATE_PATTERN =
-  /\b(subscri(be|ber|bers|ption|ptions)|newsletter|sign up|log in|all rights reserved|copyright|share (this|on)|follow us|related (topics|articles|stories|content|coverage)|read more|click here|contact us|advertisement|cookies?|terms of (use|service)|privacy policy|download (our|the) app)\b|©/i;
+  /\b(subscri(be|ber|bers|ption|ptions)|newsletters?|sign up|all rights reserved|copyright|share (this|on)|follow (us|\w+( \w+){0,3} on (twitter|facebook|instagram|x))|related (topics|articles|stories|content|coverage)|read more|(read|see) also|download (our|the|\w+)( \w+)? apps?|advertisement|we want to hear what you think|not responsible for the (opinions|content)|latest news about)\b|©|^(à lire aussi|lire aussi|lea (también|más|tambien|mas)|leia também|lesen sie auch|auch interessant|ver también)\b/iu;
+
+/** Cues that also occur in real prose ("cookies", "terms of service"): they only mark very short paragraphs. */
+export const WEAK_BOILERPLATE_PATTERN =
+  /\b((accept|use|our|manage) cookies|cookie (policy|settings|consent)|privacy policy|terms of (use|service)|contact us|log in|click here)\b/i;
 
 /** A boilerplate paragraph is at most this long. */
 export const BOILERPLATE_MAX_CHARS = 320;
+
+/** A paragraph with only a weak cue is boilerplate when at most this long. */
+export const WEAK_BOILERPLATE_MAX_CHARS = 100;
 
 /** Trailing fragments (share labels, tag headers, one-word links) have at most this many words. */
 export const TAIL_FRAGMENT_MAX_WORDS = 4;
 
 export function isBoilerplate(paragraph: string): boolean {
-  return paragraph.length <= BOILERPLATE_MAX_CHARS && BOILERPLATE_PATTERN.test(paragraph);
+  return (
+    (paragraph.length <= BOILERPLATE_MAX_CHARS && BOILERPLATE_PATTERN.test(paragraph)) ||
+    (paragraph.length <= WEAK_BOILERPLATE_MAX_CHARS && WEAK_BOILERPLATE_PATTERN.test(paragraph))
+  );
 }
 
 /** ... and at most this many characters (a CJK sentence has no spaces, so words alone mislead). */
