@@ -20,6 +20,16 @@ function freshStore(): Store {
   return createSqliteStore({ path: path.join(tempDir('sources'), 'verity.db') });
 }
 
+/** One page of an article split over two URLs. */
+function storyPage(page: number, next: string | null): string {
+  const paragraphs = Array.from(
+    { length: 6 },
+    (_, index) =>
+      `<p>Page ${page}, paragraph ${index + 1}: the harbour authority said the new quay would open in ${2025 + page}, after a long dispute over dredging permits and costs.</p>`,
+  );
+  return `<html><head><title>Harbour quay opens</title>${next ? `<link rel="next" href="${next}">` : ''}</head><body><article><h1>Harbour quay opens</h1>${paragraphs.join('')}</article></body></html>`;
+}
+
 describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server', () => {
   let server: Awaited<ReturnType<typeof startLocalServer>>;
   const fetcher = () => createHttpFetcher({ allowPrivateAddresses: true, timeoutMs: 1500, maxBytes: MAX });
@@ -57,6 +67,8 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
       '/sitemap-index.xml': { body: '' },
       '/pages.xml.gz': { body: new Uint8Array() },
       '/urls.txt': { body: '' },
+      '/story/42': { body: storyPage(1, '/story/42?page=2'), headers: { 'content-type': 'text/html' } },
+      '/story/42?page=2': { body: storyPage(2, null), headers: { 'content-type': 'text/html' } },
     } as Record<
       string,
       {
@@ -97,6 +109,20 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
     const sudan = store.searchPassages({ terms: ['sudan'], limit: 1 })[0]!.article;
     expect(sudan.title).toBe('United States to Lift Sudan Sanctions');
     expect(store.searchPassages({ terms: ['café'], limit: 1 })[0]!.article.title).toBe('Café news');
+    store.close();
+  });
+
+  it('joins an article split over several URLs into one article', async () => {
+    const store = freshStore();
+    const summary = await ingestSources([`${server.url}/story/42`], {
+      store,
+      maxFileBytes: MAX,
+      fetcher: fetcher(),
+    });
+    expect(summary).toMatchObject({ added: 1, failed: 0 });
+    const article = store.searchPassages({ terms: ['harbour'], limit: 1 })[0]!.article;
+    expect(article.text).toContain('Page 1, paragraph 1');
+    expect(article.text).toContain('Page 2, paragraph 6');
     store.close();
   });
 

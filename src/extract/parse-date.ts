@@ -27,6 +27,10 @@ export function parseDate(raw: string | null | undefined): string | null {
     const parsed = Date.parse(iso[0]);
     return Number.isNaN(parsed) ? day : new Date(parsed).toISOString();
   }
+  // RFC 2822 as feeds write it ("Sun, 19 Oct 2025 10:00:00 GMT"): keep the time.
+  if (/\b\d{1,2}:\d{2}\b/.test(text) && /\b[A-Za-z]{3}\b/.test(text) && !Number.isNaN(Date.parse(text))) {
+    return new Date(Date.parse(text)).toISOString();
+  }
   const dotted = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/.exec(text);
   if (dotted) return isoDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   const lower = text.toLowerCase();

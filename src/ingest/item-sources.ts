@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { htmlToText } from '../extract/html-to-text.js';
+import { nextPageUrl } from '../extract/next-page-url.js';
 import type { ExtractedArticle } from '../types.js';
 import { classifyContent, kindFromContentType, type ContentKind } from './classify-content.js';
 import { decodeBytes } from './decode-bytes.js';
@@ -82,7 +83,9 @@ export async function* urlItems(
     return;
   }
   const kind = classifyContent(text, kindFromContentType(resource.contentType));
+  const pages = kind === 'html' ? await continuationPages(text, resource.url, context) : [];
   for await (const item of itemsFromContent(resource.url, text, kind, resource.url, context)) {
+    if ('article' in item && pages.length > 0) item.article.text = joinPages(item.article.text, pages);
     if ('article' in item && fallback) {
       const merged = { ...item.article };
       for (const [key, value] of Object.entries(fallback) as Array<[keyof ExtractedArticle, never]>) {
@@ -92,6 +95,41 @@ export async function* urlItems(
       yield { ...item, article: merged };
     } else yield item;
   }
+}
+
+/** Pages an article is split over are followed this far. */
+export const MAX_CONTINUATION_PAGES = 5;
+
+/** Bodies of the further pages of a paginated article, in order; a page that fails ends the chain. */
+async function continuationPages(html: string, url: string, context: SourceContext): Promise<string[]> {
+  const bodies: string[] = [];
+  const seen = new Set([url]);
+  let next = nextPageUrl(html, url);
+  while (next && !seen.has(next) && bodies.length < MAX_CONTINUATION_PAGES) {
+    seen.add(next);
+    try {
+      const page = await context.fetcher.fetch(next);
+      const pageHtml = decodeBytes(gunzipIfNeeded(next, page.bytes, context.maxFileBytes), page.charset).text;
+      bodies.push(extractArticle(pageHtml, 'html', page.url).text);
+      next = nextPageUrl(pageHtml, page.url);
+    } catch {
+      break;
+    }
+  }
+  return bodies;
+}
+
+/** Appends further pages, leaving out paragraphs the article already has (repeated intros, captions). */
+function joinPages(first: string, more: string[]): string {
+  const paragraphs = first.split('\n\n');
+  const seen = new Set(paragraphs);
+  for (const paragraph of more.flatMap((body) => body.split('\n\n'))) {
+    if (!seen.has(paragraph)) {
+      paragraphs.push(paragraph);
+      seen.add(paragraph);
+    }
+  }
+  return paragraphs.join('\n\n');
 }
 
 function entryFallback(entry: FeedEntry, feedTitle: string | null): Partial<ExtractedArticle> {
