@@ -14,6 +14,8 @@ import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { DEFAULT_PASSAGE_POOL } from '../src/retrieve/retrieve-passages.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { buildBenchCorpus } from './lib/bench-corpus.js';
+import { benchExtraction } from './lib/extract-bench.js';
+import { benchWarcMemory } from './lib/warc-memory-bench.js';
 import { median, percentile, table } from './lib/stats.js';
 
 const root = packageRoot();
@@ -116,3 +118,10 @@ console.log(
     ],
   ),
 );
+
+console.log(`\n## Extraction throughput (median of 3 rounds over the shared news HTML pages)\n`);
+console.log(await benchExtraction(sharedDir()));
+
+const warcMegabytes = Number(process.env.BENCH_WARC_MB ?? 150);
+console.log(`\n## Memory on a large WARC (${warcMegabytes} MB of pages; BENCH_WARC_MB sets the size)\n`);
+console.log(await benchWarcMemory(sharedDir(), path.join(workDir, 'warc'), warcMegabytes));

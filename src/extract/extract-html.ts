@@ -87,6 +87,7 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
   const title = cleanTitle([...titleCandidates, parsed?.title], outlet);
   paragraphs = removeBoilerplate(
     paragraphs.filter((paragraph, index) => !(index === 0 && paragraph === title)),
+    { trimTail: false },
   );
   return {
     title,
