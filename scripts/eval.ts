@@ -4,13 +4,13 @@ import path from 'node:path';
 import { packageRoot, sharedDir } from '../src/config.js';
 import { formatEvalTable } from '../src/cli/eval-command.js';
 import { runEval } from '../src/eval/run-eval.js';
-import { climateFever, feverSymmetric, politiHop, sciFact } from './lib/eval-sets.js';
+import { SHARED_SETS } from './lib/eval-sets.js';
 
 const shared = sharedDir();
 const outDir = path.join(packageRoot(), '.verity', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
 console.log(`# Verity eval — ${new Date().toISOString().slice(0, 10)}\n`);
-for (const build of [climateFever, sciFact, feverSymmetric, politiHop]) {
+for (const build of SHARED_SETS) {
   const set = build(shared);
   // The converted files are written so that `verity eval --corpus --claims` can be run on them too.
   const slug = set.name.split(' ')[0]!.toLowerCase();

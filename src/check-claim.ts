@@ -38,10 +38,23 @@ export function checkClaimDetailed(
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const claim = analyzeClaim(question);
   const passages = retrievePassages(options.store, claim, { asOf });
-  const { evidence, closest, ranked } = selectEvidence(options.store, claim, passages);
+  const { evidence, closest, ranked, claimNegated, minRelevance } = selectEvidence(
+    options.store,
+    claim,
+    passages,
+  );
   const provenance = traceProvenance(evidence);
-  const verdict = decideVerdict(evidence, provenance, closest[0]?.coverage ?? 0);
+  const verdict = decideVerdict({ evidence, ranked, provenance, claimNegated, minRelevance });
+  // Each part of a compound claim is scored on its own against the same retrieved passages.
+  const parts =
+    claim.subClaims.length > 1
+      ? claim.subClaims.map((text) => {
+          const part = { ...analyzeClaim(text), subClaims: [text] };
+          return { text, evidence: selectEvidence(options.store, part, passages).evidence };
+        })
+      : [];
   const report = composeReport({
+    parts,
     claim,
     evidence,
     closest,

@@ -66,6 +66,8 @@ export interface Claim {
   terms: string[];
   /** Multi-word names and numbers found in the claim. */
   entities: string[];
+  /** The parts the claim joins ("X did A", "to get B"); one item when it has no parts. */
+  subClaims: string[];
 }
 
 export type Modality = 'asserted' | 'reported' | 'denied' | 'promised' | 'speculative';
@@ -82,9 +84,13 @@ export interface Evidence {
   modality: Modality;
   /** True when the sentence negates what it talks about ("did not", "denied"). */
   negated: boolean;
+  /** Probability that the sentence bears on the claim (fitted relevance model). */
+  relevance: number;
+  /** Stance toward the claim (fitted stance model): probabilities summing to 1. */
+  stance: { supports: number; refutes: number; neutral: number };
 }
 
-export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'not-found';
+export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'unsettled' | 'not-found';
 
 export interface Verdict {
   label: VerdictLabel;
@@ -121,8 +127,20 @@ export interface ReportSource {
   author: string | null;
   published: string | null;
   url: string | null;
+  /** Its place in the provenance: the origin others repeat, a repeat of another origin, or independent. */
+  role: 'origin' | 'repeats' | 'independent';
+  /** For a repeat: the origin it traces to. */
+  repeats: string | null;
   /** The stored passages the report cites from this source. */
   passages: ReportSourcePassage[];
+}
+
+/** One part of the claim and whether the evidence covers it. */
+export interface ReportSubClaim {
+  text: string;
+  covered: boolean;
+  /** Sources of the evidence for this part (empty when not covered). */
+  citations: number[];
 }
 
 export interface CorpusState {
@@ -135,6 +153,8 @@ export interface CorpusState {
 export interface Report {
   question: string;
   claim: string;
+  /** The claim's parts, each checked on its own. */
+  subClaims: ReportSubClaim[];
   /** ISO date (YYYY-MM-DD) the check was made as of. */
   checkedAt: string;
   disclaimer: string;
@@ -146,4 +166,8 @@ export interface Report {
   bottomLine: CitedSentence[];
   followUps: string[];
   sources: ReportSource[];
+  /** "N sources, K independent origins", and which. */
+  provenance: { sources: number; origins: string[] };
+  /** Set when a stored report is shown again: whether the corpus has moved on since. */
+  status?: { outdated: boolean; note: string };
 }

@@ -8,6 +8,8 @@ import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildSampleCorpus } from '../scripts/lib/sample-corpus.js';
 import { expectCitationIntegrity, reportSentences } from './helpers/citation-integrity.js';
+import { expectValidClaimReview, expectValidReport } from './helpers/report-schema.js';
+import { renderClaimReview } from '../src/render/render-claimreview.js';
 import { HAS_SHARED, SHARED, tempDir } from './helpers/shared.js';
 
 const QUESTIONS = [
@@ -38,6 +40,8 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     (question) => {
       const report = checkClaim(question, { store, asOf: '2026-01-01' });
       expectCitationIntegrity(report, store);
+    expectValidReport(report);
+    expectValidClaimReview(JSON.parse(renderClaimReview(report)) as Record<string, unknown>);
       for (const key of [
         'question',
         'claim',
@@ -89,7 +93,7 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     expect(markdown).toMatch(/## Verdict: /);
     expect(markdown).toMatch(/## 1\. What the core reporting says/);
     expect(markdown).toContain('## Want to dive deeper?');
-    expect(markdown).toMatch(/## Sources\n\n1\. /);
+    expect(markdown).toMatch(/## Sources\n\n\d+ sources?, \d+ independent origins?: .+\.\n\n1\. /);
   });
 
   it('gives the same bytes for two CLI runs with the same --as-of, in Markdown and JSON', () => {

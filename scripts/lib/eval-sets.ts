@@ -3,11 +3,17 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from '../../src/eval/eval-format.js';
 
+/** A claim with, where the set says so, the stance of each gold evidence sentence (for fitting the stance model). */
+export type LabelledClaim = EvalClaimLine & { stance?: Record<string, 'supports' | 'refutes'> };
+
 export interface EvalSet {
   name: string;
   corpus: EvalCorpusLine[];
-  claims: EvalClaimLine[];
+  claims: LabelledClaim[];
 }
+
+/** `train`: the split models are fitted on; `test`: the split `npm run eval` reports. */
+export type Split = 'train' | 'test';
 
 function jsonl<T>(file: string): T[] {
   return fs
@@ -17,8 +23,8 @@ function jsonl<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T);
 }
 
-/** Climate-FEVER: no official split; claims with an odd numeric id are the held-out half (even ids: for fitting). */
-export function climateFever(shared: string): EvalSet {
+/** Climate-FEVER has no official split: even claim ids are for fitting, odd ids are held out. */
+export function climateFever(shared: string, split: Split = 'test'): EvalSet {
   const rows = jsonl<{
     claim_id: string;
     claim: string;
@@ -32,30 +38,40 @@ export function climateFever(shared: string): EvalSet {
     NOT_ENOUGH_INFO: 'not enough info',
     DISPUTED: 'conflicting',
   };
-  const claims: EvalClaimLine[] = [];
+  const claims: LabelledClaim[] = [];
   for (const row of rows) {
-    for (const evidence of row.evidences)
+    for (const evidence of row.evidences) {
       corpus.set(evidence.evidence_id, {
         id: evidence.evidence_id,
         text: evidence.evidence,
         title: evidence.article,
       });
-    if (Number(row.claim_id) % 2 === 1) {
+    }
+    if (Number(row.claim_id) % 2 === (split === 'test' ? 1 : 0)) {
+      const gold = row.evidences.filter((evidence) => evidence.evidence_label !== 'NOT_ENOUGH_INFO');
       claims.push({
         id: row.claim_id,
         claim: row.claim,
         label: labels[row.claim_label]!,
-        evidence: row.evidences
-          .filter((e) => e.evidence_label !== 'NOT_ENOUGH_INFO')
-          .map((e) => e.evidence_id),
+        evidence: gold.map((evidence) => evidence.evidence_id),
+        stance: Object.fromEntries(
+          gold.map((evidence) => [
+            evidence.evidence_id,
+            evidence.evidence_label === 'SUPPORTS' ? 'supports' : 'refutes',
+          ]),
+        ),
       });
     }
   }
-  return { name: 'Climate-FEVER (odd claim ids)', corpus: [...corpus.values()], claims };
+  return {
+    name: `Climate-FEVER (${split === 'test' ? 'odd' : 'even'} claim ids)`,
+    corpus: [...corpus.values()],
+    claims,
+  };
 }
 
-/** SciFact dev split over the full 5,183-abstract corpus, one line per abstract sentence. */
-export function sciFact(shared: string): EvalSet {
+/** SciFact over the full 5,183-abstract corpus, one line per abstract sentence; train or dev claims. */
+export function sciFact(shared: string, split: Split = 'test'): EvalSet {
   const corpus: EvalCorpusLine[] = [];
   for (const part of ['corpus.part1.jsonl', 'corpus.part2.jsonl', 'corpus.part3.jsonl']) {
     for (const doc of jsonl<{ doc_id: number; title: string; abstract: string[] }>(
@@ -66,37 +82,38 @@ export function sciFact(shared: string): EvalSet {
       );
     }
   }
+  const file = split === 'test' ? 'claims_dev.jsonl' : 'claims_train.jsonl';
   const claims = jsonl<{
     id: number;
     claim: string;
     evidence: Record<string, Array<{ sentences: number[]; label: string }>>;
-  }>(path.join(shared, 'data', 'scifact', 'claims_dev.jsonl')).map((row) => {
+  }>(path.join(shared, 'data', 'scifact', file)).map((row): LabelledClaim => {
     const sets = Object.entries(row.evidence).flatMap(([doc, items]) =>
       items.map((item) => ({ doc, ...item })),
     );
-    const labelsSeen = new Set(sets.map((item) => item.label));
+    const seen = new Set(sets.map((item) => item.label));
     const label: EvalLabel =
-      labelsSeen.size === 0
+      seen.size === 0
         ? 'not enough info'
-        : labelsSeen.size > 1
+        : seen.size > 1
           ? 'conflicting'
-          : labelsSeen.has('SUPPORT')
+          : seen.has('SUPPORT')
             ? 'supported'
             : 'refuted';
-    return {
-      id: String(row.id),
-      claim: row.claim,
-      label,
-      evidence: sets.flatMap((item) => item.sentences.map((index) => `${item.doc}:${index}`)),
-    };
+    const stance: Record<string, 'supports' | 'refutes'> = {};
+    for (const item of sets)
+      for (const index of item.sentences)
+        stance[`${item.doc}:${index}`] = item.label === 'SUPPORT' ? 'supports' : 'refutes';
+    return { id: String(row.id), claim: row.claim, label, evidence: Object.keys(stance), stance };
   });
-  return { name: 'SciFact (dev)', corpus, claims };
+  return { name: `SciFact (${split === 'test' ? 'dev' : 'train'})`, corpus, claims };
 }
 
-/** FEVER-symmetric v0.2 test: the corpus is the evidence sentences of the set (dev is kept for fitting). */
-export function feverSymmetric(shared: string): EvalSet {
+/** FEVER-symmetric v0.2: dev is for fitting, test is held out; the corpus is the split's evidence sentences. */
+export function feverSymmetric(shared: string, split: Split = 'test'): EvalSet {
+  const file = split === 'test' ? 'fever_symmetric_test.jsonl' : 'fever_symmetric_dev.jsonl';
   const rows = jsonl<{ id: string; claim: string; evidence: string; label: string }>(
-    path.join(shared, 'data', 'fever-symmetric', 'symmetric_v0.2', 'fever_symmetric_test.jsonl'),
+    path.join(shared, 'data', 'fever-symmetric', 'symmetric_v0.2', file),
   );
   const ids = new Map<string, string>();
   const corpus: EvalCorpusLine[] = [];
@@ -106,22 +123,28 @@ export function feverSymmetric(shared: string): EvalSet {
       corpus.push({ id: ids.get(row.evidence)!, text: row.evidence });
     }
   }
-  const claims = rows.map((row, index) => ({
-    id: `${row.id}-${index}`,
-    claim: row.claim,
-    label: (row.label === 'SUPPORTS' ? 'supported' : 'refuted') as EvalLabel,
-    evidence: [ids.get(row.evidence)!],
-  }));
-  return { name: 'FEVER-symmetric (v0.2 test)', corpus, claims };
+  const claims = rows.map((row, index): LabelledClaim => {
+    const id = ids.get(row.evidence)!;
+    const supports = row.label === 'SUPPORTS';
+    return {
+      id: `${row.id}-${index}`,
+      claim: row.claim,
+      label: supports ? 'supported' : 'refuted',
+      evidence: [id],
+      stance: { [id]: supports ? 'supports' : 'refutes' },
+    };
+  });
+  return { name: `FEVER-symmetric (v0.2 ${split === 'test' ? 'test' : 'dev'})`, corpus, claims };
 }
 
 /** Sentences that state PolitiFact's own rating give the answer away; they stay out of the corpus. */
 const RATING_SENTENCE =
   /\b(we rate|rate (this|the|it)|pants on fire|truth-o-meter|mostly (true|false)|half true|our ruling|we rated)\b/i;
 
-/** PolitiHop validation split: ruling sentences are the corpus; annotated evidence ids are gold (0-based indices). */
-export function politiHop(shared: string): EvalSet {
-  const rows = parse(fs.readFileSync(path.join(shared, 'data', 'politihop', 'politihop_valid.tsv'), 'utf8'), {
+/** PolitiHop: ruling sentences are the corpus; annotated evidence ids (0-based) are gold. Train or validation split. */
+export function politiHop(shared: string, split: Split = 'test'): EvalSet {
+  const file = split === 'test' ? 'politihop_valid.tsv' : 'politihop_train.tsv';
+  const rows = parse(fs.readFileSync(path.join(shared, 'data', 'politihop', file), 'utf8'), {
     columns: true,
     delimiter: '\t',
     relax_quotes: true,
@@ -138,16 +161,20 @@ export function politiHop(shared: string): EvalSet {
     'half-true': 'conflicting',
   };
   const corpus: EvalCorpusLine[] = [];
-  const claims: EvalClaimLine[] = [];
+  const claims: LabelledClaim[] = [];
   for (const row of rows) {
     const ruling = JSON.parse(row.ruling) as string[];
+    const kept = new Set<string>();
     ruling.forEach((sentence, index) => {
-      if (!RATING_SENTENCE.test(sentence)) corpus.push({ id: `${row.article_id}:${index}`, text: sentence });
+      if (RATING_SENTENCE.test(sentence)) return;
+      const id = `${row.article_id}:${index}`;
+      kept.add(id);
+      corpus.push({ id, text: sentence });
     });
     const chains = JSON.parse(row.annotated_evidence || '{}') as Record<string, string[]>;
     const evidence = [...new Set(Object.values(chains).flat())]
       .map((index) => `${row.article_id}:${index}`)
-      .filter((id) => corpus.some((line) => line.id === id));
+      .filter((id) => kept.has(id));
     claims.push({
       id: row.article_id,
       claim: row.statement.replace(/^[“"]|[”"]$/g, ''),
@@ -155,5 +182,7 @@ export function politiHop(shared: string): EvalSet {
       evidence,
     });
   }
-  return { name: 'PolitiHop (valid)', corpus, claims };
+  return { name: `PolitiHop (${split === 'test' ? 'valid' : 'train'})`, corpus, claims };
 }
+
+export const SHARED_SETS = [climateFever, sciFact, feverSymmetric, politiHop];

@@ -2,6 +2,7 @@ import { getFullNlp } from '../analyze/nlp.js';
 import { contentTerms } from '../analyze/tokenize.js';
 import type { Claim } from '../types.js';
 import { questionToClaim } from './question-to-claim.js';
+import { splitSubClaims } from './split-sub-claims.js';
 
 /**
  * Names in the claim: runs of capitalised words or words with digits ("Marco Rubio", "MS-13",
@@ -46,5 +47,6 @@ export function analyzeClaim(question: string): Claim {
     text,
     terms: [...new Set(contentTerms(text))],
     entities: findEntities(text),
+    subClaims: splitSubClaims(text),
   };
 }

@@ -1,87 +1,105 @@
 import type { Evidence, Verdict, VerdictLabel } from '../types.js';
+import { getLearnedModels } from './learned-models.js';
+import { predictProba } from './logistic-regression.js';
 import type { Provenance } from './trace-provenance.js';
+import { verdictFeatures } from './verdict-features.js';
 
 export const VERDICT_TITLES: Record<VerdictLabel, string> = {
   supported: 'Supported by the reporting',
   reported: 'Reported, not confirmed',
   disputed: 'Disputed',
   contradicted: 'Contradicted by the reporting',
+  unsettled: 'Not settled by the sources',
   'not-found': 'Not found in the corpus',
 };
 
-/** A negated sentence counts against the claim only when it matches this much of it. */
-export const NEGATION_MIN_COVERAGE = 0.6;
-
+/** Evidence counts against the claim when its stance model says "refutes" more than "supports". */
 export function opposes(item: Evidence): boolean {
-  return item.modality === 'denied' || (item.negated && item.coverage >= NEGATION_MIN_COVERAGE);
+  return item.stance.refutes > item.stance.supports && item.stance.refutes > item.stance.neutral;
 }
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-function round(value: number): number {
-  return Math.round(Math.min(0.95, Math.max(0.05, value)) * 100) / 100;
+export interface VerdictInput {
+  evidence: Evidence[];
+  /** The whole scored pool, most relevant first. */
+  ranked: Evidence[];
+  provenance: Provenance;
+  claimNegated: boolean;
+  minRelevance: number;
 }
 
 /**
  * The documented verdict rule (docs/method.md):
- * - no evidence sentence → not-found (never "false");
- * - only opposing evidence → contradicted; opposing and supporting → disputed;
- * - supporting evidence stated as fact by at least two independent origins → supported;
- * - otherwise (attributed, promised, speculative, or a single origin) → reported.
- * Confidence grows with the coverage of the best evidence and the number of independent origins.
+ * 1. no sentence relevant enough → not-found (never "false");
+ * 2. otherwise the fitted verdict model weighs the stance and relevance of the best five sentences
+ *    into supported / refuted / conflicting / not enough info;
+ * 3. "supported" becomes "reported" when the supporting evidence traces to one origin or is
+ *    attributed, promised or hedged rather than stated; refuted → contradicted; conflicting →
+ *    disputed; not enough info → unsettled.
+ * Confidence is the model's probability for its class (its calibration is reported by `npm run eval`).
  */
-export function decideVerdict(
-  evidence: Evidence[],
-  provenance: Provenance,
-  closestCoverage: number,
-): Verdict {
+export function decideVerdict(input: VerdictInput): Verdict {
+  const { evidence, ranked, provenance } = input;
   if (evidence.length === 0) {
+    const closest = ranked[0]?.relevance ?? 0;
     return {
       label: 'not-found',
       title: VERDICT_TITLES['not-found'],
-      confidence: round(1 - closestCoverage),
+      confidence: Math.round((1 - closest) * 100) / 100,
       reasons: [
-        closestCoverage > 0
-          ? `No sentence in the corpus holds enough of the claim's key terms; the closest holds ${percent(closestCoverage)} of their weight.`
+        ranked.length > 0
+          ? `No sentence in the corpus is likely enough to bear on the claim; the closest scores ${percent(closest)}.`
           : 'No passage in the corpus shares a key term with the claim.',
         'Absence from the corpus is not evidence that the claim is false.',
       ],
     };
   }
+  const model = getLearnedModels().verdict;
+  const probabilities = predictProba(model, verdictFeatures(ranked, input.claimNegated, input.minRelevance));
+  const best = probabilities.indexOf(Math.max(...probabilities));
+  const predicted = model.classes[best]!;
+  const supporting = evidence.filter((item) => item.stance.supports > item.stance.refutes);
   const against = evidence.filter(opposes);
-  const support = evidence.filter((item) => !opposes(item));
-  const asserted = support.filter((item) => item.modality === 'asserted');
-  const best = Math.max(...evidence.map((item) => item.coverage));
+  const asserted = supporting.filter((item) => item.modality === 'asserted');
   const reasons = [
-    `${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} match the claim's key terms (best match ${percent(best)} of their weight).`,
+    `${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} bear on the claim (best relevance ${percent(evidence[0]!.relevance)}).`,
     `The evidence traces to ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
+    `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
   ];
   let label: VerdictLabel;
-  if (support.length === 0) {
+  if (predicted === 'refuted') {
     label = 'contradicted';
-    reasons.push(`All ${against.length} evidence sentences deny or negate it.`);
-  } else if (against.length > 0) {
+    reasons.push('The strongest evidence says the opposite of the claim.');
+  } else if (predicted === 'conflicting' && provenance.origins.length >= 2) {
     label = 'disputed';
-    reasons.push(`${support.length} sentences go with the claim and ${against.length} deny or negate it.`);
-  } else if (asserted.length * 2 > support.length && provenance.origins.length >= 2) {
-    label = 'supported';
-    reasons.push(`Most of the evidence states it as fact, from more than one independent origin.`);
-  } else {
+    reasons.push('The sources pull in both directions.');
+  } else if (predicted === 'conflicting') {
+    // One origin is one account: a rebuttal it quotes does not make a dispute between sources.
+    label = 'reported';
+    reasons.push(
+      'A single account carries both the claim and a rebuttal; no independent source confirms or disputes it.',
+    );
+  } else if (predicted === 'not enough info') {
+    label = 'unsettled';
+    reasons.push('The evidence touches the claim without settling it either way.');
+  } else if (provenance.origins.length < 2 || asserted.length * 2 <= supporting.length) {
     label = 'reported';
     reasons.push(
       provenance.origins.length < 2
         ? 'All the evidence comes from a single origin; repetition by others is not confirmation.'
-        : `${support.length - asserted.length} of ${support.length} supporting sentences attribute, promise or speculate rather than state it.`,
+        : `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
     );
+  } else {
+    label = 'supported';
+    reasons.push('Most of the supporting evidence states it as fact, from more than one independent origin.');
   }
-  const originFactor = Math.min(provenance.origins.length, 4) / 4;
-  const balance = label === 'disputed' ? 0.5 : 1;
   return {
     label,
     title: VERDICT_TITLES[label],
-    confidence: round((0.35 + 0.35 * best + 0.25 * originFactor) * balance),
+    confidence: Math.round(probabilities[best]! * 100) / 100,
     reasons,
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { checkClaim } from '../check-claim.js';
+import { storeCheck } from '../checks/store-check.js';
 import { loadConfig } from '../config.js';
 import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import { createStore } from '../store/create-store.js';
@@ -7,7 +8,7 @@ import { createStore } from '../store/create-store.js';
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')
-    .description('check a question or claim against the corpus and print a cited report')
+    .description('check a question or claim against the corpus, print a cited report, and store it')
     .argument('<question>', 'a question ("Did X do Y?") or a claim ("X did Y")')
     .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
     .option('--format <format>', `output format: ${REPORT_FORMATS.join(' | ')}`, 'markdown')
@@ -15,12 +16,17 @@ export function registerCheckCommand(program: Command): void {
       '--as-of <date>',
       'check as of this date (YYYY-MM-DD): fixes the printed date, leaves out later articles',
     )
-    .action((question: string, options: { db?: string; format: string; asOf?: string }) => {
+    .option('--no-save', 'do not store the check')
+    .action((question: string, options: { db?: string; format: string; asOf?: string; save: boolean }) => {
       const config = loadConfig({ dbPath: options.db });
       const store = createStore(config);
       try {
         const report = checkClaim(question, { store, asOf: options.asOf, methodUrl: config.methodUrl });
         process.stdout.write(renderReport(report, options.format));
+        if (options.save) {
+          const check = storeCheck(store, report, new Date());
+          console.error(`verity: stored as check ${check.id} (verity show ${check.id})`);
+        }
       } finally {
         store.close();
       }

@@ -5,6 +5,8 @@ import { registerCheckCommand } from './check-command.js';
 import { registerEvalCommand } from './eval-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
+import { registerRecheckCommand } from './recheck-command.js';
+import { registerShowCommand } from './show-command.js';
 
 const program = new Command()
   .name('verity')
@@ -16,6 +18,8 @@ registerIngestCommand(program);
 registerCheckCommand(program);
 registerExtractCommand(program);
 registerEvalCommand(program);
+registerShowCommand(program);
+registerRecheckCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

@@ -31,6 +31,8 @@ export class Citer {
         author: article.authors.length > 0 ? article.authors.join(', ') : null,
         published: article.published,
         url: article.url,
+        role: 'independent',
+        repeats: null,
         passages: [],
       };
       this.sources.set(article.id, source);

@@ -9,12 +9,16 @@ import {
   coreReporting,
   limitations,
   otherSources,
+  partsOfTheClaim,
   whoIsInvolved,
 } from './found-sections.js';
 import { namesInEvidence } from './names-in-evidence.js';
+import { assignRoles } from './assign-roles.js';
 
 export interface ComposeInput {
   claim: Claim;
+  /** The claim's parts with the evidence found for each (empty for a simple claim). */
+  parts: Array<{ text: string; evidence: Evidence[] }>;
   evidence: Evidence[];
   /** Nearest sentences when nothing qualified as evidence (shown, never counted as evidence). */
   closest: Evidence[];
@@ -42,6 +46,7 @@ export function composeReport(input: ComposeInput): Report {
   const base = {
     question: claim.question,
     claim: claim.text,
+    subClaims: [] as Report['subClaims'],
     checkedAt: input.checkedAt,
     disclaimer: DISCLAIMER,
     methodUrl: input.methodUrl,
@@ -82,6 +87,7 @@ export function composeReport(input: ComposeInput): Report {
       ],
       followUps: followUpQuestions(claim, missingTerms, []),
       sources: citer.list(),
+      provenance: { sources: 0, origins: [] },
     };
   }
 
@@ -98,6 +104,7 @@ export function composeReport(input: ComposeInput): Report {
     ),
   ];
   const sections = [
+    partsOfTheClaim(citer, input.parts, evidence),
     coreReporting(citer, groups),
     otherSources(citer, groups),
     whoIsInvolved(citer, claim, evidence, otherNames),
@@ -117,13 +124,20 @@ export function composeReport(input: ComposeInput): Report {
       ),
     );
   }
+  const subClaims = input.parts.map((part) => ({
+    text: part.text,
+    covered: part.evidence.length > 0,
+    citations: part.evidence.length > 0 ? citer.cite(part.evidence.slice(0, 1)) : [],
+  }));
   return {
     ...base,
+    subClaims,
     verdict: { ...verdict, citations: citer.cite(evidence) },
     summary,
     sections,
     bottomLine,
     followUps: followUpQuestions(claim, missingTerms, otherNames),
-    sources: citer.list(),
+    sources: assignRoles(citer.list(), provenance),
+    provenance: { sources: provenance.articleCount, origins: provenance.origins },
   };
 }

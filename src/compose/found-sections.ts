@@ -134,3 +134,27 @@ export function limitations(
   }
   return { title: 'Points of disagreement, limitations and what the sources do not say', sentences };
 }
+
+/** Each part of a compound claim, with the best evidence for it or a plain statement that none addresses it. */
+export function partsOfTheClaim(
+  citer: Citer,
+  parts: Array<{ text: string; evidence: Evidence[] }>,
+  evidence: Evidence[],
+): ReportSection | null {
+  if (parts.length < 2) return null;
+  return {
+    title: 'What each part of the claim rests on',
+    sentences: parts.map((part) => {
+      const best = part.evidence[0];
+      return best
+        ? citer.sentence(
+            `On the part ‘${part.text}’, ${describeSource(best.article)} reads: ${quote(best.sentence.text)}`,
+            [best],
+          )
+        : citer.sentence(
+            `No evidence sentence addresses the part ‘${part.text}’; it is not covered by the sources checked.`,
+            evidence,
+          );
+    }),
+  };
+}

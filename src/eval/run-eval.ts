@@ -1,10 +1,9 @@
 import { analyzeClaim } from '../assess/analyze-claim.js';
 import { checkClaimDetailed } from '../check-claim.js';
 import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Report, VerdictLabel } from '../types.js';
-import { contentHash } from '../ingest/content-hash.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
+import { loadEvalStore } from './load-eval-store.js';
 import { accuracy, hitAt, macroF1, recallAt } from './metrics.js';
 
 /** How Verity's verdict labels map onto the evaluation scheme (docs/eval-format.md). */
@@ -13,6 +12,7 @@ export const VERDICT_TO_EVAL: Record<VerdictLabel, EvalLabel> = {
   reported: 'supported',
   contradicted: 'refuted',
   disputed: 'conflicting',
+  unsettled: 'not enough info',
   'not-found': 'not enough info',
 };
 
@@ -65,36 +65,7 @@ function citationValidity(report: Report): { valid: number; total: number } {
  * scores it beside the baseline (plain BM25 ranking, majority label of the claims) in the same run.
  */
 export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): EvalResult {
-  const store = createSqliteStore({ path: ':memory:' });
-  const now = new Date('2000-01-01T00:00:00Z');
-  store.transaction(() => {
-    for (const line of corpus) {
-      const article = {
-        title: line.title ?? null,
-        standfirst: null,
-        authors: [],
-        outlet: line.outlet ?? null,
-        section: null,
-        published: line.published ?? null,
-        updated: null,
-        dateline: null,
-        language: null,
-        url: line.url ?? null,
-        text: line.text,
-      };
-      // Each line is one passage holding one sentence, so that ranks map back to corpus ids.
-      const hash = contentHash({ title: `${line.id}\n${article.title ?? ''}`, text: line.text });
-      store.putArticle(
-        {
-          source: line.id,
-          article,
-          contentHash: hash,
-          passages: [{ text: line.text, sentences: [line.text] }],
-        },
-        now,
-      );
-    }
-  });
+  const store = loadEvalStore(corpus);
   const labelCounts = new Map<EvalLabel, number>();
   for (const claim of claims) labelCounts.set(claim.label, (labelCounts.get(claim.label) ?? 0) + 1);
   const majority = [...labelCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];

@@ -26,8 +26,11 @@ function sourceLine(source: ReportSource): string {
     source.published ? source.published.slice(0, 10) : null,
     source.url,
   ].filter(Boolean);
+  const role = source.role === 'repeats' ? `repeats ${source.repeats}` : source.role;
   const passages = source.passages.map((passage) => `   > ${passage.text}\n   > — passage \`${passage.id}\``);
-  return [`${source.n}. ${parts.join(' · ') || `article ${source.articleId}`}`, ...passages].join('\n');
+  return [`${source.n}. ${parts.join(' · ') || `article ${source.articleId}`} — *${role}*`, ...passages].join(
+    '\n',
+  );
 }
 
 /** Markdown, rendered only from the report model; the shape follows the seed fact-check. */
@@ -42,6 +45,7 @@ export function renderMarkdown(report: Report): string {
     '',
     `> Disclaimer: ${report.disclaimer} [How Verity checks](${report.methodUrl})`,
     '',
+    ...(report.status?.outdated ? [`> **${report.status.note}**`, ''] : []),
     `## Verdict: ${verdict.title} — confidence ${Math.round(verdict.confidence * 100)}%`,
     '',
     ...verdict.reasons.map((reason) =>
@@ -60,7 +64,14 @@ export function renderMarkdown(report: Report): string {
   lines.push('## Want to dive deeper?', '');
   for (const question of report.followUps)
     lines.push(`- ${question} — \`verity check ${JSON.stringify(question)}\``);
+  const { provenance } = report;
   lines.push('', '## Sources', '');
+  if (provenance.sources > 0) {
+    lines.push(
+      `${provenance.sources} source${provenance.sources === 1 ? '' : 's'}, ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
+      '',
+    );
+  }
   for (const source of report.sources) lines.push(sourceLine(source), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

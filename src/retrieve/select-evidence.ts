@@ -1,122 +1,104 @@
-import { contentTerms, stem, stemSet } from '../analyze/tokenize.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
+import { getLearnedModels } from '../assess/learned-models.js';
+import { predictProba } from '../assess/logistic-regression.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
-import { idf } from './idf.js';
+import { stem } from '../analyze/tokenize.js';
+import { scorePool } from './score-pool.js';
 
 export interface EvidenceOptions {
-  /** Least weighted term coverage for a sentence to count as evidence. Default 0.3. */
+  /** Least relevance probability for a sentence to count as evidence. Default: the cut fitted with the model (best F1 on training data). */
+  minRelevance?: number;
+  /** Least share of the claim's IDF weight an evidence sentence must hold, whatever the model says. Default 0.3. */
   minCoverage: number;
-  /** Least number of distinct claim terms an evidence sentence holds. Default 2. */
-  minTerms: number;
-  /**
-   * When the claim names people, places or things, a sentence that names none of them needs at
-   * least this coverage (a sentence about "a man" and "twice" is not about Florida). Default 0.6.
-   */
-  minCoverageWithoutEntity: number;
   /** At most this many evidence sentences. Default 10. */
   limit: number;
   /** At most this many from one article, so that one source cannot fill the report. Default 3. */
   perArticle: number;
 }
 
-export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = {
-  minCoverage: 0.3,
-  minTerms: 2,
-  minCoverageWithoutEntity: 0.6,
-  limit: 10,
-  perArticle: 3,
-};
-
-/** Claim terms with their IDF weights (a hyphenated term counts by its parts). */
-export function weightClaimTerms(store: Store, claim: Claim): Map<string, number> {
-  const frequencies = store.documentFrequencies(claim.terms);
-  const total = store.corpusState().passages;
-  const weights = new Map<string, number>();
-  for (const term of claim.terms) weights.set(term, idf(frequencies.get(term) ?? 0, Math.max(total, 1)));
-  return weights;
-}
-
-/** Share of the claim's IDF weight a sentence holds, and which terms it holds. */
-export function termCoverage(
-  sentence: string,
-  weights: Map<string, number>,
-): { coverage: number; matched: string[] } {
-  const stems = stemSet(sentence);
-  let held = 0;
-  let all = 0;
-  const matched: string[] = [];
-  for (const [term, weight] of weights) {
-    all += weight;
-    if (term.split('-').every((part) => stems.has(stem(part)))) {
-      held += weight;
-      matched.push(term);
-    }
-  }
-  return { coverage: all > 0 ? held / all : 0, matched };
-}
+export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, limit: 10, perArticle: 3 };
 
 /**
- * Second stage: every sentence of the retrieved passages is scored by weighted term coverage;
- * ties break on the passage's BM25 rank, then on ids, so that the choice is deterministic.
+ * Scores every sentence of the retrieved passages with the fitted relevance and stance models and
+ * keeps the relevant ones as evidence. `ranked` is the whole pool in relevance order (for the
+ * verdict and for evaluation); `closest` are the best sentences when none is relevant enough.
+ * Ties break on BM25 rank, then ids, so that the choice is deterministic.
  */
 export function selectEvidence(
   store: Store,
   claim: Claim,
   passages: RankedPassage[],
   options: EvidenceOptions = DEFAULT_EVIDENCE_OPTIONS,
-): { evidence: Evidence[]; closest: Evidence[]; ranked: Evidence[] } {
-  const weights = weightClaimTerms(store, claim);
-  const sentences = store.sentencesOf(passages.map((hit) => hit.passage.id));
-  const scored: Array<Evidence & { rank: number }> = [];
-  passages.forEach((hit, rank) => {
-    for (const sentence of sentences.get(hit.passage.id) ?? []) {
-      const { coverage, matched } = termCoverage(sentence.text, weights);
-      if (matched.length === 0) continue;
-      scored.push({
-        sentence,
-        passage: hit.passage,
-        article: hit.article,
-        coverage,
-        matchedTerms: matched,
-        modality: detectModality(sentence.text),
-        negated: isNegated(sentence.text),
-        rank,
-      });
-    }
-  });
-  scored.sort(
-    (a, b) =>
-      b.coverage - a.coverage ||
-      a.rank - b.rank ||
-      a.passage.id.localeCompare(b.passage.id) ||
-      a.sentence.ordinal - b.sentence.ordinal,
-  );
-  const perArticle = new Map<string, number>();
-  const pick = (candidates: typeof scored) => {
+): {
+  evidence: Evidence[];
+  closest: Evidence[];
+  ranked: Evidence[];
+  claimNegated: boolean;
+  minRelevance: number;
+} {
+  const models = getLearnedModels();
+  const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
+  const { profile, items } = scorePool(store, claim, passages);
+  const ranked = items
+    .filter((item) => item.matchedTerms.length > 0)
+    .map((item): Evidence & { rank: number } => {
+      const [neutral, supports, refutes] = predictProba(models.stance, item.features) as [
+        number,
+        number,
+        number,
+      ];
+      return {
+        sentence: item.sentence,
+        passage: item.passage,
+        article: item.article,
+        coverage: item.coverage,
+        matchedTerms: item.matchedTerms,
+        modality: detectModality(item.sentence.text),
+        negated: isNegated(item.sentence.text),
+        relevance: predictProba(models.relevance, item.features)[1]!,
+        stance: { supports, refutes, neutral },
+        rank: item.rank,
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.relevance - a.relevance ||
+        a.rank - b.rank ||
+        a.passage.id.localeCompare(b.passage.id) ||
+        a.sentence.ordinal - b.sentence.ordinal,
+    );
+  const pick = (candidates: Evidence[], limit: number) => {
+    const perArticle = new Map<string, number>();
     const chosen: Evidence[] = [];
-    for (const scoredCandidate of candidates) {
-      const { rank, ...candidate } = scoredCandidate;
-      void rank; // the rank only orders candidates; it is not part of the evidence
+    for (const candidate of candidates) {
       const used = perArticle.get(candidate.article.id) ?? 0;
-      if (used >= options.perArticle || chosen.length >= options.limit) continue;
+      if (used >= options.perArticle || chosen.length >= limit) continue;
       perArticle.set(candidate.article.id, used + 1);
       chosen.push(candidate);
     }
     return chosen;
   };
-  const entityTerms = new Set(claim.entities.flatMap((entity) => contentTerms(entity)));
-  const namesEntity = (candidate: Evidence) =>
-    entityTerms.size === 0 || candidate.matchedTerms.some((term) => entityTerms.has(term));
-  const evidence = pick(
-    scored.filter(
-      (candidate) =>
-        candidate.coverage >= options.minCoverage &&
-        candidate.matchedTerms.length >= options.minTerms &&
-        (namesEntity(candidate) || candidate.coverage >= options.minCoverageWithoutEntity),
-    ),
+  // The learned score ranks; a plain gate decides what may count at all: enough of the claim's weight,
+  // and one of its named people, places or things when it names any (a corpus can lack a story entirely).
+  // An entity can be named only if every word of it occurs in the corpus; a claim whose entities
+  // are all unknown to the corpus has no admissible evidence at all.
+  const knownEntities = profile.entityStems.filter((entity) =>
+    [...entity].every((part) => profile.weights.has(part)),
   );
-  perArticle.clear();
-  const closest = evidence.length > 0 ? [] : pick(scored).slice(0, 3);
-  return { evidence, closest, ranked: scored };
+  const namesEntity = (item: Evidence) => {
+    if (profile.entityStems.length === 0) return true;
+    const held = new Set(item.matchedTerms.flatMap((term) => term.split('-').map(stem)));
+    return knownEntities.some((entity) => [...entity].every((part) => held.has(part)));
+  };
+  const admissible = (item: Evidence) =>
+    item.relevance >= minRelevance && item.coverage >= options.minCoverage && namesEntity(item);
+  const evidence = pick(ranked.filter(admissible), options.limit);
+  return {
+    evidence,
+    closest: evidence.length > 0 ? [] : pick(ranked, 3),
+    ranked,
+    claimNegated: profile.negated,
+    minRelevance,
+  };
 }

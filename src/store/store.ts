@@ -1,6 +1,7 @@
 import type {
   CorpusState,
   ExtractedArticle,
+  Report,
   Passage,
   RankedPassage,
   Sentence,
@@ -32,6 +33,17 @@ export interface SimilarCandidate {
  */
 export type PutStatus = 'added' | 'updated' | 'skipped';
 
+/** A check as stored: its report and the corpus state it saw. */
+export interface StoredCheck {
+  id: string;
+  question: string;
+  asOf: string;
+  createdAt: string;
+  report: Report;
+  /** The check this one re-ran, for `verity recheck`. */
+  previousId: string | null;
+}
+
 /** Passage search: terms are OR-ed, ranked by BM25; `limit` caps the result. */
 export interface PassageQuery {
   terms: string[];
@@ -60,5 +72,9 @@ export interface Store {
   /** The current articles of a syndication group, oldest first. */
   syndicationGroup(groupId: string): StoredArticle[];
   corpusState(): CorpusState;
+  saveCheck(check: StoredCheck): void;
+  getCheck(id: string): StoredCheck | null;
+  /** The latest stored check of each question, newest first. */
+  latestChecks(): StoredCheck[];
   close(): void;
 }

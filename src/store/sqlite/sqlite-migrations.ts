@@ -48,6 +48,21 @@ const MIGRATIONS: string[] = [
   CREATE TABLE article_bands (band_key TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id));
   CREATE INDEX article_bands_key ON article_bands(band_key);
   `,
+  `
+  -- Stored checks: every report with the corpus state it saw, for show and recheck.
+  CREATE TABLE checks (
+    id TEXT PRIMARY KEY,
+    question TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    corpus_articles INTEGER NOT NULL,
+    corpus_last_ingest_at TEXT,
+    verdict TEXT NOT NULL,
+    report TEXT NOT NULL,
+    previous_id TEXT REFERENCES checks(id)
+  );
+  CREATE INDEX checks_question ON checks(question, created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,4 +1,5 @@
-import type { Passage, StoredArticle } from '../../types.js';
+import type { Passage, Report, StoredArticle } from '../../types.js';
+import type { StoredCheck } from '../store.js';
 
 /** Row shapes as SQLite returns them, and their mapping to the shared types. */
 export interface ArticleRow {
@@ -50,4 +51,24 @@ export function toArticle(row: ArticleRow): StoredArticle {
 
 export function toPassage(row: PassageRow): Passage {
   return { id: row.id, articleId: row.article_id, ordinal: row.ordinal, text: row.text };
+}
+
+export interface CheckRow {
+  id: string;
+  question: string;
+  as_of: string;
+  created_at: string;
+  report: string;
+  previous_id: string | null;
+}
+
+export function toCheck(row: CheckRow): StoredCheck {
+  return {
+    id: row.id,
+    question: row.question,
+    asOf: row.as_of,
+    createdAt: row.created_at,
+    report: JSON.parse(row.report) as Report,
+    previousId: row.previous_id,
+  };
 }

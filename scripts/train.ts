@@ -1,0 +1,204 @@
+/**
+ * `npm run train`: fits Verity's three small models on the TRAINING splits of the shared labelled
+ * sets and writes them to models/*.json (committed, so checks need no training):
+ * - relevance: does a sentence bear on the claim (gold evidence vs other retrieved sentences);
+ * - stance: supports / refutes / neutral (gold evidence with its label vs retrieved non-evidence);
+ * - verdict: supported / refuted / not enough info / conflicting from the best five sentences.
+ * Held-out figures (the test splits `npm run eval` reports on) are printed and stored in the models.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import {
+  bestF1Threshold,
+  fitLogistic,
+  predictProba,
+  type LinearModel,
+} from '../src/assess/logistic-regression.js';
+import { PAIR_FEATURES } from '../src/assess/pair-features.js';
+import { VERDICT_FEATURES, verdictFeatures, type ScoredSentence } from '../src/assess/verdict-features.js';
+import { packageRoot, sharedDir } from '../src/config.js';
+import { EVAL_LABELS } from '../src/eval/eval-format.js';
+import { loadEvalStore } from '../src/eval/load-eval-store.js';
+import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+import { scorePool, type PoolSentence } from '../src/retrieve/score-pool.js';
+import { SHARED_SETS, type EvalSet, type LabelledClaim, type Split } from './lib/eval-sets.js';
+import { table } from './lib/stats.js';
+
+const STANCE_CLASSES = ['neutral', 'supports', 'refutes'];
+/**
+ * Negatives kept per claim for relevance: the whole pool (60 passages' sentences), because the
+ * model must rank the whole pool; keeping only the top-ranked ones would teach it that BM25 does not matter.
+ */
+const NEGATIVES_PER_CLAIM = Infinity;
+/** Non-evidence sentences kept per claim as "neutral" stance examples. */
+const NEUTRAL_PER_CLAIM = 3;
+
+interface ClaimPool {
+  claim: LabelledClaim;
+  items: PoolSentence[];
+  negated: boolean;
+}
+
+function pools(set: EvalSet): ClaimPool[] {
+  const store = loadEvalStore(set.corpus);
+  const out = set.claims.map((claim) => {
+    const analysed = analyzeClaim(claim.claim);
+    const { profile, items } = scorePool(
+      store,
+      analysed,
+      retrievePassages(store, analysed, { asOf: '2100-01-01' }),
+    );
+    return { claim, items: items.filter((item) => item.matchedTerms.length > 0), negated: profile.negated };
+  });
+  store.close();
+  return out;
+}
+
+function examples(claimPools: ClaimPool[]) {
+  const relevance = { rows: [] as number[][], labels: [] as number[] };
+  const stance = { rows: [] as number[][], labels: [] as number[] };
+  for (const { claim, items } of claimPools) {
+    const gold = new Set(claim.evidence);
+    let negatives = 0;
+    let neutral = 0;
+    for (const item of items) {
+      const isGold = gold.has(item.article.source);
+      if (isGold || negatives < NEGATIVES_PER_CLAIM) {
+        relevance.rows.push(item.features);
+        relevance.labels.push(isGold ? 1 : 0);
+        if (!isGold) negatives++;
+      }
+      const label = claim.stance?.[item.article.source];
+      if (label) {
+        stance.rows.push(item.features);
+        stance.labels.push(label === 'supports' ? 1 : 2);
+      } else if (!isGold && neutral < NEUTRAL_PER_CLAIM) {
+        stance.rows.push(item.features);
+        stance.labels.push(0);
+        neutral++;
+      }
+    }
+  }
+  return { relevance, stance };
+}
+
+function scored(items: PoolSentence[], relevance: LinearModel, stance: LinearModel): ScoredSentence[] {
+  return items
+    .map((item) => {
+      const [neutral, supports, refutes] = predictProba(stance, item.features) as [number, number, number];
+      return {
+        relevance: predictProba(relevance, item.features)[1]!,
+        stance: { supports, refutes, neutral },
+        coverage: item.coverage,
+      };
+    })
+    .sort((a, b) => b.relevance - a.relevance);
+}
+
+function accuracyOf(model: LinearModel, rows: number[][], labels: number[]): number {
+  const right = rows.filter((row, index) => {
+    const probabilities = predictProba(model, row);
+    return probabilities.indexOf(Math.max(...probabilities)) === labels[index];
+  }).length;
+  return rows.length ? right / rows.length : Number.NaN;
+}
+
+const shared = sharedDir();
+const byPart = (split: Split) =>
+  SHARED_SETS.map((build) => build(shared, split)).map((set) => ({ name: set.name, pools: pools(set) }));
+console.log('Scoring the training splits…');
+const train = byPart('train');
+console.log('Scoring the held-out splits…');
+const test = byPart('test');
+
+const trainExamples = examples(train.flatMap((set) => set.pools));
+const relevance = fitLogistic(
+  'relevance',
+  [...PAIR_FEATURES],
+  trainExamples.relevance.rows,
+  trainExamples.relevance.labels,
+  ['other', 'evidence'],
+);
+relevance.threshold = +bestF1Threshold(
+  relevance,
+  trainExamples.relevance.rows,
+  trainExamples.relevance.labels,
+).toPrecision(4);
+const stance = fitLogistic(
+  'stance',
+  [...PAIR_FEATURES],
+  trainExamples.stance.rows,
+  trainExamples.stance.labels,
+  STANCE_CLASSES,
+);
+const verdictRows = train.flatMap((set) =>
+  set.pools.map((pool) =>
+    verdictFeatures(scored(pool.items, relevance, stance), pool.negated, relevance.threshold!),
+  ),
+);
+const verdictLabels = train.flatMap((set) => set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)));
+const verdict = fitLogistic('verdict', [...VERDICT_FEATURES], verdictRows, verdictLabels, [...EVAL_LABELS]);
+
+const rows: Array<Array<string | number>> = [];
+for (const set of test) {
+  const held = examples(set.pools);
+  const goldStance = {
+    rows: held.stance.rows.filter((_, index) => held.stance.labels[index] !== 0),
+    labels: held.stance.labels.filter((label) => label !== 0),
+  };
+  const relevanceAccuracy = accuracyOf(relevance, held.relevance.rows, held.relevance.labels);
+  const stanceAccuracy = accuracyOf(stance, held.stance.rows, held.stance.labels);
+  // Between the two stances only: does the model lean the right way on real evidence?
+  const goldStanceAccuracy = goldStance.rows.length
+    ? goldStance.rows.filter((row, index) => {
+        const [, supports, refutes] = predictProba(stance, row) as [number, number, number];
+        return (supports >= refutes ? 1 : 2) === goldStance.labels[index];
+      }).length / goldStance.rows.length
+    : Number.NaN;
+  rows.push([
+    set.name,
+    held.relevance.rows.length,
+    relevanceAccuracy.toFixed(3),
+    held.stance.rows.length,
+    stanceAccuracy.toFixed(3),
+    goldStance.rows.length,
+    goldStanceAccuracy.toFixed(3),
+  ]);
+  relevance.heldOut[set.name] = relevanceAccuracy;
+  stance.heldOut[`${set.name} (3-way)`] = stanceAccuracy;
+  stance.heldOut[`${set.name} (gold evidence, supports vs refutes)`] = goldStanceAccuracy;
+}
+for (const model of [relevance, stance, verdict]) model.trainedOn = train.map((set) => set.name);
+
+const dir = path.join(packageRoot(), 'models');
+fs.mkdirSync(dir, { recursive: true });
+for (const model of [relevance, stance, verdict]) {
+  const rounded = {
+    ...model,
+    mean: model.mean.map((value) => +value.toPrecision(6)),
+    std: model.std.map((value) => +value.toPrecision(6)),
+    weights: model.weights.map((row) => row.map((value) => +value.toPrecision(6))),
+  };
+  fs.writeFileSync(path.join(dir, `${model.name}.json`), `${JSON.stringify(rounded, null, 1)}\n`);
+}
+console.log(`\nFitted on: ${train.map((set) => `${set.name} (${set.pools.length} claims)`).join(', ')}`);
+console.log(`relevance threshold (best F1 on the training pairs): ${relevance.threshold}`);
+console.log(
+  `relevance: ${trainExamples.relevance.rows.length} examples; stance: ${trainExamples.stance.rows.length}; verdict: ${verdictRows.length}\n`,
+);
+console.log('Held-out accuracy (test splits, never fitted on):\n');
+console.log(
+  table(
+    [
+      'set',
+      'relevance pairs',
+      'relevance acc.',
+      'stance pairs (3-way)',
+      'stance acc.',
+      'gold evidence pairs',
+      'supports vs refutes acc.',
+    ],
+    rows,
+  ),
+);

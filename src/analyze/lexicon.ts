@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../config.js';
+
+/** Verb synonyms and antonyms from WordNet 3.1, compiled by `npm run build` (scripts/build-lexicon.ts). */
+export interface Lexicon {
+  verbSynonyms: Record<string, string[]>;
+  antonyms: Record<string, string[]>;
+}
+
+let lexicon: Lexicon | undefined;
+
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const file = path.join(packageRoot(), 'dist', 'lexicon.json');
+  if (!fs.existsSync(file)) {
+    throw new Error(`The WordNet lexicon is missing at ${file}; run \`npm run build\` to compile it.`);
+  }
+  lexicon = JSON.parse(fs.readFileSync(file, 'utf8')) as Lexicon;
+  return lexicon;
+}

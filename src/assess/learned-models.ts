@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../config.js';
+import type { LinearModel } from './logistic-regression.js';
+
+/** The fitted models Verity ships (models/*.json, reproduced by `npm run train` from ../shared). */
+export interface LearnedModels {
+  relevance: LinearModel;
+  stance: LinearModel;
+  verdict: LinearModel;
+}
+
+let models: LearnedModels | undefined;
+
+function load(name: string): LinearModel {
+  const file = path.join(packageRoot(), 'models', `${name}.json`);
+  if (!fs.existsSync(file))
+    throw new Error(`The ${name} model is missing at ${file}; run \`npm run train\` to fit it.`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as LinearModel;
+}
+
+export function getLearnedModels(): LearnedModels {
+  models ??= { relevance: load('relevance'), stance: load('stance'), verdict: load('verdict') };
+  return models;
+}

@@ -1,0 +1,117 @@
+/**
+ * Multinomial logistic regression: small, fast, and enough for Verity's learned parts (evidence
+ * relevance, stance, verdict). Features are standardised with the training mean and spread, which
+ * the model keeps, so that a model file is all that prediction needs.
+ */
+export interface LinearModel {
+  name: string;
+  classes: string[];
+  features: string[];
+  mean: number[];
+  std: number[];
+  /** weights[class][feature], plus a bias at the end. */
+  weights: number[][];
+  /** Where it was fitted and how it did on data it was not fitted on. */
+  trainedOn: string[];
+  heldOut: Record<string, number>;
+  /** For two-class models: the probability above which the positive class is chosen (fitted for F1). */
+  threshold?: number;
+}
+
+/** The probability cut that maximises F1 of the positive class (label 1) on the given rows. */
+export function bestF1Threshold(model: LinearModel, rows: number[][], labels: number[]): number {
+  const scored = rows
+    .map((row, index) => ({ p: predictProba(model, row)[1]!, positive: labels[index] === 1 }))
+    .sort((a, b) => b.p - a.p);
+  const positives = scored.filter((item) => item.positive).length;
+  let truePositives = 0;
+  let best = { f1: -1, threshold: 0.5 };
+  scored.forEach((item, index) => {
+    if (item.positive) truePositives++;
+    const f1 = (2 * truePositives) / (index + 1 + positives);
+    if (f1 > best.f1) best = { f1, threshold: item.p };
+  });
+  return best.threshold;
+}
+
+export function predictProba(model: LinearModel, features: number[]): number[] {
+  const x = features.map((value, index) => (value - model.mean[index]!) / model.std[index]!);
+  const scores = model.weights.map((row) =>
+    row.reduce((sum, weight, index) => sum + weight * (index < x.length ? x[index]! : 1), 0),
+  );
+  const top = Math.max(...scores);
+  const exps = scores.map((score) => Math.exp(score - top));
+  const total = exps.reduce((sum, value) => sum + value, 0);
+  return exps.map((value) => value / total);
+}
+
+export interface FitOptions {
+  /** Full-batch Adam steps. Default 800. */
+  epochs: number;
+  /** Adam step size. Default 0.05. */
+  learningRate: number;
+  /** L2 penalty. Default 1e-3. */
+  l2: number;
+  /** Weigh classes inversely to their frequency (for macro-F1). Default true. */
+  balanced: boolean;
+}
+
+export const DEFAULT_FIT: FitOptions = { epochs: 800, learningRate: 0.05, l2: 1e-3, balanced: true };
+
+/** Full-batch Adam on the weighted cross-entropy; deterministic (zero initial weights, fixed order). */
+export function fitLogistic(
+  name: string,
+  featureNames: string[],
+  rows: number[][],
+  labels: number[],
+  classes: string[],
+  options: FitOptions = DEFAULT_FIT,
+): LinearModel {
+  const dimension = featureNames.length;
+  const mean = Array.from(
+    { length: dimension },
+    (_, index) => rows.reduce((sum, row) => sum + row[index]!, 0) / rows.length,
+  );
+  const std = Array.from({ length: dimension }, (_, index) => {
+    const variance = rows.reduce((sum, row) => sum + (row[index]! - mean[index]!) ** 2, 0) / rows.length;
+    return Math.sqrt(variance) || 1;
+  });
+  const x = rows.map((row) => [...row.map((value, index) => (value - mean[index]!) / std[index]!), 1]);
+  const counts = classes.map((_, index) => labels.filter((label) => label === index).length);
+  const classWeight = counts.map((count) =>
+    options.balanced && count > 0 ? rows.length / (classes.length * count) : 1,
+  );
+  const weights = classes.map(() => new Array<number>(dimension + 1).fill(0));
+  const firstMoment = classes.map(() => new Array<number>(dimension + 1).fill(0));
+  const secondMoment = classes.map(() => new Array<number>(dimension + 1).fill(0));
+  const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    const gradient = classes.map(() => new Array<number>(dimension + 1).fill(0));
+    let totalWeight = 0;
+    x.forEach((row, sample) => {
+      const scores = weights.map((w) => w.reduce((sum, weight, index) => sum + weight * row[index]!, 0));
+      const top = Math.max(...scores);
+      const exps = scores.map((score) => Math.exp(score - top));
+      const total = exps.reduce((sum, value) => sum + value, 0);
+      const weight = classWeight[labels[sample]!]!;
+      totalWeight += weight;
+      exps.forEach((value, cls) => {
+        const error = (value / total - (labels[sample] === cls ? 1 : 0)) * weight;
+        for (let index = 0; index <= dimension; index++) gradient[cls]![index]! += error * row[index]!;
+      });
+    });
+    const step = epoch + 1;
+    weights.forEach((w, cls) => {
+      for (let index = 0; index <= dimension; index++) {
+        const penalty = index < dimension ? options.l2 * w[index]! : 0;
+        const g = gradient[cls]![index]! / totalWeight + penalty;
+        firstMoment[cls]![index] = beta1 * firstMoment[cls]![index]! + (1 - beta1) * g;
+        secondMoment[cls]![index] = beta2 * secondMoment[cls]![index]! + (1 - beta2) * g * g;
+        const mHat = firstMoment[cls]![index]! / (1 - beta1 ** step);
+        const vHat = secondMoment[cls]![index]! / (1 - beta2 ** step);
+        w[index]! -= (options.learningRate * mHat) / (Math.sqrt(vHat) + epsilon);
+      }
+    });
+  }
+  return { name, classes, features: featureNames, mean, std, weights, trainedOn: [], heldOut: {} };
+}

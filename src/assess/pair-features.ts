@@ -1,0 +1,90 @@
+import { contentTerms, stem } from '../analyze/tokenize.js';
+import type { ClaimProfile } from './claim-profile.js';
+
+const NEGATION = /\b(not|no|never|none|neither|nor|without|cannot)\b|n['’]t\b/gi;
+const REFUTING =
+  /\b(false|falsely|myth|hoax|fake|debunk\w*|no evidence|incorrect|wrong|untrue|denie[sd]|deny|refute\w*|rejected|misleading|baseless|unfounded|contrary|disprove\w*)\b/i;
+const SUPPORTING =
+  /\b(confirm\w*|show(s|ed|n)?|found|demonstrat\w*|evidence (that|of)|prove[sdn]?|according to|reported)\b/i;
+const HEDGING =
+  /\b(may|might|could|possibly|perhaps|suggest\w*|likely|unlikely|uncertain|unclear|rumou?r\w*|alleged\w*)\b/i;
+const CONTRAST = /\b(but|however|although|though|despite|whereas|yet)\b/i;
+
+/** Names of the features `pairFeatures` returns, in order (they are the columns of the learned models). */
+export const PAIR_FEATURES = [
+  'bm25',
+  'reciprocalRank',
+  'weightedCoverage',
+  'termCoverage',
+  'entityCoverage',
+  'bigramCoverage',
+  'synonymCoverage',
+  'logLength',
+  'density',
+  'sentenceNegations',
+  'claimNegated',
+  'negationMismatch',
+  'antonym',
+  'numberMismatch',
+  'numberMatch',
+  'refutingCue',
+  'supportingCue',
+  'hedgingCue',
+  'contrastCue',
+] as const;
+
+/** What one sentence holds of one claim, as numbers. `bm25` is the passage score over the pool's best. */
+export function pairFeatures(profile: ClaimProfile, sentence: string, bm25: number, rank: number): number[] {
+  const words = contentTerms(sentence).flatMap((term) => term.split('-'));
+  const stems = words.map(stem);
+  const stemSet = new Set(stems);
+  let held = 0;
+  let total = 0;
+  let matched = 0;
+  for (const [key, weight] of profile.weights) {
+    total += weight;
+    if (stemSet.has(key)) {
+      held += weight;
+      matched++;
+    }
+  }
+  const entities = profile.entityStems.length
+    ? profile.entityStems.filter((entity) => [...entity].every((part) => stemSet.has(part))).length /
+      profile.entityStems.length
+    : 0;
+  const sentenceBigrams = new Set(stems.slice(1).map((value, index) => `${stems[index]} ${value}`));
+  const bigrams = profile.bigrams.size
+    ? [...profile.bigrams].filter((pair) => sentenceBigrams.has(pair)).length / profile.bigrams.size
+    : 0;
+  const synonyms = profile.verbSynonyms.length
+    ? profile.verbSynonyms.filter((set) => [...set].some((synonym) => stemSet.has(synonym))).length /
+      profile.verbSynonyms.length
+    : 0;
+  const negations = (sentence.match(NEGATION) ?? []).length;
+  const numbers = sentence.match(/\d+(?:[.,]\d+)?/g) ?? [];
+  const numberMatch = numbers.some((number) => profile.numbers.has(number));
+  const antonym = [...profile.antonymStems].some(
+    (value) => stemSet.has(value) && !profile.weights.has(value),
+  );
+  return [
+    bm25,
+    1 / (1 + rank),
+    total ? held / total : 0,
+    profile.weights.size ? matched / profile.weights.size : 0,
+    entities,
+    bigrams,
+    synonyms,
+    Math.log(1 + words.length),
+    words.length ? matched / words.length : 0,
+    Math.min(negations, 3),
+    profile.negated ? 1 : 0,
+    negations > 0 !== profile.negated ? 1 : 0,
+    antonym ? 1 : 0,
+    profile.numbers.size > 0 && numbers.length > 0 && !numberMatch ? 1 : 0,
+    numberMatch ? 1 : 0,
+    REFUTING.test(sentence) ? 1 : 0,
+    SUPPORTING.test(sentence) ? 1 : 0,
+    HEDGING.test(sentence) ? 1 : 0,
+    CONTRAST.test(sentence) ? 1 : 0,
+  ];
+}

@@ -1,0 +1,41 @@
+import { contentHash } from '../ingest/content-hash.js';
+import { createSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import type { EvalCorpusLine } from './eval-format.js';
+
+/**
+ * An in-memory store holding an evaluation corpus: each line is one article with one passage
+ * holding one sentence (no re-splitting), so that ranked passages map back to corpus ids.
+ */
+export function loadEvalStore(corpus: EvalCorpusLine[]): Store {
+  const store = createSqliteStore({ path: ':memory:' });
+  const now = new Date('2000-01-01T00:00:00Z');
+  store.transaction(() => {
+    for (const line of corpus) {
+      const article = {
+        title: line.title ?? null,
+        standfirst: null,
+        authors: [],
+        outlet: line.outlet ?? null,
+        section: null,
+        published: line.published ?? null,
+        updated: null,
+        dateline: null,
+        language: null,
+        url: line.url ?? null,
+        text: line.text,
+      };
+      const hash = contentHash({ title: `${line.id}\n${article.title ?? ''}`, text: line.text });
+      store.putArticle(
+        {
+          source: line.id,
+          article,
+          contentHash: hash,
+          passages: [{ text: line.text, sentences: [line.text] }],
+        },
+        now,
+      );
+    }
+  });
+  return store;
+}

@@ -1,0 +1,82 @@
+import type { CitedSentence, Report, ReportSource } from '../types.js';
+import { escapeHtml, safeUrl } from './escape-html.js';
+
+function cited(sentence: CitedSentence): string {
+  const marks = sentence.citations
+    .map((n) => `<a class="cite" href="#source-${n}" aria-label="source ${n}">[${n}]</a>`)
+    .join(' ');
+  return `${escapeHtml(sentence.text)} ${marks}`.trim();
+}
+
+function longDate(isoDay: string): string {
+  return new Date(`${isoDay.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+function source(item: ReportSource): string {
+  const url = safeUrl(item.url);
+  const title = escapeHtml(item.title ?? `article ${item.articleId}`);
+  const meta = [item.outlet, item.author, item.published?.slice(0, 10)]
+    .filter(Boolean)
+    .map((part) => escapeHtml(part!));
+  const passages = item.passages
+    .map(
+      (passage) =>
+        `<blockquote id="passage-${escapeHtml(passage.id)}"><p>${escapeHtml(passage.text)}</p><footer>passage <code>${escapeHtml(passage.id)}</code></footer></blockquote>`,
+    )
+    .join('');
+  const role = item.role === 'repeats' ? `repeats ${escapeHtml(item.repeats ?? '')}` : item.role;
+  return `<li id="source-${item.n}"><p><span class="role">${role}</span> ${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${title}</a>` : title}${meta.length ? ` — ${meta.join(' · ')}` : ''}</p>${passages}</li>`;
+}
+
+const STYLE = `body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:2rem}.meta{color:#555}
+.verdict{border-left:6px solid #555;padding:.5rem 1rem;background:#f5f5f5}.verdict[data-label=supported]{border-color:#1b7f3b}
+.verdict[data-label=contradicted]{border-color:#b00020}.verdict[data-label=disputed],.verdict[data-label=reported]{border-color:#c77700}
+a.cite{text-decoration:none;font-size:.85em}blockquote{margin:.5rem 0 .5rem 1rem;color:#333;border-left:3px solid #ddd;padding-left:.75rem}
+.role{font:.75em sans-serif;text-transform:uppercase;background:#eee;padding:0 .3em;margin-right:.4em}.outdated{background:#fff3cd;padding:.5rem}
+@media print{a.cite{color:inherit}body{margin:0}}`;
+
+/** Standalone, accessible, printable HTML, rendered only from the report model; all text is escaped. */
+export function renderHtml(report: Report): string {
+  const { verdict, corpus } = report;
+  const sections = report.sections
+    .map(
+      (section, index) =>
+        `<section><h2>${index + 1}. ${escapeHtml(section.title)}</h2><p>${section.sentences.map(cited).join(' ')}</p></section>`,
+    )
+    .join('\n');
+  const followUps = report.followUps.map((question) => `<li>${escapeHtml(question)}</li>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(report.question)} — Verity</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<article>
+<h1>${escapeHtml(report.question)}</h1>
+<p><strong>Claim tested:</strong> ${escapeHtml(report.claim)}</p>
+<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.</p>
+<p class="meta"><small>Disclaimer: ${escapeHtml(report.disclaimer)} <a href="${escapeHtml(safeUrl(report.methodUrl) ?? '#')}">How Verity checks</a></small></p>
+${report.status?.outdated ? `<p class="outdated" role="status"><strong>${escapeHtml(report.status.note)}</strong></p>` : ''}
+<section class="verdict" data-label="${escapeHtml(verdict.label)}" aria-label="Verdict"><h2>Verdict: ${escapeHtml(verdict.title)} <small>(confidence ${Math.round(verdict.confidence * 100)}%)</small></h2>
+<ul>${verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul></section>
+<section><h2>Executive summary</h2><p>${report.summary.map(cited).join(' ')}</p></section>
+${sections}
+<section><h2>${report.sections.length + 1}. Bottom line</h2><p>${report.bottomLine.map(cited).join(' ')}</p></section>
+<section><h2>Want to dive deeper?</h2><ul>${followUps}</ul></section>
+<section><h2>Sources</h2><p>${report.provenance.sources} sources, ${report.provenance.origins.length} independent origins${report.provenance.origins.length ? `: ${escapeHtml(report.provenance.origins.join(', '))}` : ''}.</p><ol>${report.sources.map(source).join('\n')}</ol></section>
+</article>
+</main>
+</body>
+</html>
+`;
+}

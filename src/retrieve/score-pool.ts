@@ -1,0 +1,49 @@
+import { claimProfile, type ClaimProfile } from '../assess/claim-profile.js';
+import { pairFeatures } from '../assess/pair-features.js';
+import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
+import type { Store } from '../store/store.js';
+import type { Claim, Passage, RankedPassage, Sentence, StoredArticle } from '../types.js';
+
+/** One sentence of the retrieved pool with everything the learned scorers read. */
+export interface PoolSentence {
+  sentence: Sentence;
+  passage: Passage;
+  article: StoredArticle;
+  /** BM25 rank of its passage in the pool (0 = best). */
+  rank: number;
+  features: number[];
+  coverage: number;
+  matchedTerms: string[];
+}
+
+/**
+ * Second stage, shared by checking and model fitting: every sentence of the retrieved passages,
+ * with its features against the claim (BM25 of its passage relative to the pool's best, term and
+ * entity coverage, phrase and synonym matches, negation, antonyms, numbers, cue words).
+ */
+export function scorePool(
+  store: Store,
+  claim: Claim,
+  passages: RankedPassage[],
+): { profile: ClaimProfile; items: PoolSentence[] } {
+  const weights = weightClaimTerms(store, claim);
+  const profile = claimProfile(claim, (term) => weights.get(term) ?? 0);
+  const sentences = store.sentencesOf(passages.map((hit) => hit.passage.id));
+  const best = Math.max(1e-9, ...passages.map((hit) => hit.score));
+  const items: PoolSentence[] = [];
+  passages.forEach((hit, rank) => {
+    for (const sentence of sentences.get(hit.passage.id) ?? []) {
+      const { coverage, matched } = termCoverage(sentence.text, weights);
+      items.push({
+        sentence,
+        passage: hit.passage,
+        article: hit.article,
+        rank,
+        features: pairFeatures(profile, sentence.text, hit.score / best, rank),
+        coverage,
+        matchedTerms: matched,
+      });
+    }
+  });
+  return { profile, items };
+}

@@ -1,0 +1,38 @@
+import { stem, stemSet } from '../analyze/tokenize.js';
+import type { Store } from '../store/store.js';
+import type { Claim } from '../types.js';
+import { idf } from './idf.js';
+
+/**
+ * Claim terms with their IDF weights over the current passages. Terms no passage holds are left
+ * out: nothing can match them, and their (maximal) weight would make every sentence look irrelevant.
+ * The report lists them among what the sources do not say.
+ */
+export function weightClaimTerms(store: Store, claim: Claim): Map<string, number> {
+  const frequencies = store.documentFrequencies(claim.terms);
+  const total = store.corpusState().passages;
+  return new Map(
+    claim.terms
+      .filter((term) => (frequencies.get(term) ?? 0) > 0)
+      .map((term) => [term, idf(frequencies.get(term)!, Math.max(total, 1))]),
+  );
+}
+
+/** Share of the claim's IDF weight a sentence holds, and which terms it holds (a hyphenated term needs all its parts). */
+export function termCoverage(
+  sentence: string,
+  weights: Map<string, number>,
+): { coverage: number; matched: string[] } {
+  const stems = stemSet(sentence);
+  let held = 0;
+  let all = 0;
+  const matched: string[] = [];
+  for (const [term, weight] of weights) {
+    all += weight;
+    if (term.split('-').every((part) => stems.has(stem(part)))) {
+      held += weight;
+      matched.push(term);
+    }
+  }
+  return { coverage: all > 0 ? held / all : 0, matched };
+}
