@@ -40,8 +40,8 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     (question) => {
       const report = checkClaim(question, { store, asOf: '2026-01-01' });
       expectCitationIntegrity(report, store);
-    expectValidReport(report);
-    expectValidClaimReview(JSON.parse(renderClaimReview(report)) as Record<string, unknown>);
+      expectValidReport(report);
+      expectValidClaimReview(JSON.parse(renderClaimReview(report)) as Record<string, unknown>);
       for (const key of [
         'question',
         'claim',
