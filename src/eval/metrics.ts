@@ -27,3 +27,21 @@ export function macroF1(gold: EvalLabel[], predicted: EvalLabel[]): number {
 export function accuracy(gold: EvalLabel[], predicted: EvalLabel[]): number {
   return gold.filter((label, index) => predicted[index] === label).length / gold.length;
 }
+
+/**
+ * Expected calibration error: predictions binned by confidence (10 equal bins); the mean gap
+ * between each bin's confidence and its accuracy, weighted by bin size. 0 is perfectly calibrated.
+ */
+export function expectedCalibrationError(confidences: number[], correct: boolean[], bins = 10): number {
+  let total = 0;
+  for (let bin = 0; bin < bins; bin++) {
+    const members = confidences
+      .map((confidence, index) => ({ confidence, correct: correct[index]! }))
+      .filter(({ confidence }) => Math.min(bins - 1, Math.floor(confidence * bins)) === bin);
+    if (members.length === 0) continue;
+    const meanConfidence = members.reduce((sum, member) => sum + member.confidence, 0) / members.length;
+    const accuracy = members.filter((member) => member.correct).length / members.length;
+    total += (members.length / confidences.length) * Math.abs(meanConfidence - accuracy);
+  }
+  return total;
+}

@@ -4,7 +4,7 @@ import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
 import type { Report, VerdictLabel } from '../types.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
 import { loadEvalStore } from './load-eval-store.js';
-import { accuracy, hitAt, macroF1, recallAt } from './metrics.js';
+import { accuracy, expectedCalibrationError, hitAt, macroF1, recallAt } from './metrics.js';
 
 /** How Verity's verdict labels map onto the evaluation scheme (docs/eval-format.md). */
 export const VERDICT_TO_EVAL: Record<VerdictLabel, EvalLabel> = {
@@ -25,6 +25,8 @@ export interface EvalScores {
   citationValidity: number;
   p50Ms: number;
   p95Ms: number;
+  /** Expected calibration error of the verdict confidence (Verity only). */
+  ece: number;
 }
 
 export interface EvalResult extends EvalScores {
@@ -76,6 +78,7 @@ export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): Eval
     r10: [] as number[],
     labels: [] as EvalLabel[],
     ms: [] as number[],
+    confidence: [] as number[],
   };
   const base = { hit5: [] as number[], r5: [] as number[], r10: [] as number[], ms: [] as number[] };
   let validSentences = 0;
@@ -91,6 +94,7 @@ export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): Eval
     const { report, ranked } = checkClaimDetailed(claim.claim, { store, asOf: '2100-01-01' });
     verity.ms.push(performance.now() - start);
     verity.labels.push(VERDICT_TO_EVAL[report.verdict.label]);
+    verity.confidence.push(report.verdict.confidence);
     const validity = citationValidity(report);
     validSentences += validity.valid;
     allSentences += validity.total;
@@ -118,6 +122,10 @@ export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): Eval
     citationValidity: allSentences ? validSentences / allSentences : Number.NaN,
     p50Ms: percentile(verity.ms, 50),
     p95Ms: percentile(verity.ms, 95),
+    ece: expectedCalibrationError(
+      verity.confidence,
+      gold.map((label, index) => verity.labels[index] === label),
+    ),
     baseline: {
       'hit@5': mean(base.hit5),
       'recall@5': mean(base.r5),
@@ -127,6 +135,7 @@ export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): Eval
       citationValidity: Number.NaN,
       p50Ms: percentile(base.ms, 50),
       p95Ms: percentile(base.ms, 95),
+      ece: Number.NaN,
     },
   };
 }
