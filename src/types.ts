@@ -107,6 +107,8 @@ export interface Verdict {
 export interface CitedSentence {
   text: string;
   citations: number[];
+  /** Stored sentences this one quotes word for word (each is in a cited passage). */
+  quotes?: string[];
 }
 
 export interface ReportSection {

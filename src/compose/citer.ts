@@ -1,4 +1,5 @@
 import type { CitedSentence, Evidence, ReportSource, StoredArticle } from '../types.js';
+import { quote } from './describe-source.js';
 
 /**
  * Numbers sources in the order the report first cites them and records the exact passages cited,
@@ -12,8 +13,21 @@ export class Citer {
     return [...new Set(numbers)].sort((a, b) => a - b);
   }
 
-  sentence(text: string, items: Array<Pick<Evidence, 'article' | 'passage'>>): CitedSentence {
-    return { text, citations: this.cite(items) };
+  /** A report sentence citing `items`; stored sentences it quotes verbatim are listed in `quotes`. */
+  sentence(
+    text: string,
+    items: Array<Pick<Evidence, 'article' | 'passage'> & Partial<Pick<Evidence, 'sentence'>>>,
+  ): CitedSentence {
+    const quotes = [
+      ...new Set(
+        items
+          .filter((item) => item.sentence && text.includes(quote(item.sentence.text)))
+          .map((item) => item.sentence!.text),
+      ),
+    ];
+    return quotes.length > 0
+      ? { text, citations: this.cite(items), quotes }
+      : { text, citations: this.cite(items) };
   }
 
   list(): ReportSource[] {

@@ -31,17 +31,29 @@ export function expectCitationIntegrity(report: Report, store: Store): void {
       expect(byNumber.has(n), `[${n}] in "${sentence.text}"`).toBe(true);
       cited.add(n);
     }
-    const quotations = [...sentence.text.matchAll(/“([^”]{20,})”/g)].map((match) => normalise(match[1]!));
-    for (const quotation of quotations) {
-      const stored = sentence.citations.flatMap((n) => {
-        const source = byNumber.get(n)!;
-        return [...source.passages.map((passage) => normalise(passage.text)), normalise(source.title ?? '')];
-      });
-      // A shortened headline ends in "…": its words must still begin the stored title.
-      const words = quotation.replace(/…$/, '');
+    // Quotations are declared by the model: each must be in the sentence and in a passage it cites.
+    for (const quotation of sentence.quotes ?? []) {
+      expect(sentence.text).toContain(quotation);
+      const passages = sentence.citations.flatMap((n) =>
+        byNumber.get(n)!.passages.map((passage) => normalise(passage.text)),
+      );
       expect(
-        stored.some((text) => text.includes(words)),
-        `quotation not in cited passages or titles: ${quotation}`,
+        passages.some((passage) => passage.includes(normalise(quotation))),
+        `quotation not in cited passages: ${quotation}`,
+      ).toBe(true);
+    }
+    // Every curly-quoted stretch long enough to be a sentence is declared as a quote or is a source's headline.
+    const headlines = sentence.citations.map((n) =>
+      normalise(byNumber.get(n)!.title ?? '').replace(/…$/, ''),
+    );
+    for (const match of sentence.text.matchAll(/“([^“”]{60,})”/g)) {
+      const stretch = normalise(match[1]!).replace(/…$/, '');
+      const declared = (sentence.quotes ?? []).some(
+        (quotation) => normalise(quotation).includes(stretch) || stretch.includes(normalise(quotation)),
+      );
+      expect(
+        declared || headlines.some((headline) => headline.startsWith(stretch)),
+        `undeclared quotation: ${stretch}`,
       ).toBe(true);
     }
   }
