@@ -14,6 +14,12 @@ export interface VerityConfig {
   allowPrivateUrls: boolean;
   /** Timeout for one fetch, in ms. Default: `$VERITY_FETCH_TIMEOUT_MS`, else 15,000. */
   fetchTimeoutMs: number;
+  /** Bearer token for POST /api/ingest; ingest over HTTP is refused without one. Default: `$VERITY_INGEST_TOKEN`. */
+  ingestToken: string | null;
+  /** Supporter-goal banner text on the web page; none by default. `$VERITY_SUPPORTER_GOAL`. */
+  supporterGoal: string | null;
+  /** API requests per client per minute. Default: `$VERITY_RATE_LIMIT`, else 120. */
+  rateLimitPerMinute: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -41,6 +47,9 @@ export function loadConfig(
       overrides.allowPrivateUrls ??
       ['1', 'true', 'yes'].includes((env.VERITY_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
     fetchTimeoutMs: overrides.fetchTimeoutMs ?? (Number(env.VERITY_FETCH_TIMEOUT_MS) || 15_000),
+    ingestToken: overrides.ingestToken ?? (env.VERITY_INGEST_TOKEN || null),
+    supporterGoal: overrides.supporterGoal ?? (env.VERITY_SUPPORTER_GOAL || null),
+    rateLimitPerMinute: overrides.rateLimitPerMinute ?? (Number(env.VERITY_RATE_LIMIT) || 120),
   };
 }
 

@@ -6,6 +6,7 @@ import { registerEvalCommand } from './eval-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerRecheckCommand } from './recheck-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
 
 const program = new Command()
@@ -20,6 +21,7 @@ registerExtractCommand(program);
 registerEvalCommand(program);
 registerShowCommand(program);
 registerRecheckCommand(program);
+registerServeCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

@@ -3,7 +3,7 @@ import { escapeHtml, safeUrl } from './escape-html.js';
 
 function cited(sentence: CitedSentence): string {
   const marks = sentence.citations
-    .map((n) => `<a class="cite" href="#source-${n}" aria-label="source ${n}">[${n}]</a>`)
+    .map((n) => `<a class="cite" href="#source-${n}" data-source="${n}" aria-label="source ${n}">[${n}]</a>`)
     .join(' ');
   return `${escapeHtml(sentence.text)} ${marks}`.trim();
 }
@@ -41,8 +41,13 @@ a.cite{text-decoration:none;font-size:.85em}blockquote{margin:.5rem 0 .5rem 1rem
 .role{font:.75em sans-serif;text-transform:uppercase;background:#eee;padding:0 .3em;margin-right:.4em}.outdated{background:#fff3cd;padding:.5rem}
 @media print{a.cite{color:inherit}body{margin:0}}`;
 
-/** Standalone, accessible, printable HTML, rendered only from the report model; all text is escaped. */
-export function renderHtml(report: Report): string {
+export interface ArticleOptions {
+  /** Turns a follow-up question into a link (the web page links them to new checks). Default: plain text. */
+  followUpHref?: (question: string) => string;
+}
+
+/** The report as an accessible <article>, every piece of text escaped; shared by the file export and the web page. */
+export function renderReportArticle(report: Report, options: ArticleOptions = {}): string {
   const { verdict, corpus } = report;
   const sections = report.sections
     .map(
@@ -50,7 +55,33 @@ export function renderHtml(report: Report): string {
         `<section><h2>${index + 1}. ${escapeHtml(section.title)}</h2><p>${section.sentences.map(cited).join(' ')}</p></section>`,
     )
     .join('\n');
-  const followUps = report.followUps.map((question) => `<li>${escapeHtml(question)}</li>`).join('');
+  const followUps = report.followUps
+    .map((question) => {
+      const href = options.followUpHref?.(question);
+      return `<li>${href ? `<a class="follow-up" href="${escapeHtml(href)}">${escapeHtml(question)}</a>` : escapeHtml(question)}</li>`;
+    })
+    .join('');
+  const origins = report.provenance.origins;
+  return `<article class="report">
+<h1>${escapeHtml(report.question)}</h1>
+<p><strong>Claim tested:</strong> ${escapeHtml(report.claim)}</p>
+<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.</p>
+<p class="meta"><small>Disclaimer: ${escapeHtml(report.disclaimer)} <a href="${escapeHtml(safeUrl(report.methodUrl) ?? '#')}">How Verity checks</a></small></p>
+${report.status?.outdated ? `<p class="outdated" role="status"><strong>${escapeHtml(report.status.note)}</strong></p>` : ''}
+<section class="verdict" data-label="${escapeHtml(verdict.label)}" aria-label="Verdict"><h2><span class="badge">${escapeHtml(verdict.title)}</span> <small>confidence ${Math.round(verdict.confidence * 100)}%</small></h2>
+<ul>${verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul></section>
+<section><h2>Executive summary</h2><p>${report.summary.map(cited).join(' ')}</p></section>
+${sections}
+<section><h2>${report.sections.length + 1}. Bottom line</h2><p>${report.bottomLine.map(cited).join(' ')}</p></section>
+<section class="dive"><h2>Want to dive deeper?</h2><ul>${followUps}</ul></section>
+<section class="sources"><h2>Sources</h2><p>${report.provenance.sources} sources, ${origins.length} independent origin${origins.length === 1 ? '' : 's'}${origins.length ? `: ${escapeHtml(origins.join(', '))}` : ''}.</p><ol>${report.sources.map(source).join('\n')}</ol></section>
+</article>`;
+}
+
+export const REPORT_STYLE = STYLE;
+
+/** Standalone, accessible, printable HTML, rendered only from the report model; all text is escaped. */
+export function renderHtml(report: Report): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -61,20 +92,7 @@ export function renderHtml(report: Report): string {
 </head>
 <body>
 <main>
-<article>
-<h1>${escapeHtml(report.question)}</h1>
-<p><strong>Claim tested:</strong> ${escapeHtml(report.claim)}</p>
-<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.</p>
-<p class="meta"><small>Disclaimer: ${escapeHtml(report.disclaimer)} <a href="${escapeHtml(safeUrl(report.methodUrl) ?? '#')}">How Verity checks</a></small></p>
-${report.status?.outdated ? `<p class="outdated" role="status"><strong>${escapeHtml(report.status.note)}</strong></p>` : ''}
-<section class="verdict" data-label="${escapeHtml(verdict.label)}" aria-label="Verdict"><h2>Verdict: ${escapeHtml(verdict.title)} <small>(confidence ${Math.round(verdict.confidence * 100)}%)</small></h2>
-<ul>${verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul></section>
-<section><h2>Executive summary</h2><p>${report.summary.map(cited).join(' ')}</p></section>
-${sections}
-<section><h2>${report.sections.length + 1}. Bottom line</h2><p>${report.bottomLine.map(cited).join(' ')}</p></section>
-<section><h2>Want to dive deeper?</h2><ul>${followUps}</ul></section>
-<section><h2>Sources</h2><p>${report.provenance.sources} sources, ${report.provenance.origins.length} independent origins${report.provenance.origins.length ? `: ${escapeHtml(report.provenance.origins.join(', '))}` : ''}.</p><ol>${report.sources.map(source).join('\n')}</ol></section>
-</article>
+${renderReportArticle(report)}
 </main>
 </body>
 </html>

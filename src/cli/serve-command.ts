@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { createStore } from '../store/create-store.js';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API and the reader web page')
+    .option('--port <n>', 'port (default 8080)', Number, 8080)
+    .option('--host <address>', 'address to listen on (default 127.0.0.1)', '127.0.0.1')
+    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .action(async (options: { port: number; host: string; db?: string }) => {
+      const { serve } = await import('@hono/node-server');
+      const { createApp } = await import('../server/create-app.js');
+      const config = loadConfig({ dbPath: options.db });
+      const store = createStore(config);
+      const app = createApp({ store, config });
+      const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+        console.log(
+          `Verity on http://${options.host}:${info.port} (database ${config.dbPath}; ingest ${config.ingestToken ? 'on, with token' : 'off'})`,
+        );
+      });
+      const stop = () =>
+        server.close(() => {
+          store.close();
+          process.exit(0);
+        });
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+}
