@@ -8,6 +8,7 @@ const KEYS = [
   'recall@10',
   'accuracy',
   'macroF1',
+  'ece',
   'citationValidity',
   'p50Ms',
   'p95Ms',
