@@ -2,6 +2,7 @@ import { analyzeClaim } from './assess/analyze-claim.js';
 import { decideVerdict } from './assess/decide-verdict.js';
 import { traceProvenance } from './assess/trace-provenance.js';
 import { composeReport } from './compose/compose-report.js';
+import { findReactions } from './compose/reactions.js';
 import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
@@ -55,6 +56,7 @@ export function checkClaimDetailed(
       : [];
   const report = composeReport({
     parts,
+    reactions: findReactions(ranked, evidence),
     claim,
     evidence,
     closest,

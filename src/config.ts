@@ -20,6 +20,8 @@ export interface VerityConfig {
   supporterGoal: string | null;
   /** API requests per client per minute. Default: `$VERITY_RATE_LIMIT`, else 120. */
   rateLimitPerMinute: number;
+  /** Longest time an API request may take before a 504, in ms. Default: `$VERITY_REQUEST_TIMEOUT_MS`, else 30,000. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -50,6 +52,7 @@ export function loadConfig(
     ingestToken: overrides.ingestToken ?? (env.VERITY_INGEST_TOKEN || null),
     supporterGoal: overrides.supporterGoal ?? (env.VERITY_SUPPORTER_GOAL || null),
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? (Number(env.VERITY_RATE_LIMIT) || 120),
+    requestTimeoutMs: overrides.requestTimeoutMs ?? (Number(env.VERITY_REQUEST_TIMEOUT_MS) || 30_000),
   };
 }
 

@@ -81,6 +81,13 @@ describe.skipIf(!HAS_SHARED || !HAS_CHROMIUM)('the reader web page in Chromium',
     expect(badge?.length).toBeGreaterThan(5);
     expect(await page.locator('article.report section h2').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('figure.provenance svg').count()).toBe(1);
+    expect(await page.locator('figure.timeline svg').count()).toBe(1);
+    const card = await page.locator('section.sources li').first().textContent();
+    expect(card).toMatch(/(origin|repeats|independent)/);
+    expect(card).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await page.locator('a.permalink, .permalink a').first().getAttribute('href')).toMatch(
+      /^\/checks\/[0-9a-f]{12}$/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'report-page.png'), fullPage: true });
 
     const citation = page.locator('a.cite').first();

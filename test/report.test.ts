@@ -64,7 +64,8 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     expect(report.claim).toBe(
       'Rubio turned over DOJ MS-13 informants to get access to El Salvadoran prisons.',
     );
-    expect(report.verdict.label).toBe('reported');
+    // One origin reporting a promise: the verdict must say "not confirmed" (reported or unsettled), never supported or false.
+    expect(['reported', 'unsettled']).toContain(report.verdict.label);
     expect(report.sources[0]!.title).toMatch(/^Rubio agreed to compromise US informants/);
     expect(report.verdict.reasons.join(' ')).toContain('Washington Post');
   });

@@ -114,6 +114,31 @@ describe.skipIf(!HAS_SHARED)('HTTP API (in process)', () => {
     });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ added: 1, failed: 0 });
+    // URLs too, fetched like `verity ingest` does (a local server, so private addresses are allowed here).
+    const { startLocalServer } = await import('./helpers/local-server.js');
+    const site = await startLocalServer({
+      '/story': {
+        body: fs.readFileSync(path.join(READABILITY_PAGES, 'guardian-1', 'source.html')),
+        headers: { 'content-type': 'text/html' },
+      },
+    });
+    const withUrls = createApp({
+      store,
+      config: loadConfig({ dbPath: ':memory:', ingestToken: 'secret-token', allowPrivateUrls: true }, {}),
+    });
+    const fromUrl = await withUrls.request('/api/ingest', {
+      method: 'POST',
+      headers: { authorization: 'Bearer secret-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ urls: [`${site.url}/story`] }),
+    });
+    expect(await fromUrl.json()).toMatchObject({ added: 1, failed: 0 });
+    const badBody = await withUrls.request('/api/ingest', {
+      method: 'POST',
+      headers: { authorization: 'Bearer secret-token', 'content-type': 'application/json' },
+      body: '{"urls": ["ftp://x"]}',
+    });
+    expect(badBody.status).toBe(400);
+    await site.close();
     const off = createApp({ store, config: loadConfig({ dbPath: ':memory:' }, {}) });
     expect(
       (
@@ -137,6 +162,22 @@ describe.skipIf(!HAS_SHARED)('HTTP API (in process)', () => {
     expect(OPENAPI.paths['/api/checks'].post).toBeDefined();
     const page = await app.request('/');
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    // The supporter banner is off unless configured.
+    expect(await page.text()).not.toContain('class="supporters"');
+  });
+
+  it('stops an API request that runs past the timeout with a JSON 504', async () => {
+    const { startLocalServer } = await import('./helpers/local-server.js');
+    const site = await startLocalServer({ '/slow': { hang: true } });
+    const quick = createApp({ store, config: loadConfig({ dbPath: ':memory:', ingestToken: 't', allowPrivateUrls: true, requestTimeoutMs: 300 }, {}) });
+    const response = await quick.request('/api/ingest', {
+      method: 'POST',
+      headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: JSON.stringify({ urls: [`${site.url}/slow`] }),
+    });
+    expect(response.status).toBe(504);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/longer than 300 ms/);
+    await site.close();
   });
 
   it('limits requests per client', async () => {

@@ -1,14 +1,14 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
 
-/** Lower-cased word tokens (letters, digits, inner hyphens and apostrophes). */
+/** Lower-cased word tokens (letters, digits, inner hyphens and apostrophes); a possessive 's is dropped ("MS-13's" → "ms-13"). */
 export function tokenize(text: string): string[] {
   return (
     text
       .toLowerCase()
       .normalize('NFKC')
       .match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []
-  ).map((token) => token.replace(/’/g, "'"));
+  ).map((token) => token.replace(/’/g, "'").replace(/'s$/, ''));
 }
 
 /** Tokens that carry content: not stopwords, not single letters. */

@@ -11,6 +11,7 @@ import {
   otherSources,
   partsOfTheClaim,
   whoIsInvolved,
+  whoReacted,
 } from './found-sections.js';
 import { namesInEvidence } from './names-in-evidence.js';
 import { assignRoles } from './assign-roles.js';
@@ -20,6 +21,8 @@ export interface ComposeInput {
   /** The claim's parts with the evidence found for each (empty for a simple claim). */
   parts: Array<{ text: string; evidence: Evidence[] }>;
   evidence: Evidence[];
+  /** Quotes and statements of named people in the evidence articles (see findReactions). */
+  reactions: Evidence[];
   /** Nearest sentences when nothing qualified as evidence (shown, never counted as evidence). */
   closest: Evidence[];
   verdict: Verdict;
@@ -107,6 +110,7 @@ export function composeReport(input: ComposeInput): Report {
     partsOfTheClaim(citer, input.parts, evidence),
     coreReporting(citer, groups),
     otherSources(citer, groups),
+    whoReacted(citer, input.reactions),
     whoIsInvolved(citer, claim, evidence, otherNames),
     limitations(citer, evidence, missingTerms, provenance),
   ].filter((section): section is ReportSection => section !== null);

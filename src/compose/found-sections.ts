@@ -158,3 +158,14 @@ export function partsOfTheClaim(
     }),
   };
 }
+
+/** How the story was framed and who reacted: quotes and statements of named people in the cited articles. */
+export function whoReacted(citer: Citer, reactions: Evidence[]): ReportSection | null {
+  if (reactions.length === 0) return null;
+  return {
+    title: 'Who reacted, and how',
+    sentences: reactions.map((item) =>
+      citer.sentence(`${describeSource(item.article)} reports the reaction: ${quote(item.sentence.text)}`, [item]),
+    ),
+  };
+}

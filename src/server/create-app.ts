@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import { analyzeClaim } from '../assess/analyze-claim.js';
 import { checkClaim } from '../check-claim.js';
@@ -92,9 +93,13 @@ export function createApp(options: AppOptions): Hono {
         problem(context, 413, 'too_large', 'The request body is over 16 KB; send {"question": "..."} only.'),
     }),
   );
-  app.use('/api/*', timeout(30_000));
+  app.use(
+    '/api/*',
+    timeout(config.requestTimeoutMs, () => new HTTPException(504, { message: `The request took longer than ${config.requestTimeoutMs} ms and was stopped.` })),
+  );
 
   app.onError((error, context) => {
+    if (error instanceof HTTPException) return context.json({ error: { code: `http_${error.status}`, message: error.message } }, error.status);
     if (error instanceof VerityError) return problem(context, 400, 'bad_request', error.message);
     console.error(error);
     return context.json(
