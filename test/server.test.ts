@@ -169,14 +169,22 @@ describe.skipIf(!HAS_SHARED)('HTTP API (in process)', () => {
   it('stops an API request that runs past the timeout with a JSON 504', async () => {
     const { startLocalServer } = await import('./helpers/local-server.js');
     const site = await startLocalServer({ '/slow': { hang: true } });
-    const quick = createApp({ store, config: loadConfig({ dbPath: ':memory:', ingestToken: 't', allowPrivateUrls: true, requestTimeoutMs: 300 }, {}) });
+    const quick = createApp({
+      store,
+      config: loadConfig(
+        { dbPath: ':memory:', ingestToken: 't', allowPrivateUrls: true, requestTimeoutMs: 300 },
+        {},
+      ),
+    });
     const response = await quick.request('/api/ingest', {
       method: 'POST',
       headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
       body: JSON.stringify({ urls: [`${site.url}/slow`] }),
     });
     expect(response.status).toBe(504);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/longer than 300 ms/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /longer than 300 ms/,
+    );
     await site.close();
   });
 

@@ -165,7 +165,9 @@ export function whoReacted(citer: Citer, reactions: Evidence[]): ReportSection |
   return {
     title: 'Who reacted, and how',
     sentences: reactions.map((item) =>
-      citer.sentence(`${describeSource(item.article)} reports the reaction: ${quote(item.sentence.text)}`, [item]),
+      citer.sentence(`${describeSource(item.article)} reports the reaction: ${quote(item.sentence.text)}`, [
+        item,
+      ]),
     ),
   };
 }

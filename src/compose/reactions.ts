@@ -4,7 +4,8 @@ import type { Evidence } from '../types.js';
 const REACTION =
   /(“[^”]{12,}”|"[^"]{12,}")|\b(said|says|told|argued|argues|criticized|criticised|defended|rejected|remarked|warned|called|denied|praised|condemned|was quoted)\b/i;
 /** …and names who: a capitalised name, or an office ("State Department", "spokesman"). */
-const SPEAKER = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|spokes(man|woman|person)|department|ministry|officials?|minister|president|senator|lawyer|professor)\b/u;
+const SPEAKER =
+  /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|spokes(man|woman|person)|department|ministry|officials?|minister|president|senator|lawyer|professor)\b/u;
 
 /**
  * Reactions in the articles the evidence comes from: sentences of their retrieved passages that
@@ -14,7 +15,9 @@ export function findReactions(ranked: Evidence[], evidence: Evidence[], limit = 
   const articles = new Set(evidence.map((item) => item.article.id));
   const used = new Set(evidence.map((item) => `${item.passage.id}#${item.sentence.ordinal}`));
   return ranked
-    .filter((item) => articles.has(item.article.id) && !used.has(`${item.passage.id}#${item.sentence.ordinal}`))
+    .filter(
+      (item) => articles.has(item.article.id) && !used.has(`${item.passage.id}#${item.sentence.ordinal}`),
+    )
     .filter((item) => REACTION.test(item.sentence.text) && SPEAKER.test(item.sentence.text))
     .slice(0, limit);
 }

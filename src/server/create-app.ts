@@ -95,11 +95,18 @@ export function createApp(options: AppOptions): Hono {
   );
   app.use(
     '/api/*',
-    timeout(config.requestTimeoutMs, () => new HTTPException(504, { message: `The request took longer than ${config.requestTimeoutMs} ms and was stopped.` })),
+    timeout(
+      config.requestTimeoutMs,
+      () =>
+        new HTTPException(504, {
+          message: `The request took longer than ${config.requestTimeoutMs} ms and was stopped.`,
+        }),
+    ),
   );
 
   app.onError((error, context) => {
-    if (error instanceof HTTPException) return context.json({ error: { code: `http_${error.status}`, message: error.message } }, error.status);
+    if (error instanceof HTTPException)
+      return context.json({ error: { code: `http_${error.status}`, message: error.message } }, error.status);
     if (error instanceof VerityError) return problem(context, 400, 'bad_request', error.message);
     console.error(error);
     return context.json(
