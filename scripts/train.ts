@@ -12,6 +12,7 @@ import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import {
   bestF1Threshold,
   fitLogistic,
+  fitTemperature,
   predictProba,
   type LinearModel,
 } from '../src/assess/logistic-regression.js';
@@ -139,6 +140,9 @@ const verdictRows = train.flatMap((set) =>
 );
 const verdictLabels = train.flatMap((set) => set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)));
 const verdict = fitLogistic('verdict', [...VERDICT_FEATURES], verdictRows, verdictLabels, [...EVAL_LABELS]);
+
+verdict.temperature = fitTemperature(verdict, verdictRows, verdictLabels);
+console.log(`verdict temperature (calibrated on the training claims): ${verdict.temperature}`);
 
 const rows: Array<Array<string | number>> = [];
 for (const set of test) {

@@ -16,6 +16,8 @@ export interface LinearModel {
   heldOut: Record<string, number>;
   /** For two-class models: the probability above which the positive class is chosen (fitted for F1). */
   threshold?: number;
+  /** Softmax temperature fitted for calibration (scores are divided by it); 1 when absent. */
+  temperature?: number;
 }
 
 /** The probability cut that maximises F1 of the positive class (label 1) on the given rows. */
@@ -36,8 +38,10 @@ export function bestF1Threshold(model: LinearModel, rows: number[][], labels: nu
 
 export function predictProba(model: LinearModel, features: number[]): number[] {
   const x = features.map((value, index) => (value - model.mean[index]!) / model.std[index]!);
-  const scores = model.weights.map((row) =>
-    row.reduce((sum, weight, index) => sum + weight * (index < x.length ? x[index]! : 1), 0),
+  const temperature = model.temperature ?? 1;
+  const scores = model.weights.map(
+    (row) =>
+      row.reduce((sum, weight, index) => sum + weight * (index < x.length ? x[index]! : 1), 0) / temperature,
   );
   const top = Math.max(...scores);
   const exps = scores.map((score) => Math.exp(score - top));
@@ -114,4 +118,22 @@ export function fitLogistic(
     });
   }
   return { name, classes, features: featureNames, mean, std, weights, trainedOn: [], heldOut: {} };
+}
+
+/**
+ * Temperature scaling: the softmax temperature that minimises the (unweighted) negative
+ * log-likelihood of the true classes, searched on a grid. Fitted on training data, it makes the
+ * top probability a usable confidence without changing which class wins.
+ */
+export function fitTemperature(model: LinearModel, rows: number[][], labels: number[]): number {
+  let best = { temperature: 1, loss: Infinity };
+  for (let temperature = 0.05; temperature <= 8; temperature *= 1.1) {
+    const scaled = { ...model, temperature };
+    const loss = rows.reduce(
+      (sum, row, index) => sum - Math.log(Math.max(1e-12, predictProba(scaled, row)[labels[index]!]!)),
+      0,
+    );
+    if (loss < best.loss) best = { temperature, loss };
+  }
+  return +best.temperature.toPrecision(4);
 }
