@@ -7,8 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { sharedDir } from '../src/config.js';
 import { tokenF1, type PrecisionRecall } from '../src/eval/token-f1.js';
 import { cleanAuthors } from '../src/extract/clean-authors.js';
@@ -16,19 +14,10 @@ import { extractHtml } from '../src/extract/extract-html.js';
 import { htmlToText } from '../src/extract/html-to-text.js';
 import { parseDate } from '../src/extract/parse-date.js';
 import { table } from './lib/stats.js';
+import { plainReadability, readabilityParse } from './lib/plain-readability.js';
 
 const shared = sharedDir();
 const BASE_URL = 'http://fakehost/test/page.html';
-
-function readabilityParse(html: string) {
-  const { document } = parseHTML(html);
-  return new Readability(document as unknown as Document).parse();
-}
-
-function plainReadability(html: string): string {
-  const parsed = readabilityParse(html);
-  return parsed?.content ? htmlToText(parsed.content) : '';
-}
 
 function mean(values: number[]): number {
   return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN;

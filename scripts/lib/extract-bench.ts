@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { Piscina } from 'piscina';
 import { extractHtml } from '../../src/extract/extract-html.js';
-import { htmlToText } from '../../src/extract/html-to-text.js';
 import { median, table } from './stats.js';
+import { plainReadability } from './plain-readability.js';
 
 /** The real news pages of ../shared: readability test pages and trafilatura's English eval pages. */
 function loadPages(shared: string): string[] {
@@ -19,12 +17,6 @@ function loadPages(shared: string): string[] {
   for (const name of fs.readdirSync(traf))
     pages.push(zlib.gunzipSync(fs.readFileSync(path.join(traf, name))).toString('utf8'));
   return pages;
-}
-
-function plainReadability(html: string): string {
-  const { document } = parseHTML(html);
-  const parsed = new Readability(document as unknown as Document).parse();
-  return parsed?.content ? htmlToText(parsed.content) : '';
 }
 
 /** Extraction throughput: plain Readability (baseline), Verity on one core, Verity on worker threads. */

@@ -2,6 +2,7 @@ import { getLexicon } from '../analyze/lexicon.js';
 import { getFullNlp } from '../analyze/nlp.js';
 import { contentTerms, stem } from '../analyze/tokenize.js';
 import type { Claim } from '../types.js';
+import { NEGATION } from '../analyze/negation.js';
 
 /** What the learned scorers need of a claim, computed once per check. */
 export interface ClaimProfile {
@@ -20,8 +21,6 @@ export interface ClaimProfile {
   numbers: Set<string>;
   negated: boolean;
 }
-
-const NEGATION = /\b(not|no|never|none|neither|nor|without)\b|n['’]t\b/i;
 
 export function claimProfile(claim: Claim, termWeight: (term: string) => number): ClaimProfile {
   const weights = new Map<string, number>();

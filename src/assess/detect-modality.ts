@@ -1,4 +1,5 @@
 import type { Modality } from '../types.js';
+import { NEGATION } from '../analyze/negation.js';
 
 // Cue lists for how a sentence holds what it says. Checked in this order; the first that matches wins.
 const DENIED = /\b(den(y|ies|ied)|rejected|refuted|dismissed|debunked|no evidence|false(ly)?|hoax|fake)\b/i;
@@ -8,7 +9,6 @@ const SPECULATIVE =
   /\b(may|might|could|possibly|perhaps|rumou?r(s|ed)?|unconfirmed|speculat\w*|appears? to|seem(s|ed)?)\b/i;
 const REPORTED =
   /\b(reported(ly)?|according to|sa(id|ys)|told|claim(s|ed)?|alleg(ed|edly|es|ation)|sources?|officials|cited|quoted|reports?)\b/i;
-const NEGATION = /\b(not|no|never|none|neither|nor|without)\b|n['’]t\b/i;
 
 /** How a sentence holds its content: asserted, reported, denied, promised or speculative. */
 export function detectModality(sentence: string): Modality {

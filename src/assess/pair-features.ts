@@ -1,7 +1,7 @@
 import { contentTerms, stem } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
+import { NEGATION_COUNTED } from '../analyze/negation.js';
 
-const NEGATION = /\b(not|no|never|none|neither|nor|without|cannot)\b|n['’]t\b/gi;
 const REFUTING =
   /\b(false|falsely|myth|hoax|fake|debunk\w*|no evidence|incorrect|wrong|untrue|denie[sd]|deny|refute\w*|rejected|misleading|baseless|unfounded|contrary|disprove\w*)\b/i;
 const SUPPORTING =
@@ -60,7 +60,7 @@ export function pairFeatures(profile: ClaimProfile, sentence: string, bm25: numb
     ? profile.verbSynonyms.filter((set) => [...set].some((synonym) => stemSet.has(synonym))).length /
       profile.verbSynonyms.length
     : 0;
-  const negations = (sentence.match(NEGATION) ?? []).length;
+  const negations = (sentence.match(NEGATION_COUNTED) ?? []).length;
   const numbers = sentence.match(/\d+(?:[.,]\d+)?/g) ?? [];
   const numberMatch = numbers.some((number) => profile.numbers.has(number));
   const antonym = [...profile.antonymStems].some(

@@ -45,3 +45,11 @@ export function expectedCalibrationError(confidences: number[], correct: boolean
   }
   return total;
 }
+
+/** Percentile by nearest rank (p in 0..100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}

@@ -4,7 +4,7 @@ import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
 import type { Report, VerdictLabel } from '../types.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
 import { loadEvalStore } from './load-eval-store.js';
-import { accuracy, expectedCalibrationError, hitAt, macroF1, recallAt } from './metrics.js';
+import { accuracy, expectedCalibrationError, hitAt, macroF1, percentile, recallAt } from './metrics.js';
 
 /** How Verity's verdict labels map onto the evaluation scheme (docs/eval-format.md). */
 export const VERDICT_TO_EVAL: Record<VerdictLabel, EvalLabel> = {
@@ -33,13 +33,6 @@ export interface EvalResult extends EvalScores {
   claims: number;
   corpus: number;
   baseline: EvalScores;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  );
 }
 
 function mean(values: number[]): number {
