@@ -2,7 +2,7 @@ import { analyzeClaim } from './assess/analyze-claim.js';
 import { decideVerdict } from './assess/decide-verdict.js';
 import { traceProvenance } from './assess/trace-provenance.js';
 import { composeReport } from './compose/compose-report.js';
-import { findReactions } from './compose/reactions.js';
+import { competingPerspectives, findReactions } from './compose/reactions.js';
 import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
@@ -54,9 +54,13 @@ export function checkClaimDetailed(
           return { text, evidence: selectEvidence(options.store, part, passages).evidence };
         })
       : [];
+  const sides = competingPerspectives(ranked, evidence);
   const report = composeReport({
     parts,
-    reactions: findReactions(ranked, evidence),
+    reactions: findReactions(ranked, [...evidence, ...sides.critics, ...sides.defenders]).filter((item) =>
+      evidence.some((used) => used.article.id === item.article.id),
+    ),
+    sides,
     claim,
     evidence,
     closest,

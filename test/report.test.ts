@@ -66,6 +66,12 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     );
     // One origin reporting a promise: the verdict must say "not confirmed" (reported or unsettled), never supported or false.
     expect(['reported', 'unsettled']).toContain(report.verdict.label);
+    // The article quotes a critic and a defender: both perspectives are shown, each cited.
+    const titles = report.sections.map((section) => section.title);
+    expect(titles).toContain('Competing perspectives');
+    const sides = report.sections.find((section) => section.title === 'Competing perspectives')!.sentences;
+    expect(sides.some((sentence) => sentence.text.startsWith('Critical'))).toBe(true);
+    expect(sides.some((sentence) => sentence.text.startsWith('In defence'))).toBe(true);
     expect(report.sources[0]!.title).toMatch(/^Rubio agreed to compromise US informants/);
     expect(report.verdict.reasons.join(' ')).toContain('Washington Post');
   });

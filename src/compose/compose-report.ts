@@ -10,6 +10,7 @@ import {
   limitations,
   otherSources,
   partsOfTheClaim,
+  perspectives,
   whoIsInvolved,
   whoReacted,
 } from './found-sections.js';
@@ -23,6 +24,8 @@ export interface ComposeInput {
   evidence: Evidence[];
   /** Quotes and statements of named people in the evidence articles (see findReactions). */
   reactions: Evidence[];
+  /** Critical and defending reactions, when both are present (see competingPerspectives). */
+  sides: { critics: Evidence[]; defenders: Evidence[] };
   /** Nearest sentences when nothing qualified as evidence (shown, never counted as evidence). */
   closest: Evidence[];
   verdict: Verdict;
@@ -113,6 +116,7 @@ export function composeReport(input: ComposeInput): Report {
     whoReacted(citer, input.reactions),
     whoIsInvolved(citer, claim, evidence, otherNames),
     limitations(citer, evidence, missingTerms, provenance),
+    perspectives(citer, input.sides),
   ].filter((section): section is ReportSection => section !== null);
   const bottomLine = [
     citer.sentence(

@@ -171,3 +171,24 @@ export function whoReacted(citer: Citer, reactions: Evidence[]): ReportSection |
     ),
   };
 }
+
+/** Critics and defenders, each with their source, when the cited articles carry both. */
+export function perspectives(
+  citer: Citer,
+  sides: { critics: Evidence[]; defenders: Evidence[] },
+): ReportSection | null {
+  if (sides.critics.length === 0 || sides.defenders.length === 0) return null;
+  return {
+    title: 'Competing perspectives',
+    sentences: [
+      ...sides.critics.map((item) =>
+        citer.sentence(`Critical, in ${describeSource(item.article)}: ${quote(item.sentence.text)}`, [item]),
+      ),
+      ...sides.defenders.map((item) =>
+        citer.sentence(`In defence, in ${describeSource(item.article)}: ${quote(item.sentence.text)}`, [
+          item,
+        ]),
+      ),
+    ],
+  };
+}

@@ -21,3 +21,26 @@ export function findReactions(ranked: Evidence[], evidence: Evidence[], limit = 
     .filter((item) => REACTION.test(item.sentence.text) && SPEAKER.test(item.sentence.text))
     .slice(0, limit);
 }
+
+/** Cues of criticism and of defence in reported reactions (general English, no names). */
+const CRITICAL =
+  /\b(criticiz\w*|criticis\w*|betray\w*|undermin\w*|condemn\w*|warn\w*|risk(ed|s)?|damag\w*|endanger\w*|outrage\w*|slam\w*|denounc\w*)\b/i;
+const DEFENDING =
+  /\b(defend\w*|rejected (the )?criticism|praised|welcomed|success\w*|safer|speak for themselves|justif\w*|necessary|lawful)\b/i;
+
+/**
+ * Competing perspectives: reactions that criticise and reactions that defend, from the retrieved
+ * sentences of the evidence articles. Empty unless both sides are present.
+ */
+export function competingPerspectives(
+  ranked: Evidence[],
+  evidence: Evidence[],
+  perSide = 2,
+): { critics: Evidence[]; defenders: Evidence[] } {
+  const pool = findReactions(ranked, evidence, Number.POSITIVE_INFINITY);
+  const critics = pool
+    .filter((item) => CRITICAL.test(item.sentence.text) && !DEFENDING.test(item.sentence.text))
+    .slice(0, perSide);
+  const defenders = pool.filter((item) => DEFENDING.test(item.sentence.text)).slice(0, perSide);
+  return critics.length > 0 && defenders.length > 0 ? { critics, defenders } : { critics: [], defenders: [] };
+}
