@@ -1,48 +1,23 @@
-import fs from 'node:fs';
-import readline from 'node:readline';
-import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/extract-article.js';
 import { htmlToText } from '../extract/html-to-text.js';
-import { nextPageUrl } from '../extract/next-page-url.js';
 import type { ExtractedArticle } from '../types.js';
 import { classifyContent, kindFromContentType, type ContentKind } from './classify-content.js';
+import { continuationPages, joinPages } from './continuation-pages.js';
 import { decodeBytes } from './decode-bytes.js';
-import { gunzipIfNeeded } from './gunzip-if-needed.js';
 import { inputKindFromPath } from './detect-input-kind.js';
-import type { Fetcher } from './fetcher.js';
+import { gunzipIfNeeded } from './gunzip-if-needed.js';
+import { failure, isBefore, type IngestItem, type SourceContext } from './ingest-item.js';
 import { parseFeed, type FeedEntry } from './parse-feed.js';
-import { parseJsonlLine } from './parse-jsonl-line.js';
 import { parseSitemap } from './parse-sitemap.js';
 import { readInputFile } from './read-input-file.js';
-import { readWarcPages } from './read-warc.js';
+import { jsonlItems, warcItems } from './stream-items.js';
 
-/** One article to store, or one item that failed, with the place it came from. */
-export type IngestItem =
-  { source: string; article: ExtractedArticle; warning?: string } | { source: string; error: string };
-
-export interface SourceContext {
-  fetcher: Fetcher;
-  maxFileBytes: number;
-  /** ISO date: feed entries and sitemap URLs dated before it are left out. */
-  since: string | null;
-}
+export type { IngestItem, SourceContext } from './ingest-item.js';
 
 /** A feed entry whose own content has at least this much text is stored without fetching its page. */
 export const FULL_CONTENT_MIN_CHARS = 800;
 /** Sitemap indexes are followed this deep. */
 export const MAX_SITEMAP_DEPTH = 3;
-
-function failure(source: string, error: unknown): IngestItem {
-  const reason =
-    error instanceof InputError
-      ? error.message
-      : `unexpected error: ${(error as Error).message ?? String(error)}`;
-  return { source, error: reason };
-}
-
-function isBefore(date: string | null, since: string | null): boolean {
-  return Boolean(since && date && date.slice(0, 10) < since);
-}
 
 /** Items from text whose kind is known: a page becomes one article; a feed or sitemap fans out. */
 async function* itemsFromContent(
@@ -95,41 +70,6 @@ export async function* urlItems(
       yield { ...item, article: merged };
     } else yield item;
   }
-}
-
-/** Pages an article is split over are followed this far. */
-export const MAX_CONTINUATION_PAGES = 5;
-
-/** Bodies of the further pages of a paginated article, in order; a page that fails ends the chain. */
-async function continuationPages(html: string, url: string, context: SourceContext): Promise<string[]> {
-  const bodies: string[] = [];
-  const seen = new Set([url]);
-  let next = nextPageUrl(html, url);
-  while (next && !seen.has(next) && bodies.length < MAX_CONTINUATION_PAGES) {
-    seen.add(next);
-    try {
-      const page = await context.fetcher.fetch(next);
-      const pageHtml = decodeBytes(gunzipIfNeeded(next, page.bytes, context.maxFileBytes), page.charset).text;
-      bodies.push(extractArticle(pageHtml, 'html', page.url).text);
-      next = nextPageUrl(pageHtml, page.url);
-    } catch {
-      break;
-    }
-  }
-  return bodies;
-}
-
-/** Appends further pages, leaving out paragraphs the article already has (repeated intros, captions). */
-function joinPages(first: string, more: string[]): string {
-  const paragraphs = first.split('\n\n');
-  const seen = new Set(paragraphs);
-  for (const paragraph of more.flatMap((body) => body.split('\n\n'))) {
-    if (!seen.has(paragraph)) {
-      paragraphs.push(paragraph);
-      seen.add(paragraph);
-    }
-  }
-  return paragraphs.join('\n\n');
 }
 
 function entryFallback(entry: FeedEntry, feedTitle: string | null): Partial<ExtractedArticle> {
@@ -219,52 +159,6 @@ async function* sitemapItems(
     } catch (error) {
       yield failure(entry.url, error);
     }
-  }
-}
-
-/** Streams a JSONL file line by line (bounded memory); a bad line fails alone. */
-async function* jsonlItems(filePath: string, context: SourceContext): AsyncGenerator<IngestItem> {
-  const lines = readline.createInterface({
-    input: fs.createReadStream(filePath, 'utf8'),
-    crlfDelay: Infinity,
-  });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (line.trim() === '') continue;
-    const where = `${filePath}:${lineNumber}`;
-    try {
-      if (line.length > context.maxFileBytes)
-        throw new InputError(where, `line is over the ${context.maxFileBytes}-byte limit`);
-      const { key, article } = parseJsonlLine(line, where);
-      yield { source: key ?? where, article };
-    } catch (error) {
-      yield failure(where, error);
-    }
-  }
-}
-
-async function* warcItems(filePath: string, context: SourceContext): AsyncGenerator<IngestItem> {
-  try {
-    for await (const page of readWarcPages(filePath, context.maxFileBytes)) {
-      if ('error' in page) {
-        yield { source: `${filePath}#${page.url}`, error: page.error };
-        continue;
-      }
-      const { text } = decodeBytes(page.bytes, page.charset);
-      const article = extractArticle(text, 'html', page.url);
-      yield {
-        source: page.url,
-        article: { ...article, url: article.url ?? page.url, published: article.published ?? null },
-      };
-    }
-  } catch (error) {
-    yield failure(
-      filePath,
-      new InputError(filePath, `the WARC file is damaged or not WARC: ${(error as Error).message}`, {
-        cause: error,
-      }),
-    );
   }
 }
 

@@ -1,44 +1,25 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
-import { analyzeClaim } from '../assess/analyze-claim.js';
 import { checkClaim } from '../check-claim.js';
-import { storeCheck, withStatus } from '../checks/store-check.js';
+import { storeCheck } from '../checks/store-check.js';
 import type { VerityConfig } from '../config.js';
-import { packageRoot } from '../config.js';
 import { VerityError } from '../errors.js';
-import { createHttpFetcher } from '../ingest/http-fetcher.js';
-import { ingestSources } from '../ingest/ingest-sources.js';
-import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import type { Store } from '../store/store.js';
+import { registerApiRoutes } from './api-routes.js';
 import { Metrics } from './metrics.js';
-import { OPENAPI } from './openapi.js';
+import { problem } from './problem.js';
+import { registerPageRoutes } from './page-routes.js';
 import { rateLimit } from './rate-limit.js';
-import { APP_CSS, APP_JS } from './web/assets.js';
-import { renderHomePage, renderPage, renderReportPage } from './web/render-page.js';
 
 export interface AppOptions {
   store: Store;
   config: VerityConfig;
   /** Injected clock for checks and stored timestamps. */
   now?: () => Date;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  markdown: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  claimreview: 'application/ld+json; charset=utf-8',
-};
-
-function problem(context: Context, status: 400 | 401 | 404 | 413 | 503, code: string, message: string) {
-  return context.json({ error: { code, message } }, status);
 }
 
 /**
@@ -125,185 +106,7 @@ export function createApp(options: AppOptions): Hono {
     return storeCheck(store, report, now());
   };
 
-  // ---- API ----
-  app.post('/api/checks', async (context) => {
-    let body: unknown;
-    try {
-      body = await context.req.json();
-    } catch {
-      return problem(
-        context,
-        400,
-        'invalid_json',
-        'The body must be JSON like {"question": "Did X do Y?", "asOf": "2025-11-14"}.',
-      );
-    }
-    const { question, asOf } = (body ?? {}) as { question?: unknown; asOf?: unknown };
-    if (typeof question !== 'string' || question.trim().length < 3 || question.length > 500) {
-      return problem(context, 400, 'invalid_question', '"question" must be a string of 3 to 500 characters.');
-    }
-    if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
-      return problem(context, 400, 'invalid_as_of', '"asOf" must be a date like "2025-11-14".');
-    }
-    const check = runCheck(question, asOf as string | undefined);
-    return context.json({ id: check.id, url: `/checks/${check.id}`, report: check.report }, 201);
-  });
-
-  app.get('/api/checks/:id', (context) => {
-    const check = store.getCheck(context.req.param('id'));
-    if (!check)
-      return problem(context, 404, 'not_found', `No stored check has the id ${context.req.param('id')}.`);
-    const format = context.req.query('format') ?? 'json';
-    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-      return problem(context, 400, 'invalid_format', `format must be one of ${REPORT_FORMATS.join(', ')}.`);
-    }
-    return context.body(renderReport(withStatus(check, store), format), 200, {
-      'content-type': CONTENT_TYPES[format]!,
-    });
-  });
-
-  app.get('/api/search', (context) => {
-    const query = context.req.query('q')?.trim();
-    if (!query) return problem(context, 400, 'missing_query', 'Give a query: /api/search?q=words');
-    const limit = Math.min(50, Math.max(1, Number(context.req.query('limit') ?? 10) || 10));
-    const hits = store.searchPassages({ terms: analyzeClaim(query).terms, limit });
-    return context.json({
-      query,
-      results: hits.map((hit) => ({
-        passage: hit.passage,
-        score: hit.score,
-        article: {
-          id: hit.article.id,
-          title: hit.article.title,
-          outlet: hit.article.outlet,
-          published: hit.article.published,
-          url: hit.article.url,
-        },
-      })),
-    });
-  });
-
-  app.get('/api/sources/:id', (context) => {
-    const article = store.getArticle(context.req.param('id'));
-    return article
-      ? context.json(article)
-      : problem(context, 404, 'not_found', `No stored source has the id ${context.req.param('id')}.`);
-  });
-
-  app.post(
-    '/api/ingest',
-    bodyLimit({
-      maxSize: config.maxFileBytes * 5,
-      onError: (context) => problem(context, 413, 'too_large', 'The upload is too large.'),
-    }),
-    async (context) => {
-      if (!config.ingestToken)
-        return problem(
-          context,
-          503,
-          'ingest_disabled',
-          'Ingest over HTTP is off: start the server with VERITY_INGEST_TOKEN set.',
-        );
-      if (context.req.header('authorization') !== `Bearer ${config.ingestToken}`) {
-        return problem(
-          context,
-          401,
-          'unauthorized',
-          'Send the ingest token as "Authorization: Bearer <token>".',
-        );
-      }
-      const fetcher = createHttpFetcher({
-        maxBytes: config.maxFileBytes,
-        timeoutMs: config.fetchTimeoutMs,
-        allowPrivateAddresses: config.allowPrivateUrls,
-      });
-      const contentType = context.req.header('content-type') ?? '';
-      const sources: string[] = [];
-      let uploadDir: string | null = null;
-      if (contentType.startsWith('multipart/form-data')) {
-        uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-upload-'));
-        const form = await context.req.parseBody({ all: true });
-        const files = [form.files ?? form.file]
-          .flat()
-          .filter((value): value is File => value instanceof File);
-        for (const file of files) {
-          const target = path.join(uploadDir, path.basename(file.name) || 'upload.html');
-          fs.writeFileSync(target, Buffer.from(await file.arrayBuffer()));
-          sources.push(target);
-        }
-      } else {
-        const body = (await context.req.json().catch(() => null)) as { urls?: unknown } | null;
-        if (
-          !body ||
-          !Array.isArray(body.urls) ||
-          !body.urls.every((url) => typeof url === 'string' && /^https?:\/\//.test(url))
-        ) {
-          return problem(
-            context,
-            400,
-            'invalid_body',
-            'Send {"urls": ["https://…"]} as JSON, or files as multipart/form-data.',
-          );
-        }
-        sources.push(...(body.urls as string[]));
-      }
-      if (sources.length === 0)
-        return problem(context, 400, 'nothing_to_ingest', 'No URLs or files were sent.');
-      try {
-        const summary = await ingestSources(sources, {
-          store,
-          maxFileBytes: config.maxFileBytes,
-          fetcher,
-          now,
-        });
-        return context.json(summary);
-      } finally {
-        if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
-      }
-    },
-  );
-
-  app.get('/healthz', (context) => context.json({ ok: true, corpus: store.corpusState() }));
-  app.get('/metrics', (context) =>
-    context.body(metrics.render(store.corpusState()), 200, { 'content-type': 'text/plain; version=0.0.4' }),
-  );
-  app.get('/openapi.json', (context) => context.json(OPENAPI));
-
-  // ---- The reader's page ----
-  app.get('/assets/app.css', (context) =>
-    context.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
-  );
-  app.get('/assets/app.js', (context) =>
-    context.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
-  );
-  app.get('/', (context) => context.html(renderHomePage(pageOptions, store.corpusState())));
-  app.get('/check', (context) => {
-    const question = context.req.query('q')?.trim() ?? '';
-    if (question.length < 3) return context.redirect('/');
-    return context.redirect(`/checks/${runCheck(question).id}`, 303);
-  });
-  app.get('/checks/:id', (context) => {
-    const check = store.getCheck(context.req.param('id'));
-    if (!check)
-      return context.html(
-        renderPage(
-          'Not found — Verity',
-          '<h1>No such check</h1><p><a href="/">Ask a question</a></p>',
-          pageOptions,
-        ),
-        404,
-      );
-    return context.html(renderReportPage(withStatus(check, store), check.id, pageOptions));
-  });
-  app.get('/method', (context) => {
-    const method = fs.readFileSync(path.join(packageRoot(), 'docs', 'method.md'), 'utf8');
-    return context.html(
-      renderPage(
-        'How Verity checks',
-        `<pre class="method">${method.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`,
-        pageOptions,
-      ),
-    );
-  });
+  registerApiRoutes(app, { store, config, metrics, runCheck, now });
+  registerPageRoutes(app, { store, pageOptions, runCheck });
   return app;
 }

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Hono } from 'hono';
+import { withStatus } from '../checks/store-check.js';
+import { packageRoot } from '../config.js';
+import type { Store, StoredCheck } from '../store/store.js';
+import { APP_CSS, APP_JS } from './web/assets.js';
+import { renderHomePage, renderPage, renderReportPage, type PageOptions } from './web/render-page.js';
+
+export interface PageDeps {
+  store: Store;
+  pageOptions: PageOptions;
+  runCheck: (question: string, asOf?: string) => StoredCheck;
+}
+
+/** The reader's web page: home, /check?q= (runs and redirects), permalinks, the method page, assets. */
+export function registerPageRoutes(app: Hono, { store, pageOptions, runCheck }: PageDeps): void {
+  app.get('/assets/app.css', (context) =>
+    context.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
+  );
+  app.get('/assets/app.js', (context) =>
+    context.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+  app.get('/', (context) => context.html(renderHomePage(pageOptions, store.corpusState())));
+  app.get('/check', (context) => {
+    const question = context.req.query('q')?.trim() ?? '';
+    if (question.length < 3) return context.redirect('/');
+    return context.redirect(`/checks/${runCheck(question).id}`, 303);
+  });
+  app.get('/checks/:id', (context) => {
+    const check = store.getCheck(context.req.param('id'));
+    if (!check)
+      return context.html(
+        renderPage(
+          'Not found — Verity',
+          '<h1>No such check</h1><p><a href="/">Ask a question</a></p>',
+          pageOptions,
+        ),
+        404,
+      );
+    return context.html(renderReportPage(withStatus(check, store), check.id, pageOptions));
+  });
+  app.get('/method', (context) => {
+    const method = fs.readFileSync(path.join(packageRoot(), 'docs', 'method.md'), 'utf8');
+    return context.html(
+      renderPage(
+        'How Verity checks',
+        `<pre class="method">${method.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`,
+        pageOptions,
+      ),
+    );
+  });
+}
