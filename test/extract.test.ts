@@ -120,3 +120,32 @@ describe('plain text and Markdown without a wire header', () => {
     expect(article.text).toBe('The river rose two metres overnight and the town was evacuated by noon.');
   });
 });
+
+describe('DOM repairs before Readability', () => {
+  const filler = (topic: string) =>
+    Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} about ${topic} carries enough ordinary words, commas, and sentences to be scored as article text by Readability.</p>`,
+    ).join('');
+
+  it('keeps MathJax formulas that Readability would drop as menus', () => {
+    const html = `<html><body><div class="content"><p>When <mjx-container class="MathJax CtxtMenu_Attached_0"><mjx-math aria-hidden="true">drawn</mjx-math><mjx-assistive-mml><math><mi>a</mi><mo>≠</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>, there are two solutions.</p>${filler('algebra')}</div></body></html>`;
+    const article = extractArticle(html, 'html');
+    expect(article.text).toMatch(/When\s+a\s*≠\s*0/);
+    expect(article.text).not.toContain('drawn');
+  });
+
+  it('takes the article text from a <noscript> copy inside the marked article body', () => {
+    const html = `<html><body><nav><a href="/">Home</a></nav><div class="post-body" itemprop="articleBody"><script type="text/template">${filler('templates')}</script><noscript>${filler('safe browsing')}</noscript></div></body></html>`;
+    const article = extractArticle(html, 'html');
+    expect(article.text).toContain('Paragraph 6 about safe browsing');
+  });
+
+  it('leaves out a <noscript> that asks for JavaScript or sits outside the article', () => {
+    const html = `<html><body><div class="story">${filler('the budget')}</div><noscript><p>${'Please enable JavaScript in your browser to see this site properly. '.repeat(5)}</p></noscript><div class="post-body"><noscript><p>${'For full functionality, it is necessary to enable JavaScript in your browser settings. '.repeat(4)}</p></noscript></div></body></html>`;
+    const article = extractArticle(html, 'html');
+    expect(article.text).toContain('Paragraph 6 about the budget');
+    expect(article.text).not.toMatch(/JavaScript/);
+  });
+});

@@ -4,6 +4,7 @@ import type { ExtractedArticle } from '../types.js';
 import { cleanAuthors } from './clean-authors.js';
 import { cleanTitle } from './clean-title.js';
 import { htmlToText } from './html-to-text.js';
+import { prepareDom } from './prepare-dom.js';
 import { readPageMetadata } from './html-metadata.js';
 import { parseDate } from './parse-date.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
@@ -72,6 +73,7 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
     h1s.length === 1 ? h1s[0]!.textContent : null,
   ];
   const printed = metadata.published ? null : visibleDates(document as unknown as Document);
+  prepareDom(document as unknown as Document);
   // Readability mutates the DOM, so metadata is read first.
   const parsed = new Readability(document as unknown as Document).parse();
   let paragraphs = parsed?.content ? htmlToText(parsed.content).split('\n\n') : [];
