@@ -13,7 +13,10 @@ console.log(`# Verity eval — ${new Date().toISOString().slice(0, 10)}\n`);
 for (const build of SHARED_SETS) {
   const set = build(shared);
   // The converted files are written so that `verity eval --corpus --claims` can be run on them too.
-  const slug = set.name.split(' ')[0]!.toLowerCase();
+  const slug = set.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   fs.writeFileSync(
     path.join(outDir, `${slug}.corpus.jsonl`),
     set.corpus.map((line) => JSON.stringify(line)).join('\n') + '\n',

@@ -1,6 +1,7 @@
 /**
- * `npm run train`: fits Verity's three small models on the TRAINING splits of the shared labelled
+ * `npm run train`: fits Verity's four small models on the TRAINING splits of the shared labelled
  * sets and writes them to models/*.json (committed, so checks need no training):
+ * - ranker: pairwise, which of two sentences of one claim's pool is gold evidence;
  * - relevance: does a sentence bear on the claim (gold evidence vs other retrieved sentences);
  * - stance: supports / refutes / neutral (gold evidence with its label vs retrieved non-evidence);
  * - verdict: supported / refuted / not enough info / conflicting from the best five sentences.
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import {
-  bestF1Threshold,
+  bestFThreshold,
   fitLogistic,
   fitTemperature,
   predictProba,
@@ -23,6 +24,7 @@ import { EVAL_LABELS } from '../src/eval/eval-format.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../src/retrieve/score-pool.js';
+import { rankScore } from '../src/retrieve/rank-score.js';
 import { SHARED_SETS, type EvalSet, type LabelledClaim, type Split } from './lib/eval-sets.js';
 import { table } from './lib/stats.js';
 
@@ -84,7 +86,44 @@ function examples(claimPools: ClaimPool[]) {
   return { relevance, stance };
 }
 
-function scored(items: PoolSentence[], relevance: LinearModel, stance: LinearModel): ScoredSentence[] {
+/** The evidence cut-off maximises F-beta with this beta on the training pairs. */
+const RELEVANCE_BETA = 2;
+
+/** Gold-vs-other pairs kept per claim for the ranker, so that every claim weighs about the same. */
+const PAIRS_PER_CLAIM = 50;
+
+/**
+ * Ranking pairs: for each claim, (gold sentence − other sentence of its pool) features, spread
+ * evenly over all such pairs; every other pair is flipped so that both classes are present.
+ */
+function rankingPairs(claimPools: ClaimPool[]) {
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (const { claim, items } of claimPools) {
+    const gold = new Set(claim.evidence);
+    const positives = items.filter((item) => gold.has(item.article.source));
+    const negatives = items.filter((item) => !gold.has(item.article.source));
+    const total = positives.length * negatives.length;
+    const step = Math.max(1, total / PAIRS_PER_CLAIM);
+    for (let at = 0; at < total; at += step) {
+      const index = Math.floor(at);
+      const positive = positives[Math.floor(index / negatives.length)]!;
+      const negative = negatives[index % negatives.length]!;
+      const difference = positive.features.map((value, feature) => value - negative.features[feature]!);
+      const flip = rows.length % 2 === 1;
+      rows.push(flip ? difference.map((value) => -value) : difference);
+      labels.push(flip ? 0 : 1);
+    }
+  }
+  return { rows, labels };
+}
+
+function scored(
+  items: PoolSentence[],
+  ranker: LinearModel,
+  relevance: LinearModel,
+  stance: LinearModel,
+): ScoredSentence[] {
   return items
     .map((item) => {
       const [neutral, supports, refutes] = predictProba(stance, item.features) as [number, number, number];
@@ -92,9 +131,10 @@ function scored(items: PoolSentence[], relevance: LinearModel, stance: LinearMod
         relevance: predictProba(relevance, item.features)[1]!,
         stance: { supports, refutes, neutral },
         coverage: item.coverage,
+        score: rankScore({ ranker, relevance }, item.features),
       };
     })
-    .sort((a, b) => b.relevance - a.relevance);
+    .sort((a, b) => b.score - a.score);
 }
 
 function accuracyOf(model: LinearModel, rows: number[][], labels: number[]): number {
@@ -114,6 +154,8 @@ console.log('Scoring the held-out splits…');
 const test = byPart('test');
 
 const trainExamples = examples(train.flatMap((set) => set.pools));
+const pairs = rankingPairs(train.flatMap((set) => set.pools));
+const ranker = fitLogistic('ranker', [...PAIR_FEATURES], pairs.rows, pairs.labels, ['lower', 'higher']);
 const relevance = fitLogistic(
   'relevance',
   [...PAIR_FEATURES],
@@ -121,10 +163,13 @@ const relevance = fitLogistic(
   trainExamples.relevance.labels,
   ['other', 'evidence'],
 );
-relevance.threshold = +bestF1Threshold(
+// F2: a report that leaves out a relevant sentence misleads more than one that quotes a borderline
+// sentence the reader can judge, so recall weighs more than precision in the evidence cut-off.
+relevance.threshold = +bestFThreshold(
   relevance,
   trainExamples.relevance.rows,
   trainExamples.relevance.labels,
+  RELEVANCE_BETA,
 ).toPrecision(4);
 const stance = fitLogistic(
   'stance',
@@ -135,7 +180,7 @@ const stance = fitLogistic(
 );
 const verdictRows = train.flatMap((set) =>
   set.pools.map((pool) =>
-    verdictFeatures(scored(pool.items, relevance, stance), pool.negated, relevance.threshold!),
+    verdictFeatures(scored(pool.items, ranker, relevance, stance), pool.negated, relevance.threshold!),
   ),
 );
 const verdictLabels = train.flatMap((set) => set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)));
@@ -173,11 +218,11 @@ for (const set of test) {
   stance.heldOut[`${set.name} (3-way)`] = stanceAccuracy;
   stance.heldOut[`${set.name} (gold evidence, supports vs refutes)`] = goldStanceAccuracy;
 }
-for (const model of [relevance, stance, verdict]) model.trainedOn = train.map((set) => set.name);
+for (const model of [ranker, relevance, stance, verdict]) model.trainedOn = train.map((set) => set.name);
 
 const dir = path.join(packageRoot(), 'models');
 fs.mkdirSync(dir, { recursive: true });
-for (const model of [relevance, stance, verdict]) {
+for (const model of [ranker, relevance, stance, verdict]) {
   const rounded = {
     ...model,
     mean: model.mean.map((value) => +value.toPrecision(6)),
@@ -187,9 +232,9 @@ for (const model of [relevance, stance, verdict]) {
   fs.writeFileSync(path.join(dir, `${model.name}.json`), `${JSON.stringify(rounded, null, 1)}\n`);
 }
 console.log(`\nFitted on: ${train.map((set) => `${set.name} (${set.pools.length} claims)`).join(', ')}`);
-console.log(`relevance threshold (best F1 on the training pairs): ${relevance.threshold}`);
+console.log(`relevance threshold (best F${RELEVANCE_BETA} on the training pairs): ${relevance.threshold}`);
 console.log(
-  `relevance: ${trainExamples.relevance.rows.length} examples; stance: ${trainExamples.stance.rows.length}; verdict: ${verdictRows.length}\n`,
+  `ranker: ${pairs.rows.length} pairs; relevance: ${trainExamples.relevance.rows.length} examples; stance: ${trainExamples.stance.rows.length}; verdict: ${verdictRows.length}\n`,
 );
 console.log('Held-out accuracy (test splits, never fitted on):\n');
 console.log(

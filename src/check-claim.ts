@@ -3,6 +3,7 @@ import { decideVerdict } from './assess/decide-verdict.js';
 import { traceProvenance } from './assess/trace-provenance.js';
 import { composeReport } from './compose/compose-report.js';
 import { competingPerspectives, findReactions } from './compose/reactions.js';
+import { sameStorySentences } from './compose/acts-and-context.js';
 import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
@@ -44,7 +45,7 @@ export function checkClaimDetailed(
     claim,
     passages,
   );
-  const provenance = traceProvenance(evidence);
+  const provenance = traceProvenance(evidence, sameStorySentences(ranked, evidence));
   const verdict = decideVerdict({ evidence, ranked, provenance, claimNegated, minRelevance });
   // Each part of a compound claim is scored on its own against the same retrieved passages.
   const parts =
@@ -63,6 +64,7 @@ export function checkClaimDetailed(
     sides,
     claim,
     evidence,
+    ranked,
     closest,
     verdict,
     provenance,

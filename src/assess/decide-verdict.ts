@@ -1,7 +1,7 @@
 import type { Evidence, Verdict, VerdictLabel } from '../types.js';
 import { getLearnedModels } from './learned-models.js';
 import { predictProba } from './logistic-regression.js';
-import type { Provenance } from './trace-provenance.js';
+import { citedOrigin, type Provenance } from './trace-provenance.js';
 import { verdictFeatures } from './verdict-features.js';
 
 export const VERDICT_TITLES: Record<VerdictLabel, string> = {
@@ -38,7 +38,8 @@ export interface VerdictInput {
  *    into supported / refuted / conflicting / not enough info;
  * 3. "supported" becomes "reported" when the supporting evidence traces to one origin or is
  *    attributed, promised or hedged rather than stated; refuted → contradicted; conflicting →
- *    disputed; not enough info → unsettled.
+ *    disputed; not enough info → reported when at least half the evidence sentences relay another
+ *    outlet's reporting or a promise and none opposes it, else unsettled.
  * Confidence is the model's probability for its class (its calibration is reported by `npm run eval`).
  */
 export function decideVerdict(input: VerdictInput): Verdict {
@@ -64,6 +65,10 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const supporting = evidence.filter((item) => item.stance.supports > item.stance.refutes);
   const against = evidence.filter(opposes);
   const asserted = supporting.filter((item) => item.modality === 'asserted');
+  // Sentences that relay another outlet's reporting ("the Washington Post reported") or a promise.
+  const relayed = evidence.filter(
+    (item) => item.modality === 'promised' || citedOrigin(item.sentence.text) !== null,
+  ).length;
   const reasons = [
     `${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} bear on the claim (best relevance ${percent(evidence[0]!.relevance)}).`,
     `The evidence traces to ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
@@ -81,6 +86,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
     label = 'reported';
     reasons.push(
       'A single account carries both the claim and a rebuttal; no independent source confirms or disputes it.',
+    );
+  } else if (predicted === 'not enough info' && against.length === 0 && relayed * 2 >= evidence.length) {
+    // Reporting that only relays another outlet's account or a promise is "reported, not confirmed".
+    label = 'reported';
+    reasons.push(
+      `${relayed} of ${evidence.length} evidence sentences relay another outlet's reporting or a promise, and none disputes it; nothing confirms it either.`,
     );
   } else if (predicted === 'not enough info') {
     label = 'unsettled';

@@ -5,6 +5,8 @@ import type { LinearModel } from './logistic-regression.js';
 
 /** The fitted models Verity ships (models/*.json, reproduced by `npm run train` from ../shared). */
 export interface LearnedModels {
+  /** Pairwise: which of two sentences of one claim's pool is the better evidence. */
+  ranker: LinearModel;
   relevance: LinearModel;
   stance: LinearModel;
   verdict: LinearModel;
@@ -20,6 +22,11 @@ function load(name: string): LinearModel {
 }
 
 export function getLearnedModels(): LearnedModels {
-  models ??= { relevance: load('relevance'), stance: load('stance'), verdict: load('verdict') };
+  models ??= {
+    ranker: load('ranker'),
+    relevance: load('relevance'),
+    stance: load('stance'),
+    verdict: load('verdict'),
+  };
   return models;
 }

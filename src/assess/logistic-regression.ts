@@ -20,18 +20,23 @@ export interface LinearModel {
   temperature?: number;
 }
 
-/** The probability cut that maximises F1 of the positive class (label 1) on the given rows. */
-export function bestF1Threshold(model: LinearModel, rows: number[][], labels: number[]): number {
+/**
+ * The probability cut that maximises F-beta of the positive class (label 1) on the given rows.
+ * beta > 1 weighs recall above precision (beta = 2: recall counts four times as much).
+ */
+export function bestFThreshold(model: LinearModel, rows: number[][], labels: number[], beta = 1): number {
   const scored = rows
     .map((row, index) => ({ p: predictProba(model, row)[1]!, positive: labels[index] === 1 }))
     .sort((a, b) => b.p - a.p);
   const positives = scored.filter((item) => item.positive).length;
+  const b2 = beta * beta;
   let truePositives = 0;
-  let best = { f1: -1, threshold: 0.5 };
+  let best = { f: -1, threshold: 0.5 };
   scored.forEach((item, index) => {
     if (item.positive) truePositives++;
-    const f1 = (2 * truePositives) / (index + 1 + positives);
-    if (f1 > best.f1) best = { f1, threshold: item.p };
+    // F-beta = (1 + b²)·TP / ((1 + b²)·TP + b²·FN + FP), with FN + TP = positives and TP + FP = index + 1.
+    const f = ((1 + b2) * truePositives) / (b2 * positives + index + 1);
+    if (f > best.f) best = { f, threshold: item.p };
   });
   return best.threshold;
 }

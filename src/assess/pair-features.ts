@@ -9,6 +9,9 @@ const SUPPORTING =
 const HEDGING =
   /\b(may|might|could|possibly|perhaps|suggest\w*|likely|unlikely|uncertain|unclear|rumou?r\w*|alleged\w*)\b/i;
 const CONTRAST = /\b(but|however|although|though|despite|whereas|yet)\b/i;
+/** Sweeping words in a claim ("only", "never", "all"): one counter-example is enough to refute it. */
+const SWEEPING =
+  /\b(only|always|never|exclusively|solely|entirely|all|none|every|no one|nobody|incapable)\b/i;
 
 /** Names of the features `pairFeatures` returns, in order (they are the columns of the learned models). */
 export const PAIR_FEATURES = [
@@ -31,10 +34,32 @@ export const PAIR_FEATURES = [
   'supportingCue',
   'hedgingCue',
   'contrastCue',
+  'titleCoverage',
+  'claimSweeping',
 ] as const;
 
-/** What one sentence holds of one claim, as numbers. `bm25` is the passage score over the pool's best. */
-export function pairFeatures(profile: ClaimProfile, sentence: string, bm25: number, rank: number): number[] {
+/** Share of the claim's IDF weight that a set of stems holds. */
+function weightHeld(profile: ClaimProfile, stems: Set<string>): number {
+  let held = 0;
+  let total = 0;
+  for (const [key, weight] of profile.weights) {
+    total += weight;
+    if (stems.has(key)) held += weight;
+  }
+  return total ? held / total : 0;
+}
+
+/**
+ * What one sentence holds of one claim, as numbers. `bm25` is the passage score over the pool's
+ * best; `title` is its article's headline, which names what the whole article is about.
+ */
+export function pairFeatures(
+  profile: ClaimProfile,
+  sentence: string,
+  bm25: number,
+  rank: number,
+  title: string | null = null,
+): number[] {
   const words = contentTerms(sentence).flatMap((term) => term.split('-'));
   const stems = words.map(stem);
   const stemSet = new Set(stems);
@@ -86,5 +111,16 @@ export function pairFeatures(profile: ClaimProfile, sentence: string, bm25: numb
     SUPPORTING.test(sentence) ? 1 : 0,
     HEDGING.test(sentence) ? 1 : 0,
     CONTRAST.test(sentence) ? 1 : 0,
+    title
+      ? weightHeld(
+          profile,
+          new Set(
+            contentTerms(title)
+              .flatMap((term) => term.split('-'))
+              .map(stem),
+          ),
+        )
+      : 0,
+    SWEEPING.test(profile.claim.text) ? 1 : 0,
   ];
 }

@@ -32,16 +32,23 @@ export function citedOrigin(sentence: string): string | null {
 }
 
 /**
- * How many independent origins the evidence has: an article whose evidence attributes the story to
- * an outlet ("the Washington Post reported") counts under that outlet; the others count as themselves.
+ * How many independent origins the evidence has: an article whose evidence, or a related sentence
+ * of the same story, attributes it to an outlet ("the Washington Post reported") counts under that
+ * outlet; the others count as themselves.
  */
-export function traceProvenance(evidence: Evidence[]): Provenance {
+export function traceProvenance(evidence: Evidence[], related: Evidence[] = []): Provenance {
   const originOf = new Map<string, string>();
-  for (const item of evidence) {
+  const articles = new Set(evidence.map((item) => item.article.id));
+  // The attribution is often in another sentence of the story than the best evidence ("…, the
+  // Washington Post reported on Sunday."), so the related sentences of the same articles count too.
+  const attributing = [...evidence, ...related.filter((item) => articles.has(item.article.id))];
+  for (const item of attributing) {
     const cited = citedOrigin(item.sentence.text);
-    const own = item.article.outlet ?? item.article.title ?? item.article.id;
-    if (cited) originOf.set(item.article.id, cited);
-    else if (!originOf.has(item.article.id)) originOf.set(item.article.id, own);
+    if (cited && !originOf.has(item.article.id)) originOf.set(item.article.id, cited);
+  }
+  for (const item of evidence) {
+    if (!originOf.has(item.article.id))
+      originOf.set(item.article.id, item.article.outlet ?? item.article.title ?? item.article.id);
   }
   const origins = [...new Set(originOf.values())].sort();
   return { originOf, origins, articleCount: originOf.size };

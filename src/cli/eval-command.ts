@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { EvalResult } from '../eval/run-eval.js';
+import { EVAL_LABELS } from '../eval/eval-format.js';
 
 const KEYS = [
   'hit@5',
@@ -22,6 +23,15 @@ export function formatEvalTable(name: string, result: EvalResult): string {
     `|${' --- |'.repeat(KEYS.length + 1)}`,
     `| baseline: BM25 + majority label | ${KEYS.map((key) => cell(result.baseline[key])).join(' | ')} |`,
     `| Verity | ${KEYS.map((key) => cell(result[key])).join(' | ')} |`,
+    '',
+    `Verity's verdicts (rows: gold label; columns: predicted):`,
+    '',
+    `| gold \\ predicted | ${EVAL_LABELS.join(' | ')} |`,
+    `|${' --- |'.repeat(EVAL_LABELS.length + 1)}`,
+    ...EVAL_LABELS.filter((gold) => result.confusion[gold]).map(
+      (gold) =>
+        `| ${gold} | ${EVAL_LABELS.map((label) => result.confusion[gold]?.[label] ?? 0).join(' | ')} |`,
+    ),
   ].join('\n');
 }
 

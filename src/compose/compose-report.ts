@@ -1,5 +1,4 @@
 import { VERDICT_TITLES } from '../assess/decide-verdict.js';
-import type { Provenance } from '../assess/trace-provenance.js';
 import type { Claim, CorpusState, Evidence, Report, ReportSection, Verdict } from '../types.js';
 import { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
@@ -15,6 +14,13 @@ import {
   whoReacted,
 } from './found-sections.js';
 import { namesInEvidence } from './names-in-evidence.js';
+import {
+  consequencesAndContext,
+  promisedAndDone,
+  promisesAndActs,
+  sameStorySentences,
+} from './acts-and-context.js';
+import { citedOrigin, type Provenance } from '../assess/trace-provenance.js';
 import { assignRoles } from './assign-roles.js';
 
 export interface ComposeInput {
@@ -26,6 +32,8 @@ export interface ComposeInput {
   reactions: Evidence[];
   /** Critical and defending reactions, when both are present (see competingPerspectives). */
   sides: { critics: Evidence[]; defenders: Evidence[] };
+  /** The whole scored pool, best first (for promises and acts, consequences and context). */
+  ranked: Evidence[];
   /** Nearest sentences when nothing qualified as evidence (shown, never counted as evidence). */
   closest: Evidence[];
   verdict: Verdict;
@@ -109,13 +117,31 @@ export function composeReport(input: ComposeInput): Report {
       [best],
     ),
   ];
+  const found = promisesAndActs(input.ranked, evidence);
+  const related = sameStorySentences(input.ranked, evidence);
+  const coreArticle = groups[0]![0]!.article.id;
+  const attribution =
+    [...groups[0]!, ...related.filter((item) => item.article.id === coreArticle)]
+      .map((item) => ({ item, origin: citedOrigin(item.sentence.text) }))
+      .find((candidate): candidate is { item: Evidence; origin: string } => candidate.origin !== null) ??
+    null;
+  const used = [
+    ...evidence,
+    ...found.acts,
+    ...input.reactions,
+    ...input.sides.critics,
+    ...input.sides.defenders,
+    ...(attribution ? [attribution.item] : []),
+  ];
   const sections = [
     partsOfTheClaim(citer, input.parts, evidence),
-    coreReporting(citer, groups),
+    coreReporting(citer, groups, attribution),
+    promisedAndDone(citer, found),
     otherSources(citer, groups),
     whoReacted(citer, input.reactions),
     whoIsInvolved(citer, claim, evidence, otherNames),
-    limitations(citer, evidence, missingTerms, provenance),
+    consequencesAndContext(citer, input.ranked, evidence, used),
+    limitations(citer, evidence, missingTerms, provenance, related),
     perspectives(citer, input.sides),
   ].filter((section): section is ReportSection => section !== null);
   const bottomLine = [

@@ -17,14 +17,33 @@ export function articlesInOrder(evidence: Evidence[]): Evidence[][] {
   );
 }
 
-export function coreReporting(citer: Citer, groups: Evidence[][]): ReportSection {
+/**
+ * The core article's evidence; when it credits the story to an outlet, the sentence that does so,
+ * and a title naming whose account it is.
+ */
+export function coreReporting(
+  citer: Citer,
+  groups: Evidence[][],
+  attribution: { item: Evidence; origin: string } | null,
+): ReportSection {
   const core = groups[0]!;
   const who = describeSource(core[0]!.article);
+  const sentences = core.map((item, index) =>
+    citer.sentence(`${index === 0 ? `${who} reports` : 'It adds'}: ${quote(item.sentence.text)}`, [item]),
+  );
+  if (attribution && !core.some((item) => item.sentence.text === attribution.item.sentence.text)) {
+    sentences.push(
+      citer.sentence(
+        `It credits the account to ${attribution.origin}: ${quote(attribution.item.sentence.text)}`,
+        [attribution.item],
+      ),
+    );
+  }
   return {
-    title: 'What the core reporting says',
-    sentences: core.map((item, index) =>
-      citer.sentence(`${index === 0 ? `${who} reports` : 'It adds'}: ${quote(item.sentence.text)}`, [item]),
-    ),
+    title: attribution
+      ? `What the core reporting says: ${attribution.origin}’s account`
+      : 'What the core reporting says',
+    sentences,
   };
 }
 
@@ -72,13 +91,27 @@ export function whoIsInvolved(
 }
 
 /** Disagreement, limitations and what the sources do not say: the part a careful reader needs most. */
+/** Sourcing nobody puts a name to: "officials familiar with the call", "the report cited officials". */
+const ANONYMOUS =
+  /\b((officials|sources|people|person|aides?) (familiar|close|briefed|who (spoke|asked|requested))|(cited|citing|quoted) (unnamed |anonymous |several |two |three )?(officials|sources)|officials (said|say|as saying)|on (the )?condition of anonymity|unnamed|anonymous (officials?|sources?))\b/i;
+
 export function limitations(
   citer: Citer,
   evidence: Evidence[],
   missingTerms: string[],
   provenance: Provenance,
+  related: Evidence[] = [],
 ): ReportSection {
   const sentences: CitedSentence[] = [];
+  const unnamed = [...evidence, ...related].find((item) => ANONYMOUS.test(item.sentence.text));
+  if (unnamed) {
+    sentences.push(
+      citer.sentence(
+        `Part of the account rests on sources who are not named, so it cannot be checked against an on-the-record statement: ${quote(unnamed.sentence.text)}`,
+        [unnamed],
+      ),
+    );
+  }
   if (missingTerms.length > 0) {
     const listed = missingTerms.map((term) => `“${term}”`).join(', ');
     sentences.push(

@@ -1,3 +1,4 @@
+import { citedOrigin } from '../assess/trace-provenance.js';
 import type { Evidence } from '../types.js';
 
 /** A sentence reports a reaction when someone is quoted or said, argued, rejected or defended something. */
@@ -14,12 +15,20 @@ const SPEAKER =
 export function findReactions(ranked: Evidence[], evidence: Evidence[], limit = 4): Evidence[] {
   const articles = new Set(evidence.map((item) => item.article.id));
   const used = new Set(evidence.map((item) => `${item.passage.id}#${item.sentence.ordinal}`));
-  return ranked
-    .filter(
-      (item) => articles.has(item.article.id) && !used.has(`${item.passage.id}#${item.sentence.ordinal}`),
-    )
-    .filter((item) => REACTION.test(item.sentence.text) && SPEAKER.test(item.sentence.text))
-    .slice(0, limit);
+  return (
+    ranked
+      .filter(
+        (item) => articles.has(item.article.id) && !used.has(`${item.passage.id}#${item.sentence.ordinal}`),
+      )
+      // A sentence crediting an outlet ("the Washington Post reported") is the reporting itself, not a reaction.
+      .filter(
+        (item) =>
+          REACTION.test(item.sentence.text) &&
+          SPEAKER.test(item.sentence.text) &&
+          citedOrigin(item.sentence.text) === null,
+      )
+      .slice(0, limit)
+  );
 }
 
 /** Cues of criticism and of defence in reported reactions (general English, no names). */

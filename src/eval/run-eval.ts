@@ -32,6 +32,8 @@ export interface EvalScores {
 export interface EvalResult extends EvalScores {
   claims: number;
   corpus: number;
+  /** Verity's verdicts: confusion[gold label][predicted label] = claims. */
+  confusion: Partial<Record<EvalLabel, Partial<Record<EvalLabel, number>>>>;
   baseline: EvalScores;
 }
 
@@ -104,9 +106,16 @@ export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): Eval
   store.close();
   const gold = claims.map((claim) => claim.label);
   const majorityLabels = claims.map(() => majority);
+  const confusion: EvalResult['confusion'] = {};
+  gold.forEach((label, index) => {
+    const row = (confusion[label] ??= {});
+    const predicted = verity.labels[index]!;
+    row[predicted] = (row[predicted] ?? 0) + 1;
+  });
   return {
     claims: claims.length,
     corpus: corpus.length,
+    confusion,
     'hit@5': mean(verity.hit5),
     'recall@5': mean(verity.r5),
     'recall@10': mean(verity.r10),

@@ -19,7 +19,8 @@ export interface PoolSentence {
 /**
  * Second stage, shared by checking and model fitting: every sentence of the retrieved passages,
  * with its features against the claim (BM25 of its passage relative to the pool's best, term and
- * entity coverage, phrase and synonym matches, negation, antonyms, numbers, cue words).
+ * entity coverage, coverage by the article's headline, phrase and synonym matches, negation,
+ * antonyms, numbers, cue words).
  */
 export function scorePool(
   store: Store,
@@ -39,7 +40,7 @@ export function scorePool(
         passage: hit.passage,
         article: hit.article,
         rank,
-        features: pairFeatures(profile, sentence.text, hit.score / best, rank),
+        features: pairFeatures(profile, sentence.text, hit.score / best, rank, hit.article.title),
         coverage,
         matchedTerms: matched,
       });

@@ -4,10 +4,11 @@ import { predictProba } from '../assess/logistic-regression.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
 import { stem } from '../analyze/tokenize.js';
+import { rankScore } from './rank-score.js';
 import { scorePool } from './score-pool.js';
 
 export interface EvidenceOptions {
-  /** Least relevance probability for a sentence to count as evidence. Default: the cut fitted with the model (best F1 on training data). */
+  /** Least relevance probability for a sentence to count as evidence. Default: the cut fitted with the model (best F2 on training data). */
   minRelevance?: number;
   /** Least share of the claim's IDF weight an evidence sentence must hold, whatever the model says. Default 0.3. */
   minCoverage: number;
@@ -21,7 +22,7 @@ export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, lim
 
 /**
  * Scores every sentence of the retrieved passages with the fitted relevance and stance models and
- * keeps the relevant ones as evidence. `ranked` is the whole pool in relevance order (for the
+ * keeps the relevant ones as evidence. `ranked` is the whole pool in rank-score order (for the
  * verdict and for evaluation); `closest` are the best sentences when none is relevant enough.
  * Ties break on BM25 rank, then ids, so that the choice is deterministic.
  */
@@ -42,7 +43,7 @@ export function selectEvidence(
   const { profile, items } = scorePool(store, claim, passages);
   const ranked = items
     .filter((item) => item.matchedTerms.length > 0)
-    .map((item): Evidence & { rank: number } => {
+    .map((item): Evidence & { rank: number; score: number } => {
       const [neutral, supports, refutes] = predictProba(models.stance, item.features) as [
         number,
         number,
@@ -59,11 +60,12 @@ export function selectEvidence(
         relevance: predictProba(models.relevance, item.features)[1]!,
         stance: { supports, refutes, neutral },
         rank: item.rank,
+        score: rankScore(models, item.features),
       };
     })
     .sort(
       (a, b) =>
-        b.relevance - a.relevance ||
+        b.score - a.score ||
         a.rank - b.rank ||
         a.passage.id.localeCompare(b.passage.id) ||
         a.sentence.ordinal - b.sentence.ordinal,
