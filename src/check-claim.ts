@@ -7,7 +7,7 @@ import { sameStorySentences } from './compose/acts-and-context.js';
 import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
-import { selectEvidence } from './retrieve/select-evidence.js';
+import { mergeEvidence, selectEvidence } from './retrieve/select-evidence.js';
 import type { Store } from './store/store.js';
 import type { Evidence, Report } from './types.js';
 
@@ -40,21 +40,24 @@ export function checkClaimDetailed(
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const claim = analyzeClaim(question);
   const passages = retrievePassages(options.store, claim, { asOf });
-  const { evidence, closest, ranked, claimNegated, minRelevance } = selectEvidence(
-    options.store,
-    claim,
-    passages,
-  );
-  const provenance = traceProvenance(evidence, sameStorySentences(ranked, evidence));
-  const verdict = decideVerdict({ evidence, ranked, provenance, claimNegated, minRelevance });
-  // Each part of a compound claim is scored on its own against the same retrieved passages.
+  const whole = selectEvidence(options.store, claim, passages);
+  const { closest, ranked, claimNegated, minRelevance } = whole;
+  // Each part of a compound claim is checked on its own: its own retrieval, its own evidence.
   const parts =
     claim.subClaims.length > 1
       ? claim.subClaims.map((text) => {
           const part = { ...analyzeClaim(text), subClaims: [text] };
-          return { text, evidence: selectEvidence(options.store, part, passages).evidence };
+          const partPassages = retrievePassages(options.store, part, { asOf });
+          return { text, evidence: selectEvidence(options.store, part, partPassages).evidence };
         })
       : [];
+  // What bears on a part of the claim bears on the claim: the parts' evidence joins the whole's.
+  const evidence = mergeEvidence(
+    whole.evidence,
+    parts.map((part) => part.evidence),
+  );
+  const provenance = traceProvenance(evidence, sameStorySentences(ranked, evidence));
+  const verdict = decideVerdict({ evidence, ranked, provenance, claimNegated, minRelevance });
   const sides = competingPerspectives(ranked, evidence);
   const report = composeReport({
     parts,

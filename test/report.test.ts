@@ -64,8 +64,31 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     expect(report.claim).toBe(
       'Rubio turned over DOJ MS-13 informants to get access to El Salvadoran prisons.',
     );
-    // One origin reporting a promise: the verdict must say "not confirmed" (reported or unsettled), never supported or false.
-    expect(['reported', 'unsettled']).toContain(report.verdict.label);
+    // One origin relaying a promise: "reported, not confirmed" — never supported, false or unsettled.
+    expect(report.verdict.label).toBe('reported');
+    expect(report.provenance.origins).toEqual(['Washington Post']);
+    const titles0 = report.sections.map((section) => section.title);
+    expect(titles0).toContain('What the core reporting says: Washington Post’s account');
+    // The promise and the one act the article states in its own voice are kept apart.
+    const promised = report.sections.find(
+      (section) => section.title === 'What was promised, and what was done',
+    );
+    expect(promised, titles0.join(' | ')).toBeDefined();
+    const promiseLines = promised!.sentences.filter((sentence) =>
+      sentence.text.startsWith('Promised or planned'),
+    );
+    const actLines = promised!.sentences.filter((sentence) => sentence.text.startsWith('Reported as done'));
+    expect(promiseLines.length).toBeGreaterThan(0);
+    expect(promiseLines.every((sentence) => /assur|promis|pledg|would/.test(sentence.text))).toBe(true);
+    expect(actLines).toHaveLength(1);
+    expect(actLines[0]!.text).toContain('Lopez Larios');
+    expect(actLines[0]!.text).toContain('was returned to El Salvador');
+    // Consequences and context, and the limits: unnamed sourcing is named as such.
+    expect(titles0).toContain('Consequences and context');
+    const limits = report.sections.find((section) => section.title.startsWith('Points of disagreement'))!;
+    expect(limits.sentences.some((sentence) => sentence.text.includes('sources who are not named'))).toBe(
+      true,
+    );
     // The article quotes a critic and a defender: both perspectives are shown, each cited.
     const titles = report.sections.map((section) => section.title);
     expect(titles).toContain('Competing perspectives');

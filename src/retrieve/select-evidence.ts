@@ -104,3 +104,27 @@ export function selectEvidence(
     minRelevance,
   };
 }
+
+/**
+ * The whole claim's evidence followed by what its parts found that it did not (each sentence once),
+ * within the same limits: at most `limit` sentences and `perArticle` from one article.
+ */
+export function mergeEvidence(
+  whole: Evidence[],
+  parts: Evidence[][],
+  options: Pick<EvidenceOptions, 'limit' | 'perArticle'> = DEFAULT_EVIDENCE_OPTIONS,
+): Evidence[] {
+  const key = (item: Evidence) => `${item.passage.id}#${item.sentence.ordinal}`;
+  const seen = new Set(whole.map(key));
+  const perArticle = new Map<string, number>();
+  for (const item of whole) perArticle.set(item.article.id, (perArticle.get(item.article.id) ?? 0) + 1);
+  const merged = [...whole];
+  for (const item of parts.flat()) {
+    const used = perArticle.get(item.article.id) ?? 0;
+    if (seen.has(key(item)) || used >= options.perArticle || merged.length >= options.limit) continue;
+    seen.add(key(item));
+    perArticle.set(item.article.id, used + 1);
+    merged.push(item);
+  }
+  return merged;
+}
