@@ -73,7 +73,7 @@ export function extractHtml(html: string, url: string | null = null): ExtractedA
     h1s.length === 1 ? h1s[0]!.textContent : null,
   ];
   const printed = metadata.published ? null : visibleDates(document as unknown as Document);
-  prepareDom(document as unknown as Document);
+  prepareDom(document as unknown as Document, html);
   // Readability mutates the DOM, so metadata is read first.
   const parsed = new Readability(document as unknown as Document).parse();
   let paragraphs = parsed?.content ? htmlToText(parsed.content).split('\n\n') : [];

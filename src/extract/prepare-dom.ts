@@ -55,7 +55,8 @@ export function unwrapNoscriptArticles(document: Document): number {
   return unwrapped;
 }
 
-export function prepareDom(document: Document): void {
-  keepFormulas(document);
-  unwrapNoscriptArticles(document);
+/** Runs each repair only when the raw page can need it: querying a large DOM is not free. */
+export function prepareDom(document: Document, html: string): void {
+  if (/mjx-container|MathJax|katex/.test(html)) keepFormulas(document);
+  if (/<noscript/i.test(html)) unwrapNoscriptArticles(document);
 }
