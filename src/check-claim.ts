@@ -7,7 +7,8 @@ import { sameStorySentences } from './compose/acts-and-context.js';
 import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
-import { mergeEvidence, selectEvidence } from './retrieve/select-evidence.js';
+import { DEFAULT_EVIDENCE_OPTIONS, mergeEvidence, selectEvidence } from './retrieve/select-evidence.js';
+import type { VectorSlot } from './retrieve/vector-score.js';
 import type { Store } from './store/store.js';
 import type { Evidence, Report } from './types.js';
 
@@ -18,6 +19,8 @@ export interface CheckOptions {
   methodUrl?: string;
   /** Injected clock for the default `asOf`. */
   now?: () => Date;
+  /** A vector model for ranking, when one is configured (`VERITY_WORD_VECTORS`); none by default. */
+  vectors?: VectorSlot;
 }
 
 /** Checks a question or claim against the corpus and returns the report model. */
@@ -40,7 +43,8 @@ export function checkClaimDetailed(
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const claim = analyzeClaim(question);
   const passages = retrievePassages(options.store, claim, { asOf });
-  const whole = selectEvidence(options.store, claim, passages);
+  const evidenceOptions = { ...DEFAULT_EVIDENCE_OPTIONS, vectors: options.vectors };
+  const whole = selectEvidence(options.store, claim, passages, evidenceOptions);
   const { closest, ranked, claimNegated, minRelevance } = whole;
   // Each part of a compound claim is checked on its own: its own retrieval, its own evidence.
   const parts =
@@ -48,7 +52,10 @@ export function checkClaimDetailed(
       ? claim.subClaims.map((text) => {
           const part = { ...analyzeClaim(text), subClaims: [text] };
           const partPassages = retrievePassages(options.store, part, { asOf });
-          return { text, evidence: selectEvidence(options.store, part, partPassages).evidence };
+          return {
+            text,
+            evidence: selectEvidence(options.store, part, partPassages, evidenceOptions).evidence,
+          };
         })
       : [];
   // What bears on a part of the claim bears on the claim: the parts' evidence joins the whole's.

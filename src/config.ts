@@ -22,6 +22,10 @@ export interface VerityConfig {
   rateLimitPerMinute: number;
   /** Longest time an API request may take before a 504, in ms. Default: `$VERITY_REQUEST_TIMEOUT_MS`, else 30,000. */
   requestTimeoutMs: number;
+  /** Word-vector file (GloVe / word2vec text) for the ranking's vector slot. Default: `$VERITY_WORD_VECTORS`, else none. */
+  wordVectors: string | null;
+  /** Log-odds per unit of vector similarity added to the rank score. Default: `$VERITY_VECTOR_WEIGHT`, else 2. */
+  vectorWeight: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -53,6 +57,8 @@ export function loadConfig(
     supporterGoal: overrides.supporterGoal ?? (env.VERITY_SUPPORTER_GOAL || null),
     rateLimitPerMinute: overrides.rateLimitPerMinute ?? (Number(env.VERITY_RATE_LIMIT) || 120),
     requestTimeoutMs: overrides.requestTimeoutMs ?? (Number(env.VERITY_REQUEST_TIMEOUT_MS) || 30_000),
+    wordVectors: overrides.wordVectors ?? (env.VERITY_WORD_VECTORS || null),
+    vectorWeight: overrides.vectorWeight ?? (Number(env.VERITY_VECTOR_WEIGHT) || 2),
   };
 }
 

@@ -19,6 +19,8 @@ describe('questionToClaim', () => {
     ['Is it true that the moon landing was faked?', 'The moon landing was faked.'],
     ['the senate passed the bill', 'The senate passed the bill.'],
     ['Who killed JFK?', 'Who killed JFK.'],
+    ['Says Adam Schiff is under investigation.', 'Adam Schiff is under investigation.'],
+    ['Says that the tax was cut twice', 'The tax was cut twice.'],
   ])('%s → %s', (question, claim) => {
     expect(questionToClaim(question)).toBe(claim);
   });
@@ -63,5 +65,14 @@ describe('analyzeClaim', () => {
     ]);
     expect(claim.entities).toContain('Rubio');
     expect(claim.entities).toContain('El Salvadoran');
+  });
+});
+
+describe('named entities', () => {
+  it('does not take a common word for a name because it starts the sentence', () => {
+    expect(analyzeClaim('Global warming is driving polar bears toward extinction.').entities).toEqual([]);
+    expect(analyzeClaim('National polls have never predicted the winner.').entities).toEqual([]);
+    expect(analyzeClaim('Greenland is melting.').entities).toEqual(['Greenland']);
+    expect(analyzeClaim('Marco Rubio met Bukele.').entities).toEqual(['Marco Rubio', 'Bukele']);
   });
 });

@@ -182,7 +182,10 @@ function feverSymmetricWorld(world: 0 | 1) {
 const RATING_SENTENCE =
   /\b(we rate|rate (this|the|it)|pants on fire|truth-o-meter|mostly (true|false)|half true|our ruling|we rated)\b/i;
 
-/** PolitiHop: ruling sentences are the corpus; annotated evidence ids (0-based) are gold. Train or validation split. */
+/**
+ * PolitiHop: ruling sentences are the corpus; annotated evidence ids (0-based) are gold, and take
+ * the claim's side (see below). Train or validation split.
+ */
 export function politiHop(shared: string, split: Split = 'test'): EvalSet {
   const file = split === 'test' ? 'politihop_valid.tsv' : 'politihop_train.tsv';
   const rows = parse(fs.readFileSync(path.join(shared, 'data', 'politihop', file), 'utf8'), {
@@ -210,17 +213,22 @@ export function politiHop(shared: string, split: Split = 'test'): EvalSet {
       if (RATING_SENTENCE.test(sentence)) return;
       const id = `${row.article_id}:${index}`;
       kept.add(id);
-      corpus.push({ id, text: sentence });
+      corpus.push({ id, text: sentence, article: row.article_id });
     });
     const chains = JSON.parse(row.annotated_evidence || '{}') as Record<string, string[]>;
     const evidence = [...new Set(Object.values(chains).flat())]
       .map((index) => `${row.article_id}:${index}`)
       .filter((id) => kept.has(id));
+    const label = labels[row.annotated_label]!;
+    // The annotators picked these sentences as the reasons for a true or false rating, so each
+    // supports or refutes the claim as a whole (weak stance labels; "half-true" gives none).
+    const side = label === 'supported' ? 'supports' : label === 'refuted' ? 'refutes' : undefined;
     claims.push({
       id: row.article_id,
       claim: row.statement.replace(/^[“"]|[”"]$/g, ''),
-      label: labels[row.annotated_label]!,
+      label,
       evidence,
+      ...(side ? { stance: Object.fromEntries(evidence.map((id) => [id, side])) } : {}),
     });
   }
   return { name: `PolitiHop (${split === 'test' ? 'valid' : 'train'})`, corpus, claims };

@@ -6,6 +6,16 @@ import { packageRoot } from '../config.js';
 export interface Lexicon {
   verbSynonyms: Record<string, string[]>;
   antonyms: Record<string, string[]>;
+  /** Single words WordNet lists in lower case (not names). */
+  commonWords: string[];
+}
+
+let common: Set<string> | undefined;
+
+/** Is this (lower-cased) word a common word rather than a name? */
+export function isCommonWord(word: string): boolean {
+  common ??= new Set(getLexicon().commonWords);
+  return common.has(word.toLowerCase());
 }
 
 let lexicon: Lexicon | undefined;

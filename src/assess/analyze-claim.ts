@@ -1,3 +1,4 @@
+import { isCommonWord } from '../analyze/lexicon.js';
 import { getFullNlp } from '../analyze/nlp.js';
 import { contentTerms } from '../analyze/tokenize.js';
 import type { Claim } from '../types.js';
@@ -11,6 +12,11 @@ import { splitSubClaims } from './split-sub-claims.js';
 function findEntities(claim: string): string[] {
   const found: string[] = [];
   const words = claim.replace(/[.?!]$/, '').split(/\s+/);
+  const nlp = getFullNlp();
+  // A capital that only starts the sentence names nothing ("National polls have …") unless the
+  // tagger reads the word as a proper noun or another capitalised word follows it.
+  const first = (words[0] ?? '').replace(/[^\p{L}'-]+$/u, '');
+  const firstIsName = first.length > 3 && (!isCommonWord(first) || /^\p{Lu}/u.test(words[1] ?? ''));
   let run: string[] = [];
   const flush = () => {
     if (run.length > 0)
@@ -25,11 +31,10 @@ function findEntities(claim: string): string[] {
   words.forEach((word, index) => {
     const bare = word.replace(/^[("“]+|[)"”,;:]+$/g, '');
     const capitalised = /^\p{Lu}/u.test(bare) || /\d/.test(bare);
-    if (capitalised && !(index === 0 && bare.length <= 3 && /^\p{Lu}\p{Ll}+$/u.test(bare))) run.push(bare);
+    if (capitalised && !(index === 0 && /^\p{Lu}\p{Ll}+$/u.test(bare) && !firstIsName)) run.push(bare);
     else flush();
   });
   flush();
-  const nlp = getFullNlp();
   for (const entity of nlp.readDoc(claim).entities().out(nlp.its.detail) as Array<{
     value: string;
     type: string;

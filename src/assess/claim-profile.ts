@@ -1,8 +1,8 @@
 import { getLexicon } from '../analyze/lexicon.js';
-import { getFullNlp } from '../analyze/nlp.js';
 import { contentTerms, stem } from '../analyze/tokenize.js';
 import type { Claim } from '../types.js';
 import { NEGATION } from '../analyze/negation.js';
+import { claimLexicalSets } from './predicate-synonyms.js';
 
 /** What the learned scorers need of a claim, computed once per check. */
 export interface ClaimProfile {
@@ -34,32 +34,16 @@ export function claimProfile(claim: Claim, termWeight: (term: string) => number)
     .flatMap((term) => term.split('-'))
     .map(stem);
   const bigrams = new Set(stems.slice(1).map((value, index) => `${stems[index]} ${value}`));
-  const nlp = getFullNlp();
-  const tokens = nlp.readDoc(claim.text).tokens();
-  const pos = tokens.out(nlp.its.pos);
-  const lemmas = tokens.out(nlp.its.lemma as unknown as typeof nlp.its.value);
-  const values = tokens.out(nlp.its.value);
   const lexicon = getLexicon();
-  const verbSynonyms: Array<Set<string>> = [];
-  const antonymStems = new Set<string>();
-  pos.forEach((tag, index) => {
-    const lemma = (lemmas[index] ?? values[index] ?? '').toLowerCase();
-    if (tag === 'VERB') {
-      const particle =
-        pos[index + 1] === 'ADP' || pos[index + 1] === 'PART' ? values[index + 1]?.toLowerCase() : undefined;
-      const synonyms = [
-        ...(particle ? (lexicon.verbSynonyms[`${lemma} ${particle}`] ?? []) : []),
-        ...(lexicon.verbSynonyms[lemma] ?? []),
-      ];
-      const single = synonyms.filter((word) => !word.includes(' ')).map(stem);
-      const phrasalHeads = synonyms
-        .filter((word) => word.includes(' '))
-        .map((word) => stem(word.split(' ')[0]!));
-      if (synonyms.length > 0) verbSynonyms.push(new Set([...single, ...phrasalHeads]));
-    }
-    if (tag === 'VERB' || tag === 'ADJ')
-      for (const antonym of lexicon.antonyms[lemma] ?? []) antonymStems.add(stem(antonym.split(' ')[0]!));
-  });
+  const sets = claimLexicalSets(claim.text);
+  const verbSynonyms = sets.verbSynonyms.map(
+    (synonyms) => new Set(synonyms.map((word) => stem(word.split(' ')[0]!))),
+  );
+  const antonymStems = new Set(
+    sets.lemmas.flatMap((lemma) =>
+      (lexicon.antonyms[lemma] ?? []).map((antonym) => stem(antonym.split(' ')[0]!)),
+    ),
+  );
   return {
     claim,
     weights,

@@ -75,25 +75,31 @@ export function decideVerdict(input: VerdictInput): Verdict {
     `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
   ];
   let label: VerdictLabel;
-  if (predicted === 'refuted') {
+  // A verdict must rest on what the report cites: "contradicted" needs an evidence sentence that
+  // leans against the claim; without one the model's "refuted" counts as not settled.
+  const leansAgainst = evidence.some((item) => item.stance.refutes > item.stance.supports);
+  const settled = predicted === 'refuted' && !leansAgainst ? 'not enough info' : predicted;
+  if (predicted !== settled)
+    reasons.push('The model leans against the claim, but no evidence sentence leans against it.');
+  if (settled === 'refuted') {
     label = 'contradicted';
     reasons.push('The strongest evidence says the opposite of the claim.');
-  } else if (predicted === 'conflicting' && provenance.origins.length >= 2) {
+  } else if (settled === 'conflicting' && provenance.origins.length >= 2) {
     label = 'disputed';
     reasons.push('The sources pull in both directions.');
-  } else if (predicted === 'conflicting') {
+  } else if (settled === 'conflicting') {
     // One origin is one account: a rebuttal it quotes does not make a dispute between sources.
     label = 'reported';
     reasons.push(
       'A single account carries both the claim and a rebuttal; no independent source confirms or disputes it.',
     );
-  } else if (predicted === 'not enough info' && against.length === 0 && relayed * 2 >= evidence.length) {
+  } else if (settled === 'not enough info' && against.length === 0 && relayed * 2 >= evidence.length) {
     // Reporting that only relays another outlet's account or a promise is "reported, not confirmed".
     label = 'reported';
     reasons.push(
       `${relayed} of ${evidence.length} evidence sentences relay another outlet's reporting or a promise, and none disputes it; nothing confirms it either.`,
     );
-  } else if (predicted === 'not enough info') {
+  } else if (settled === 'not enough info') {
     label = 'unsettled';
     reasons.push('The evidence touches the claim without settling it either way.');
   } else if (provenance.origins.length < 2 || asserted.length * 2 <= supporting.length) {
@@ -110,7 +116,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
   return {
     label,
     title: VERDICT_TITLES[label],
-    confidence: Math.round(probabilities[best]! * 100) / 100,
+    confidence: Math.round(probabilities[model.classes.indexOf(settled)]! * 100) / 100,
     reasons,
   };
 }

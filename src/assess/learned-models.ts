@@ -8,7 +8,10 @@ export interface LearnedModels {
   /** Pairwise: which of two sentences of one claim's pool is the better evidence. */
   ranker: LinearModel;
   relevance: LinearModel;
+  /** Three-way: supports / refutes / takes no side. */
   stance: LinearModel;
+  /** Two-way, on sentences that take a side: supports or refutes (see stance-of.ts). */
+  polarity: LinearModel;
   verdict: LinearModel;
 }
 
@@ -26,6 +29,7 @@ export function getLearnedModels(): LearnedModels {
     ranker: load('ranker'),
     relevance: load('relevance'),
     stance: load('stance'),
+    polarity: load('polarity'),
     verdict: load('verdict'),
   };
   return models;

@@ -63,6 +63,8 @@ export interface FitOptions {
   l2: number;
   /** Weigh classes inversely to their frequency (for macro-F1). Default true. */
   balanced: boolean;
+  /** A weight per row, multiplied into the class weight (for example to weigh data sets equally). */
+  rowWeights?: number[];
 }
 
 export const DEFAULT_FIT: FitOptions = { epochs: 800, learningRate: 0.05, l2: 1e-3, balanced: true };
@@ -102,7 +104,7 @@ export function fitLogistic(
       const top = Math.max(...scores);
       const exps = scores.map((score) => Math.exp(score - top));
       const total = exps.reduce((sum, value) => sum + value, 0);
-      const weight = classWeight[labels[sample]!]!;
+      const weight = classWeight[labels[sample]!]! * (options.rowWeights?.[sample] ?? 1);
       totalWeight += weight;
       exps.forEach((value, cls) => {
         const error = (value / total - (labels[sample] === cls ? 1 : 0)) * weight;
@@ -141,4 +143,15 @@ export function fitTemperature(model: LinearModel, rows: number[][], labels: num
     if (loss < best.loss) best = { temperature, loss };
   }
   return +best.temperature.toPrecision(4);
+}
+
+/**
+ * Row weights that give every (group, class) cell the same total weight: each data set counts the
+ * same, and within it each class, however many rows they have. Use with `balanced: false`.
+ */
+export function cellWeights(groups: string[], labels: number[]): number[] {
+  const counts = new Map<string, number>();
+  const cell = (index: number) => `${groups[index]}\u0000${labels[index]}`;
+  labels.forEach((_, index) => counts.set(cell(index), (counts.get(cell(index)) ?? 0) + 1));
+  return labels.map((_, index) => labels.length / (counts.size * counts.get(cell(index))!));
 }

@@ -1,6 +1,7 @@
 import { contentTerms, stem } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { NEGATION_COUNTED } from '../analyze/negation.js';
+import { ALIGNMENT_FEATURES, alignmentFeatures } from './alignment-features.js';
 
 const REFUTING =
   /\b(false|falsely|myth|hoax|fake|debunk\w*|no evidence|incorrect|wrong|untrue|denie[sd]|deny|refute\w*|rejected|misleading|baseless|unfounded|contrary|disprove\w*)\b/i;
@@ -36,6 +37,8 @@ export const PAIR_FEATURES = [
   'contrastCue',
   'titleCoverage',
   'claimSweeping',
+  'articleCoverage',
+  ...ALIGNMENT_FEATURES,
 ] as const;
 
 /** Share of the claim's IDF weight that a set of stems holds. */
@@ -51,7 +54,9 @@ function weightHeld(profile: ClaimProfile, stems: Set<string>): number {
 
 /**
  * What one sentence holds of one claim, as numbers. `bm25` is the passage score over the pool's
- * best; `title` is its article's headline, which names what the whole article is about.
+ * best; `title` is its article's headline, which names what the whole article is about;
+ * `articleStems` are the stems of every pooled sentence of its article (what the article says of
+ * the claim around this sentence).
  */
 export function pairFeatures(
   profile: ClaimProfile,
@@ -59,6 +64,7 @@ export function pairFeatures(
   bm25: number,
   rank: number,
   title: string | null = null,
+  articleStems: Set<string> | null = null,
 ): number[] {
   const words = contentTerms(sentence).flatMap((term) => term.split('-'));
   const stems = words.map(stem);
@@ -122,5 +128,7 @@ export function pairFeatures(
         )
       : 0,
     SWEEPING.test(profile.claim.text) ? 1 : 0,
+    articleStems ? weightHeld(profile, articleStems) : 0,
+    ...alignmentFeatures(profile, sentence),
   ];
 }

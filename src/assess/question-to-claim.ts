@@ -87,6 +87,9 @@ export function questionToClaim(question: string): string {
   const text = question.trim().replace(/\s+/g, ' ');
   const isTrueThat = /^(is it true|is it the case|was it true)( that)?\s+/i.exec(text);
   if (isTrueThat) return sentenceCase(text.slice(isTrueThat[0].length));
+  // Fact-checkers' "Says X" (someone says X, speaker elided): the claim to check is X.
+  const says = /^(says|claims|said|claimed) (that )?(?=\S)/i.exec(text);
+  if (says && !text.endsWith('?')) return sentenceCase(text.slice(says[0].length));
   if (!text.endsWith('?')) return sentenceCase(text);
   const tokens = tokensOf(text.replace(/\?+$/, ''));
   const aux = tokens[0]?.value.toLowerCase() ?? '';

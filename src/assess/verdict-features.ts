@@ -18,6 +18,7 @@ export const VERDICT_FEATURES = [
   'bestCoverage',
   'claimNegated',
   'relevantCount',
+  'leanTop3',
 ] as const;
 
 /** Claim-level features from the best-ranked sentences (sorted by relevance, best first). */
@@ -43,5 +44,14 @@ export function verdictFeatures(
     Math.max(0, ...top.map((item) => item.coverage)),
     claimNegated ? 1 : 0,
     Math.log1p(ranked.filter((item) => item.relevance >= minRelevance).length),
+    // Which way the best sentences lean, whatever their share of "no side" (-1 against … +1 for).
+    top3.length
+      ? top3.reduce(
+          (sum, item) =>
+            sum +
+            (item.stance.supports - item.stance.refutes) / (item.stance.supports + item.stance.refutes || 1),
+          0,
+        ) / top3.length
+      : 0,
   ];
 }

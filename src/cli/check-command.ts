@@ -4,6 +4,7 @@ import { storeCheck } from '../checks/store-check.js';
 import { loadConfig } from '../config.js';
 import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import { createStore } from '../store/create-store.js';
+import { configuredVectors } from '../retrieve/word-vectors.js';
 
 export function registerCheckCommand(program: Command): void {
   program
@@ -21,7 +22,12 @@ export function registerCheckCommand(program: Command): void {
       const config = loadConfig({ dbPath: options.db });
       const store = createStore(config);
       try {
-        const report = checkClaim(question, { store, asOf: options.asOf, methodUrl: config.methodUrl });
+        const report = checkClaim(question, {
+          store,
+          asOf: options.asOf,
+          methodUrl: config.methodUrl,
+          vectors: configuredVectors(config),
+        });
         process.stdout.write(renderReport(report, options.format));
         if (options.save) {
           const check = storeCheck(store, report, new Date());

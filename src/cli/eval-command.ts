@@ -52,7 +52,11 @@ export function registerEvalCommand(program: Command): void {
         throw new UsageError(`Unknown format "${options.format}"; use table or json.`);
       const { readEvalClaims, readEvalCorpus } = await import('../eval/eval-format.js');
       const { runEval } = await import('../eval/run-eval.js');
-      const result = runEval(readEvalCorpus(options.corpus), readEvalClaims(options.claims));
+      const { loadConfig } = await import('../config.js');
+      const { configuredVectors } = await import('../retrieve/word-vectors.js');
+      const result = runEval(readEvalCorpus(options.corpus), readEvalClaims(options.claims), {
+        vectors: configuredVectors(loadConfig()),
+      });
       console.log(
         options.format === 'json' ? JSON.stringify(result) : formatEvalTable(options.claims, result),
       );

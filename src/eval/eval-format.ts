@@ -9,6 +9,8 @@ export interface EvalCorpusLine {
   url?: string;
   outlet?: string;
   published?: string;
+  /** Lines of one article share this id (sentences of one document), when url and title do not say so. */
+  article?: string;
 }
 
 export const EVAL_LABELS = ['supported', 'refuted', 'not enough info', 'conflicting'] as const;

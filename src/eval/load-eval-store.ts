@@ -22,7 +22,9 @@ export function loadEvalStore(corpus: EvalCorpusLine[]): Store {
         updated: null,
         dateline: null,
         language: null,
-        url: line.url ?? null,
+        // Lines of one article are grouped by address when ranking; an "article" id stands in for one.
+        url:
+          line.url ?? (line.article ? `urn:verity-eval:article:${encodeURIComponent(line.article)}` : null),
         text: line.text,
       };
       const hash = contentHash({ title: `${line.id}\n${article.title ?? ''}`, text: line.text });

@@ -1,5 +1,6 @@
 import { analyzeClaim } from '../assess/analyze-claim.js';
 import { checkClaimDetailed } from '../check-claim.js';
+import type { VectorSlot } from '../retrieve/vector-score.js';
 import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
 import type { Report, VerdictLabel } from '../types.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
@@ -61,7 +62,11 @@ function citationValidity(report: Report): { valid: number; total: number } {
  * Runs Verity over a corpus and labelled claims in the generic format, in an in-memory store, and
  * scores it beside the baseline (plain BM25 ranking, majority label of the claims) in the same run.
  */
-export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): EvalResult {
+export function runEval(
+  corpus: EvalCorpusLine[],
+  claims: EvalClaimLine[],
+  options: { vectors?: VectorSlot } = {},
+): EvalResult {
   const store = loadEvalStore(corpus);
   const labelCounts = new Map<EvalLabel, number>();
   for (const claim of claims) labelCounts.set(claim.label, (labelCounts.get(claim.label) ?? 0) + 1);
@@ -86,7 +91,11 @@ export function runEval(corpus: EvalCorpusLine[], claims: EvalClaimLine[]): Eval
     });
     base.ms.push(performance.now() - start);
     start = performance.now();
-    const { report, ranked } = checkClaimDetailed(claim.claim, { store, asOf: '2100-01-01' });
+    const { report, ranked } = checkClaimDetailed(claim.claim, {
+      store,
+      asOf: '2100-01-01',
+      vectors: options.vectors,
+    });
     verity.ms.push(performance.now() - start);
     verity.labels.push(VERDICT_TO_EVAL[report.verdict.label]);
     verity.confidence.push(report.verdict.confidence);

@@ -1,19 +1,46 @@
+import { claimLexicalSets } from '../assess/predicate-synonyms.js';
 import type { Store } from '../store/store.js';
 import type { Claim, RankedPassage } from '../types.js';
 
 /** How many passages BM25 returns for sentence selection. Default 60. */
 export const DEFAULT_PASSAGE_POOL = 60;
 
+/** Passages that only the predicate's synonyms find, added to the pool: at most a quarter of it. */
+const EXPANSION_SHARE = 0.25;
+
 export interface RetrieveOptions {
   pool?: number;
   /** ISO date: passages of articles published after it are left out (`--as-of`). */
   asOf?: string;
+  /** Also search with the WordNet synonyms of the claim's verbs ("penned" → "written"). Default true. */
+  expandPredicate?: boolean;
 }
 
-/** First stage: BM25 over passages with the claim's terms OR-ed (FTS5). */
+/**
+ * First stage: BM25 over passages with the claim's terms OR-ed (FTS5), then the same query with
+ * the predicate's synonyms added; passages only the second finds join the pool (up to a quarter
+ * of it), so that "handed over" finds "returned" without synonyms of common verbs crowding out
+ * what the claim's own words find. Their BM25 is rescaled to the first query's best.
+ */
 export function retrievePassages(store: Store, claim: Claim, options: RetrieveOptions = {}): RankedPassage[] {
   const pool = options.pool ?? DEFAULT_PASSAGE_POOL;
   const hits = store.searchPassages({ terms: claim.terms, limit: pool });
+  if (options.expandPredicate !== false) {
+    const synonyms = claimLexicalSets(claim.text)
+      .verbSynonyms.flat()
+      .filter((word) => !claim.terms.includes(word));
+    if (synonyms.length > 0) {
+      const seen = new Set(hits.map((hit) => hit.passage.id));
+      const expanded = store.searchPassages({ terms: [...claim.terms, ...synonyms], limit: pool });
+      const scale = (hits[0]?.score ?? 1) / (expanded[0]?.score || 1);
+      hits.push(
+        ...expanded
+          .filter((hit) => !seen.has(hit.passage.id))
+          .slice(0, Math.ceil(pool * EXPANSION_SHARE))
+          .map((hit) => ({ ...hit, score: hit.score * scale })),
+      );
+    }
+  }
   const asOf = options.asOf;
   return asOf
     ? hits.filter((hit) => !hit.article.published || hit.article.published.slice(0, 10) <= asOf)

@@ -1,6 +1,7 @@
 import { claimProfile, type ClaimProfile } from '../assess/claim-profile.js';
 import { pairFeatures } from '../assess/pair-features.js';
 import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
+import { stemSet } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Passage, RankedPassage, Sentence, StoredArticle } from '../types.js';
 
@@ -31,6 +32,16 @@ export function scorePool(
   const profile = claimProfile(claim, (term) => weights.get(term) ?? 0);
   const sentences = store.sentencesOf(passages.map((hit) => hit.passage.id));
   const best = Math.max(1e-9, ...passages.map((hit) => hit.score));
+  // Sentences of one article (same address, else same headline) read together: what the article
+  // says of the claim around a sentence is context for it (first passage, then sentence).
+  const articleOf = (hit: RankedPassage) => hit.article.url ?? hit.article.title ?? hit.article.id;
+  const articleStems = new Map<string, Set<string>>();
+  for (const hit of passages) {
+    const stems = articleStems.get(articleOf(hit)) ?? new Set<string>();
+    for (const sentence of sentences.get(hit.passage.id) ?? [])
+      for (const key of stemSet(sentence.text)) stems.add(key);
+    articleStems.set(articleOf(hit), stems);
+  }
   const items: PoolSentence[] = [];
   passages.forEach((hit, rank) => {
     for (const sentence of sentences.get(hit.passage.id) ?? []) {
@@ -40,7 +51,14 @@ export function scorePool(
         passage: hit.passage,
         article: hit.article,
         rank,
-        features: pairFeatures(profile, sentence.text, hit.score / best, rank, hit.article.title),
+        features: pairFeatures(
+          profile,
+          sentence.text,
+          hit.score / best,
+          rank,
+          hit.article.title,
+          articleStems.get(articleOf(hit))!,
+        ),
         coverage,
         matchedTerms: matched,
       });

@@ -1,11 +1,13 @@
 import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
+import { stanceOf } from '../assess/stance-of.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
 import { stem } from '../analyze/tokenize.js';
 import { rankScore } from './rank-score.js';
 import { scorePool } from './score-pool.js';
+import type { VectorSlot } from './vector-score.js';
 
 export interface EvidenceOptions {
   /** Least relevance probability for a sentence to count as evidence. Default: the cut fitted with the model (best F2 on training data). */
@@ -16,6 +18,8 @@ export interface EvidenceOptions {
   limit: number;
   /** At most this many from one article, so that one source cannot fill the report. Default 3. */
   perArticle: number;
+  /** A configured vector model whose similarity joins the rank score (none by default). */
+  vectors?: VectorSlot;
 }
 
 export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, limit: 10, perArticle: 3 };
@@ -41,14 +45,15 @@ export function selectEvidence(
   const models = getLearnedModels();
   const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
   const { profile, items } = scorePool(store, claim, passages);
-  const ranked = items
-    .filter((item) => item.matchedTerms.length > 0)
-    .map((item): Evidence & { rank: number; score: number } => {
-      const [neutral, supports, refutes] = predictProba(models.stance, item.features) as [
-        number,
-        number,
-        number,
-      ];
+  const pooled = items.filter((item) => item.matchedTerms.length > 0);
+  const similarity = options.vectors
+    ? options.vectors.scorer.similarity(
+        claim.text,
+        pooled.map((item) => item.sentence.text),
+      )
+    : undefined;
+  const ranked = pooled
+    .map((item, index): Evidence & { rank: number; score: number } => {
       return {
         sentence: item.sentence,
         passage: item.passage,
@@ -58,9 +63,10 @@ export function selectEvidence(
         modality: detectModality(item.sentence.text),
         negated: isNegated(item.sentence.text),
         relevance: predictProba(models.relevance, item.features)[1]!,
-        stance: { supports, refutes, neutral },
+        stance: stanceOf(models, item.features),
         rank: item.rank,
-        score: rankScore(models, item.features),
+        score:
+          rankScore(models, item.features) + (similarity ? options.vectors!.weight * similarity[index]! : 0),
       };
     })
     .sort(

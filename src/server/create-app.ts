@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import { checkClaim } from '../check-claim.js';
+import { configuredVectors } from '../retrieve/word-vectors.js';
 import { storeCheck } from '../checks/store-check.js';
 import type { VerityConfig } from '../config.js';
 import { VerityError } from '../errors.js';
@@ -29,6 +30,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { store, config } = options;
   const now = options.now ?? (() => new Date());
+  const vectors = configuredVectors(config);
   const metrics = new Metrics();
   const pageOptions = { supporterGoal: config.supporterGoal };
   const app = new Hono();
@@ -101,7 +103,7 @@ export function createApp(options: AppOptions): Hono {
 
   const runCheck = (question: string, asOf?: string) => {
     const started = performance.now();
-    const report = checkClaim(question, { store, asOf, methodUrl: '/method', now });
+    const report = checkClaim(question, { store, asOf, methodUrl: '/method', now, vectors });
     metrics.observeCheck((performance.now() - started) / 1000);
     return storeCheck(store, report, now());
   };

@@ -1,0 +1,140 @@
+import { getLexicon } from '../analyze/lexicon.js';
+import { NEGATION_COUNTED } from '../analyze/negation.js';
+import { contentTerms, stem, tokenize } from '../analyze/tokenize.js';
+import type { ClaimProfile } from './claim-profile.js';
+
+/**
+ * How a sentence lines up with a claim word by word, for telling "says the same" from "says the
+ * opposite" once a sentence is known to be on topic: a claim word swapped for its opposite
+ * ("best-selling" / "worst-selling", "able" / "unable"), a verb that denies ("refused", "failed")
+ * on one side only, a year or month that differs, the claim's rarest word missing.
+ */
+export const ALIGNMENT_FEATURES = [
+  'missingKeyTerm',
+  'missingTerms',
+  'oppositeWord',
+  'polarityMismatch',
+  'yearMismatch',
+  'yearMatch',
+  'monthMismatch',
+  'monthMatch',
+  'ordinalMismatch',
+  'signedCoverage',
+] as const;
+
+/** Verbs and words that deny what follows them without a "not". */
+const IMPLICIT_NEGATION =
+  /\b(refus\w*|fail(s|ed|ing|ure)?|unable|incapable|lack(s|ed|ing)?|den(y|ies|ied|ying)|reject\w*|avoid\w*|ceas\w*|absent|declin(e|es|ed)\s+to|stopp?(ed|ing)?)\b/gi;
+const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
+const ORDINAL =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(st|nd|rd|th))\b/gi;
+/** Prefixes that turn a word into its opposite ("unable", "insignificant", "non-violent", "dislike"). */
+const NEGATING_PREFIX = /^(un|in|im|il|ir|dis|non-?)(.{4,})$/;
+
+let antonymStems: Map<string, Set<string>> | undefined;
+
+/** Stem → stems of its WordNet antonyms (built once from the lexicon's lemma table). */
+function oppositesByStem(): Map<string, Set<string>> {
+  if (antonymStems) return antonymStems;
+  antonymStems = new Map();
+  for (const [word, opposites] of Object.entries(getLexicon().antonyms)) {
+    if (word.includes(' ')) continue;
+    const key = stem(word);
+    const set = antonymStems.get(key) ?? new Set<string>();
+    for (const opposite of opposites) if (!opposite.includes(' ')) set.add(stem(opposite));
+    antonymStems.set(key, set);
+  }
+  return antonymStems;
+}
+
+/** "22nd" and "22" are the same day. */
+const bareNumber = (key: string) => key.replace(/^(\d+)(st|nd|rd|th)$/, '$1');
+
+function stemsOf(text: string): Set<string> {
+  return new Set(
+    contentTerms(text)
+      .flatMap((term) => term.split('-'))
+      .map((term) => bareNumber(stem(term))),
+  );
+}
+
+/** Lower-cased words, hyphenated ones also in their parts ("best-selling", "best", "selling"). */
+function wordsOf(text: string): string[] {
+  return [
+    ...new Set(tokenize(text).flatMap((word) => (word.includes('-') ? [word, ...word.split('-')] : [word]))),
+  ];
+}
+
+/** One side says a word and the other its opposite, and neither says both. */
+function saysTheOpposite(claimWords: string[], sentenceWords: string[]): boolean {
+  const opposites = oppositesByStem();
+  const claimStems = new Set(claimWords.map(stem));
+  const sentenceStems = new Set(sentenceWords.map(stem));
+  const contrary = (from: Set<string>, to: Set<string>) =>
+    [...from].some(
+      (key) =>
+        !to.has(key) && [...(opposites.get(key) ?? [])].some((other) => to.has(other) && !from.has(other)),
+    );
+  const prefixed = (from: string[], to: Set<string>, toWords: Set<string>) =>
+    from.some((word) => {
+      const match = NEGATING_PREFIX.exec(word);
+      return match !== null && !toWords.has(word) && (toWords.has(match[2]!) || to.has(stem(match[2]!)));
+    });
+  return (
+    contrary(claimStems, sentenceStems) ||
+    prefixed(claimWords, sentenceStems, new Set(sentenceWords)) ||
+    prefixed(sentenceWords, claimStems, new Set(claimWords))
+  );
+}
+
+/** Odd number of denials (explicit "not" or a denying verb): the text says something did not happen. */
+function denies(text: string): boolean {
+  const count = (text.match(NEGATION_COUNTED) ?? []).length + (text.match(IMPLICIT_NEGATION) ?? []).length;
+  return count % 2 === 1;
+}
+
+function mismatch(claim: string, sentence: string, pattern: RegExp): [number, number] {
+  const inClaim = new Set((claim.match(pattern) ?? []).map((value) => value.toLowerCase()));
+  const inSentence = new Set((sentence.match(pattern) ?? []).map((value) => value.toLowerCase()));
+  if (inClaim.size === 0 || inSentence.size === 0) return [0, 0];
+  const shared = [...inClaim].some((value) => inSentence.has(value));
+  return shared ? [0, 1] : [1, 0];
+}
+
+export function alignmentFeatures(profile: ClaimProfile, sentence: string): number[] {
+  const claim = profile.claim.text;
+  const sentenceStems = stemsOf(sentence);
+  let missingWeight = 0;
+  let topWeight = 0;
+  let missing = 0;
+  let held = 0;
+  let total = 0;
+  for (const [key, weight] of profile.weights) {
+    topWeight = Math.max(topWeight, weight);
+    total += weight;
+    if (sentenceStems.has(bareNumber(key))) held += weight;
+    else {
+      missing++;
+      missingWeight = Math.max(missingWeight, weight);
+    }
+  }
+  const [yearMismatch, yearMatch] = mismatch(claim, sentence, YEAR);
+  const [monthMismatch, monthMatch] = mismatch(claim, sentence, MONTH);
+  const opposite = saysTheOpposite(wordsOf(claim), wordsOf(sentence));
+  const polarityMismatch = denies(claim) !== denies(sentence);
+  // Coverage counts for the claim when both say it the same way, against it when one side flips it.
+  const flipped = opposite !== polarityMismatch;
+  return [
+    topWeight ? missingWeight / topWeight : 0,
+    Math.log1p(missing),
+    opposite ? 1 : 0,
+    polarityMismatch ? 1 : 0,
+    yearMismatch,
+    yearMatch,
+    monthMismatch,
+    monthMatch,
+    mismatch(claim, sentence, ORDINAL)[0],
+    (total ? held / total : 0) * (flipped ? -1 : 1),
+  ];
+}

@@ -1,0 +1,32 @@
+import { getLexicon } from '../analyze/lexicon.js';
+import { getFullNlp } from '../analyze/nlp.js';
+
+/**
+ * For each verb of a claim, its WordNet synonyms, phrasal ones included ("turn over" → "hand
+ * over", "deliver", "return"); a verb followed by its particle is looked up as the phrasal verb too.
+ * Also the lemmas of the claim's verbs and adjectives, for looking up their antonyms.
+ */
+export function claimLexicalSets(text: string): { verbSynonyms: string[][]; lemmas: string[] } {
+  const nlp = getFullNlp();
+  const tokens = nlp.readDoc(text).tokens();
+  const pos = tokens.out(nlp.its.pos);
+  const lemmas = tokens.out(nlp.its.lemma as unknown as typeof nlp.its.value);
+  const values = tokens.out(nlp.its.value);
+  const lexicon = getLexicon();
+  const verbSynonyms: string[][] = [];
+  const opposable: string[] = [];
+  pos.forEach((tag, index) => {
+    const lemma = (lemmas[index] ?? values[index] ?? '').toLowerCase();
+    if (tag === 'VERB') {
+      const particle =
+        pos[index + 1] === 'ADP' || pos[index + 1] === 'PART' ? values[index + 1]?.toLowerCase() : undefined;
+      const synonyms = [
+        ...(particle ? (lexicon.verbSynonyms[`${lemma} ${particle}`] ?? []) : []),
+        ...(lexicon.verbSynonyms[lemma] ?? []),
+      ];
+      if (synonyms.length > 0) verbSynonyms.push([...new Set(synonyms)]);
+    }
+    if (tag === 'VERB' || tag === 'ADJ') opposable.push(lemma);
+  });
+  return { verbSynonyms, lemmas: opposable };
+}

@@ -1,0 +1,20 @@
+import type { LearnedModels } from './learned-models.js';
+import { predictProba } from './logistic-regression.js';
+
+export interface Stance {
+  supports: number;
+  refutes: number;
+  neutral: number;
+}
+
+/**
+ * Stance in two steps, each fitted on what it can learn from: the three-way stance model says how
+ * likely the sentence takes no side (fitted against retrieved non-evidence), and the polarity
+ * model, fitted on gold evidence only, splits the rest between "supports" and "refutes". Fitted
+ * together, the "no side" examples swamp the word-by-word cues that tell the two sides apart.
+ */
+export function stanceOf(models: Pick<LearnedModels, 'stance' | 'polarity'>, features: number[]): Stance {
+  const neutral = predictProba(models.stance, features)[0]!;
+  const [supports, refutes] = predictProba(models.polarity, features) as [number, number];
+  return { neutral, supports: (1 - neutral) * supports, refutes: (1 - neutral) * refutes };
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkClaimDetailed } from '../src/check-claim.js';
+import { loadWordVectors } from '../src/retrieve/word-vectors.js';
+import { ALIGNMENT_FEATURES, alignmentFeatures } from '../src/assess/alignment-features.js';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { claimProfile } from '../src/assess/claim-profile.js';
+import { cellWeights } from '../src/assess/logistic-regression.js';
+import { loadEvalStore } from '../src/eval/load-eval-store.js';
+import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+
+/** The alignment features of a sentence against a claim, by name (every claim term weighs 1). */
+function aligned(claim: string, sentence: string): Record<string, number> {
+  const profile = claimProfile(analyzeClaim(claim), () => 1);
+  const values = alignmentFeatures(profile, sentence);
+  return Object.fromEntries(ALIGNMENT_FEATURES.map((name, index) => [name, values[index]!]));
+}
+
+describe('claim/sentence alignment (stance features)', () => {
+  it('sees a word swapped for its WordNet antonym or its negating prefix', () => {
+    expect(
+      aligned('The record was one of the best-selling albums.', 'It was one of the worst-selling albums.')
+        .oppositeWord,
+    ).toBe(1);
+    expect(aligned('The pilot was unable to land.', 'The pilot was able to land at dawn.').oppositeWord).toBe(
+      1,
+    );
+    expect(
+      aligned('The record was one of the best-selling albums.', 'It was one of the best-selling albums.')
+        .oppositeWord,
+    ).toBe(0);
+  });
+
+  it('sees a denial on one side only, spelled out or in a denying verb', () => {
+    expect(
+      aligned('The actress refused to model for the brand.', 'She has modelled for the brand.')
+        .polarityMismatch,
+    ).toBe(1);
+    expect(
+      aligned('The actress did not model for the brand.', 'She has modelled for the brand.').polarityMismatch,
+    ).toBe(1);
+    expect(
+      aligned('The actress modelled for the brand.', 'She has modelled for the brand.').polarityMismatch,
+    ).toBe(0);
+    expect(aligned('The actress never failed to appear.', 'She appeared every night.').polarityMismatch).toBe(
+      0,
+    );
+  });
+
+  it('compares years, months and ordinals only when both sides give one', () => {
+    const year = aligned('The finale aired in 2013.', 'The finale aired on May 14, 2012.');
+    expect([year.yearMismatch, year.yearMatch]).toEqual([1, 0]);
+    const same = aligned('The finale aired in May 2012.', 'The finale aired on May 14, 2012.');
+    expect([same.yearMismatch, same.yearMatch, same.monthMatch]).toEqual([0, 1, 1]);
+    expect(aligned('The finale aired in 2013.', 'The finale was watched widely.').yearMismatch).toBe(0);
+    expect(
+      aligned('She was ranked the second highest earner.', 'She was ranked the fifth highest earner.')
+        .ordinalMismatch,
+    ).toBe(1);
+  });
+
+  it('counts coverage against the claim when one side flips it', () => {
+    const agree = aligned('The band formed in Franklin.', 'The band formed in Franklin in 2004.');
+    const flipped = aligned('The band never formed in Franklin.', 'The band formed in Franklin in 2004.');
+    expect(agree.signedCoverage).toBeGreaterThan(0.9);
+    expect(flipped.signedCoverage).toBeLessThan(-0.5);
+    expect(aligned('Ships sail south.', 'Ships sail.').missingKeyTerm).toBe(1);
+  });
+});
+
+describe('first-stage retrieval with the predicate’s synonyms', () => {
+  const store = loadEvalStore([
+    { id: 'a', text: 'Guards guards guards at the gate.' },
+    { id: 'b', text: 'The guards spoke to the man.' },
+    { id: 'c', text: 'The man was delivered at the border.' },
+    { id: 'd', text: 'The weather was fine.' },
+  ]);
+  const claim = analyzeClaim('The guards handed over the man.');
+
+  it('adds passages only the synonyms find ("hand over" → "deliver"), after the plain hits', () => {
+    const plain = retrievePassages(store, claim, { pool: 2, expandPredicate: false }).map(
+      (hit) => hit.article.source,
+    );
+    const expanded = retrievePassages(store, claim, { pool: 2 }).map((hit) => hit.article.source);
+    expect([...plain].sort()).toEqual(['a', 'b']);
+    expect(expanded).toEqual([...plain, 'c']);
+  });
+});
+
+describe('cell weights', () => {
+  it('gives every (set, class) cell the same total weight', () => {
+    const groups = ['x', 'x', 'x', 'y', 'y', 'y', 'y', 'y'];
+    const labels = [0, 0, 1, 0, 1, 1, 1, 1];
+    const weights = cellWeights(groups, labels);
+    const total = (group: string, label: number) =>
+      weights.reduce(
+        (sum, weight, index) => sum + (groups[index] === group && labels[index] === label ? weight : 0),
+        0,
+      );
+    for (const [group, label] of [
+      ['x', 0],
+      ['x', 1],
+      ['y', 0],
+      ['y', 1],
+    ] as const)
+      expect(total(group, label)).toBeCloseTo(2);
+  });
+});
+
+describe('vector slot (word vectors, when configured)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-vectors-'));
+  const store = loadEvalStore([
+    { id: 'written', text: 'The novel was written by Lemke in Berlin.' },
+    { id: 'cooked', text: 'The novel was cooked by Lemke in Berlin.' },
+  ]);
+  const vectorsFile = (near: string, far: string) => {
+    const file = path.join(dir, `${near}.txt`);
+    fs.writeFileSync(
+      file,
+      ['4 3', 'penned 1 0 0', `${near} 0.9 0.1 0`, `${far} 0 0 1`, 'novel 0 1 0', ''].join('\n'),
+    );
+    return file;
+  };
+  const first = (file: string) =>
+    checkClaimDetailed('The novel was penned by Lemke in Berlin.', {
+      store,
+      asOf: '2100-01-01',
+      vectors: { scorer: loadWordVectors(file), weight: 50 },
+    }).ranked[0]!.article.source;
+
+  it('moves the sentence whose words are near the claim’s to the top', () => {
+    expect(first(vectorsFile('written', 'cooked'))).toBe('written');
+    expect(first(vectorsFile('cooked', 'written'))).toBe('cooked');
+  });
+
+  it('says what is wrong with a file that is not word vectors', () => {
+    const bad = path.join(dir, 'bad.txt');
+    fs.writeFileSync(bad, 'penned 1 0 0\nwritten 1 x 0\n');
+    expect(() => loadWordVectors(bad)).toThrow(/line 2: expected a word and 3 numbers/);
+    expect(() => loadWordVectors(path.join(dir, 'missing.txt'))).toThrow(/VERITY_WORD_VECTORS/);
+  });
+});
