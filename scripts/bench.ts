@@ -116,7 +116,7 @@ console.log(
   table(
     ['path', 'runs', 'p50 ms', 'p95 ms', '× baseline p50'],
     [
-      row('baseline: bare FTS5 BM25 query (same terms, top 60)', ftsMs, ftsMs),
+      row(`baseline: bare FTS5 BM25 query (same terms, top ${DEFAULT_PASSAGE_POOL})`, ftsMs, ftsMs),
       row('verity check, in process (claim → report model)', checkMs, ftsMs),
       row('verity check, whole CLI process (start, load, check, print)', cliMs, ftsMs),
     ],

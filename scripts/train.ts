@@ -37,7 +37,7 @@ import { table } from './lib/stats.js';
 
 const STANCE_CLASSES = ['neutral', 'supports', 'refutes'];
 /**
- * Negatives kept per claim for relevance: the whole pool (60 passages' sentences), because the
+ * Negatives kept per claim for relevance: the whole pool (every sentence of the retrieved passages), because the
  * model must rank the whole pool; keeping only the top-ranked ones would teach it that BM25 does not matter.
  */
 const NEGATIVES_PER_CLAIM = Infinity;

@@ -2,8 +2,8 @@ import { claimLexicalSets } from '../assess/predicate-synonyms.js';
 import type { Store } from '../store/store.js';
 import type { Claim, RankedPassage } from '../types.js';
 
-/** How many passages BM25 returns for sentence selection. Default 60. */
-export const DEFAULT_PASSAGE_POOL = 60;
+/** How many passages BM25 returns for sentence selection. Default 100 (60 found 8 points less of the gold evidence of Climate-FEVER and SciFact for the ranker to lift). */
+export const DEFAULT_PASSAGE_POOL = 100;
 
 /** Passages that only the predicate's synonyms find, added to the pool: at most a quarter of it. */
 const EXPANSION_SHARE = 0.25;
