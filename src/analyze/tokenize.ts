@@ -16,9 +16,19 @@ export function contentTerms(text: string): string[] {
   return tokenize(text).filter((token) => !STOPWORDS.has(token) && (token.length > 1 || /\d/.test(token)));
 }
 
-/** Porter stem, the same algorithm SQLite FTS5's `porter` tokenizer applies to the index. */
+const stems = new Map<string, string>();
+/** Bound on the stem cache; news vocabularies are large, so it is emptied rather than grown without end. */
+const STEM_CACHE_SIZE = 200_000;
+
+/** Porter stem, the same algorithm SQLite FTS5's `porter` tokenizer applies to the index (cached: every check stems the same words again). */
 export function stem(term: string): string {
-  return stemmer(term);
+  let stemmed = stems.get(term);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stemmed = stemmer(term);
+    stems.set(term, stemmed);
+  }
+  return stemmed;
 }
 
 /** Stemmed content terms of a text, as a set (for overlap scoring). */

@@ -116,7 +116,14 @@ export function decideVerdict(input: VerdictInput): Verdict {
   return {
     label,
     title: VERDICT_TITLES[label],
-    confidence: Math.round(probabilities[model.classes.indexOf(settled)]! * 100) / 100,
+    // When the rule sets the model's choice aside, the confidence is the settled class's share of
+    // what is left (its probability given that the set-aside class is out).
+    confidence:
+      Math.round(
+        (probabilities[model.classes.indexOf(settled)]! /
+          (settled === predicted ? 1 : 1 - probabilities[best]!)) *
+          100,
+      ) / 100,
     reasons,
   };
 }

@@ -92,11 +92,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     sentences: db.prepare(
       'SELECT passage_id, ordinal, text FROM sentences WHERE passage_id = ? ORDER BY ordinal',
     ),
+    totalChanges: db.prepare('SELECT total_changes() AS n'),
     counts: db.prepare(
       `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL) AS articles,
               (SELECT count(*) FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL) AS passages`,
     ),
   };
+
+  let corpusStateCache: { version: string; state: CorpusState } | undefined;
 
   function unindexArticle(articleId: string): void {
     for (const row of statements.passagesOf.all(articleId) as Array<{ rowid: number; text: string }>) {
@@ -221,9 +224,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return (statements.latestChecks.all() as CheckRow[]).map(toCheck);
     },
     corpusState(): CorpusState {
+      // Counting passages walks the whole table; every check asks (for IDF), so the answer is kept
+      // until this connection or another one writes (total_changes / data_version move).
+      const version = `${String(db.pragma('data_version', { simple: true }))}:${(statements.totalChanges.get() as { n: number }).n}`;
+      if (corpusStateCache?.version === version) return corpusStateCache.state;
       const counts = statements.counts.get() as { articles: number; passages: number };
       const last = statements.getMeta.get('last_ingest_at') as { value: string } | undefined;
-      return { articles: counts.articles, passages: counts.passages, lastIngestAt: last?.value ?? null };
+      const state = {
+        articles: counts.articles,
+        passages: counts.passages,
+        lastIngestAt: last?.value ?? null,
+      };
+      corpusStateCache = { version, state };
+      return state;
     },
     close: () => db.close(),
   };
