@@ -29,7 +29,7 @@ import { DEFAULT_EVIDENCE_OPTIONS } from '../src/retrieve/select-evidence.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../src/retrieve/score-pool.js';
-import { rankScore } from '../src/retrieve/rank-score.js';
+import { RANKER_FEATURES, rankerInput, rankScore } from '../src/retrieve/rank-score.js';
 import { stanceOf } from '../src/assess/stance-of.js';
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { SHARED_SETS, type EvalSet, type LabelledClaim, type Split } from './lib/eval-sets.js';
@@ -116,7 +116,8 @@ function rankingPairs(claimPools: ClaimPool[]) {
       const index = Math.floor(at);
       const positive = positives[Math.floor(index / negatives.length)]!;
       const negative = negatives[index % negatives.length]!;
-      const difference = positive.features.map((value, feature) => value - negative.features[feature]!);
+      const [a, b] = [rankerInput(positive.features), rankerInput(negative.features)];
+      const difference = a.map((value, feature) => value - b[feature]!);
       const flip = rows.length % 2 === 1;
       rows.push(flip ? difference.map((value) => -value) : difference);
       labels.push(flip ? 0 : 1);
@@ -157,7 +158,7 @@ const test = byPart('test');
 
 const trainExamples = examples(train.flatMap((set) => set.pools));
 const pairs = rankingPairs(train.flatMap((set) => set.pools));
-const ranker = fitLogistic('ranker', [...PAIR_FEATURES], pairs.rows, pairs.labels, ['lower', 'higher']);
+const ranker = fitLogistic('ranker', RANKER_FEATURES, pairs.rows, pairs.labels, ['lower', 'higher']);
 const relevance = fitLogistic(
   'relevance',
   [...PAIR_FEATURES],
