@@ -1,6 +1,6 @@
 import { getLexicon } from '../analyze/lexicon.js';
 import { NEGATION_COUNTED } from '../analyze/negation.js';
-import { contentTerms, stem, tokenize } from '../analyze/tokenize.js';
+import { stem, stemSet, tokenize } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
 
 /**
@@ -51,14 +51,6 @@ function oppositesByStem(): Map<string, Set<string>> {
 /** "22nd" and "22" are the same day. */
 const bareNumber = (key: string) => key.replace(/^(\d+)(st|nd|rd|th)$/, '$1');
 
-function stemsOf(text: string): Set<string> {
-  return new Set(
-    contentTerms(text)
-      .flatMap((term) => term.split('-'))
-      .map((term) => bareNumber(stem(term))),
-  );
-}
-
 /** Lower-cased words, hyphenated ones also in their parts ("best-selling", "best", "selling"). */
 function wordsOf(text: string): string[] {
   return [
@@ -66,10 +58,30 @@ function wordsOf(text: string): string[] {
   ];
 }
 
+/** What the features need of the claim, worked out once per claim rather than once per sentence. */
+interface ClaimSide {
+  words: string[];
+  wordStems: Set<string>;
+  denies: boolean;
+}
+
+const claimSides = new WeakMap<ClaimProfile, ClaimSide>();
+
+function claimSide(profile: ClaimProfile): ClaimSide {
+  let side = claimSides.get(profile);
+  if (!side) {
+    const words = wordsOf(profile.claim.text);
+    side = { words, wordStems: new Set(words.map(stem)), denies: denies(profile.claim.text) };
+    claimSides.set(profile, side);
+  }
+  return side;
+}
+
 /** One side says a word and the other its opposite, and neither says both. */
-function saysTheOpposite(claimWords: string[], sentenceWords: string[]): boolean {
+function saysTheOpposite(claim: ClaimSide, sentenceWords: string[]): boolean {
   const opposites = oppositesByStem();
-  const claimStems = new Set(claimWords.map(stem));
+  const claimWords = claim.words;
+  const claimStems = claim.wordStems;
   const sentenceStems = new Set(sentenceWords.map(stem));
   const contrary = (from: Set<string>, to: Set<string>) =>
     [...from].some(
@@ -102,9 +114,18 @@ function mismatch(claim: string, sentence: string, pattern: RegExp): [number, nu
   return shared ? [0, 1] : [1, 0];
 }
 
-export function alignmentFeatures(profile: ClaimProfile, sentence: string): number[] {
+/**
+ * `stems` are the sentence's stemmed content terms (hyphenated ones split); pair-features passes
+ * the ones it has already.
+ */
+export function alignmentFeatures(
+  profile: ClaimProfile,
+  sentence: string,
+  stems: Iterable<string> = stemSet(sentence),
+): number[] {
   const claim = profile.claim.text;
-  const sentenceStems = stemsOf(sentence);
+  const side = claimSide(profile);
+  const sentenceStems = new Set([...stems].map(bareNumber));
   let missingWeight = 0;
   let topWeight = 0;
   let missing = 0;
@@ -121,8 +142,8 @@ export function alignmentFeatures(profile: ClaimProfile, sentence: string): numb
   }
   const [yearMismatch, yearMatch] = mismatch(claim, sentence, YEAR);
   const [monthMismatch, monthMatch] = mismatch(claim, sentence, MONTH);
-  const opposite = saysTheOpposite(wordsOf(claim), wordsOf(sentence));
-  const polarityMismatch = denies(claim) !== denies(sentence);
+  const opposite = saysTheOpposite(side, wordsOf(sentence));
+  const polarityMismatch = side.denies !== denies(sentence);
   // Coverage counts for the claim when both say it the same way, against it when one side flips it.
   const flipped = opposite !== polarityMismatch;
   return [

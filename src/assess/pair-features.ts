@@ -129,6 +129,6 @@ export function pairFeatures(
       : 0,
     SWEEPING.test(profile.claim.text) ? 1 : 0,
     articleStems ? weightHeld(profile, articleStems) : 0,
-    ...alignmentFeatures(profile, sentence),
+    ...alignmentFeatures(profile, sentence, stems),
   ];
 }

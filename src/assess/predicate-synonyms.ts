@@ -6,7 +6,25 @@ import { getFullNlp } from '../analyze/nlp.js';
  * over", "deliver", "return"); a verb followed by its particle is looked up as the phrasal verb too.
  * Also the lemmas of the claim's verbs and adjectives, for looking up their antonyms.
  */
-export function claimLexicalSets(text: string): { verbSynonyms: string[][]; lemmas: string[] } {
+export function claimLexicalSets(text: string): LexicalSets {
+  // Retrieval and the claim profile both ask for the same claim within one check.
+  const known = recent.get(text);
+  if (known) return known;
+  const sets = readLexicalSets(text);
+  if (recent.size >= RECENT_CLAIMS) recent.clear();
+  recent.set(text, sets);
+  return sets;
+}
+
+interface LexicalSets {
+  verbSynonyms: string[][];
+  lemmas: string[];
+}
+
+const RECENT_CLAIMS = 256;
+const recent = new Map<string, LexicalSets>();
+
+function readLexicalSets(text: string): LexicalSets {
   const nlp = getFullNlp();
   const tokens = nlp.readDoc(text).tokens();
   const pos = tokens.out(nlp.its.pos);

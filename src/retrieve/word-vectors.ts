@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { contentTerms } from '../analyze/tokenize.js';
 import { UsageError } from '../errors.js';
-import { cosine, type VectorScorer } from './vector-score.js';
+import { cosine, type VectorScorer, type VectorSlot } from './vector-score.js';
 
 /**
  * A vector scorer from a word-vector file in the GloVe / word2vec text format ("word v1 v2 …" per
@@ -52,7 +52,7 @@ const loaded = new Map<string, VectorScorer>();
 export function configuredVectors(config: {
   wordVectors: string | null;
   vectorWeight: number;
-}): { scorer: VectorScorer; weight: number } | undefined {
+}): VectorSlot | undefined {
   if (!config.wordVectors) return undefined;
   const scorer = loaded.get(config.wordVectors) ?? loadWordVectors(config.wordVectors);
   loaded.set(config.wordVectors, scorer);
