@@ -36,16 +36,20 @@ export function scorePool(
   // says of the claim around a sentence is context for it (first passage, then sentence).
   const articleOf = (hit: RankedPassage) => hit.article.url ?? hit.article.title ?? hit.article.id;
   const articleStems = new Map<string, Set<string>>();
+  const sentenceStems = new Map<Sentence, Set<string>>();
   for (const hit of passages) {
     const stems = articleStems.get(articleOf(hit)) ?? new Set<string>();
-    for (const sentence of sentences.get(hit.passage.id) ?? [])
-      for (const key of stemSet(sentence.text)) stems.add(key);
+    for (const sentence of sentences.get(hit.passage.id) ?? []) {
+      const own = stemSet(sentence.text);
+      sentenceStems.set(sentence, own);
+      for (const key of own) stems.add(key);
+    }
     articleStems.set(articleOf(hit), stems);
   }
   const items: PoolSentence[] = [];
   passages.forEach((hit, rank) => {
     for (const sentence of sentences.get(hit.passage.id) ?? []) {
-      const { coverage, matched } = termCoverage(sentence.text, weights);
+      const { coverage, matched } = termCoverage(sentenceStems.get(sentence)!, weights);
       items.push({
         sentence,
         passage: hit.passage,

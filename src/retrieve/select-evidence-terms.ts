@@ -1,4 +1,4 @@
-import { stem, stemSet } from '../analyze/tokenize.js';
+import { stem } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
 import type { Claim } from '../types.js';
 import { idf } from './idf.js';
@@ -18,12 +18,14 @@ export function weightClaimTerms(store: Store, claim: Claim): Map<string, number
   );
 }
 
-/** Share of the claim's IDF weight a sentence holds, and which terms it holds (a hyphenated term needs all its parts). */
+/**
+ * Share of the claim's IDF weight a sentence holds, and which terms it holds (a hyphenated term
+ * needs all its parts). `stems` is the sentence's `stemSet`.
+ */
 export function termCoverage(
-  sentence: string,
+  stems: Set<string>,
   weights: Map<string, number>,
 ): { coverage: number; matched: string[] } {
-  const stems = stemSet(sentence);
   let held = 0;
   let all = 0;
   const matched: string[] = [];
