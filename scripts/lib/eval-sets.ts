@@ -185,6 +185,11 @@ const RATING_SENTENCE =
 /**
  * PolitiHop: ruling sentences are the corpus; annotated evidence ids (0-based) are gold, and take
  * the claim's side (see below). Train or validation split.
+ *
+ * The split files hold one row per annotation, and most claims were annotated two to ten times
+ * (141 validation rows, 59 claims): every row repeats the whole ruling under its own article id.
+ * Rows of one claim become one claim and one copy of its ruling here, with the evidence of every
+ * annotation joined — repeated rulings would pose as independent sources and split the gold ids.
  */
 export function politiHop(shared: string, split: Split = 'test'): EvalSet {
   const file = split === 'test' ? 'politihop_valid.tsv' : 'politihop_train.tsv';
@@ -204,28 +209,36 @@ export function politiHop(shared: string, split: Split = 'test'): EvalSet {
     false: 'refuted',
     'half-true': 'conflicting',
   };
+  const byClaim = new Map<string, typeof rows>();
+  for (const row of rows) byClaim.set(row.statement, [...(byClaim.get(row.statement) ?? []), row]);
   const corpus: EvalCorpusLine[] = [];
   const claims: LabelledClaim[] = [];
-  for (const row of rows) {
-    const ruling = JSON.parse(row.ruling) as string[];
+  for (const [statement, annotations] of byClaim) {
+    const first = annotations[0]!;
+    const ruling = JSON.parse(first.ruling) as string[];
     const kept = new Set<string>();
     ruling.forEach((sentence, index) => {
       if (RATING_SENTENCE.test(sentence)) return;
-      const id = `${row.article_id}:${index}`;
+      const id = `${first.article_id}:${index}`;
       kept.add(id);
-      corpus.push({ id, text: sentence, article: row.article_id });
+      corpus.push({ id, text: sentence, article: first.article_id });
     });
-    const chains = JSON.parse(row.annotated_evidence || '{}') as Record<string, string[]>;
-    const evidence = [...new Set(Object.values(chains).flat())]
-      .map((index) => `${row.article_id}:${index}`)
+    const evidence = [
+      ...new Set(
+        annotations.flatMap((row) =>
+          Object.values(JSON.parse(row.annotated_evidence || '{}') as Record<string, string[]>).flat(),
+        ),
+      ),
+    ]
+      .map((index) => `${first.article_id}:${index}`)
       .filter((id) => kept.has(id));
-    const label = labels[row.annotated_label]!;
+    const label = labels[first.annotated_label]!;
     // The annotators picked these sentences as the reasons for a true or false rating, so each
     // supports or refutes the claim as a whole (weak stance labels; "half-true" gives none).
     const side = label === 'supported' ? 'supports' : label === 'refuted' ? 'refutes' : undefined;
     claims.push({
-      id: row.article_id,
-      claim: row.statement.replace(/^[“"]|[”"]$/g, ''),
+      id: first.article_id,
+      claim: statement.replace(/^\s*[“"]|[”"]\s*$/g, ''),
       label,
       evidence,
       ...(side ? { stance: Object.fromEntries(evidence.map((id) => [id, side])) } : {}),
