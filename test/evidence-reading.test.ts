@@ -10,6 +10,8 @@ import { claimProfile } from '../src/assess/claim-profile.js';
 import { cellWeights } from '../src/assess/logistic-regression.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../src/retrieve/select-evidence.js';
+import { traceProvenance } from '../src/assess/trace-provenance.js';
 
 /** The alignment features of a sentence against a claim, by name (every claim term weighs 1). */
 function aligned(claim: string, sentence: string): Record<string, number> {
@@ -86,6 +88,50 @@ describe('first-stage retrieval with the predicate’s synonyms', () => {
     const expanded = retrievePassages(store, claim, { pool: 2 }).map((hit) => hit.article.source);
     expect([...plain].sort()).toEqual(['a', 'b']);
     expect(expanded).toEqual([...plain, 'c']);
+  });
+});
+
+describe('evidence selection (the gate before the learned ranking)', () => {
+  /** Corpus ids of the evidence for a claim, every sentence relevant enough (the gate alone decides). */
+  function evidenceOf(corpus: Parameters<typeof loadEvalStore>[0], question: string) {
+    const store = loadEvalStore(corpus);
+    const claim = analyzeClaim(question);
+    const selected = selectEvidence(store, claim, retrievePassages(store, claim), {
+      ...DEFAULT_EVIDENCE_OPTIONS,
+      minRelevance: 0,
+    });
+    return selected.evidence;
+  }
+
+  it('asks for the claim’s names, but not for a year or an amount it mentions', () => {
+    const corpus = [
+      { id: 'a', text: 'There is no evidence that the coronavirus causes sudden death syndrome.' },
+      { id: 'b', text: 'The minister handed over the informants last week.' },
+      { id: 'c', text: 'The weather was fine in the capital.' },
+    ];
+    const ids = (question: string) => evidenceOf(corpus, question).map((item) => item.article.source);
+    expect(ids('The 2019 coronavirus causes sudden death syndrome.')).toContain('a');
+    expect(ids('Marco Rubio handed over the informants.')).not.toContain('b');
+  });
+
+  it('lets an article that holds the claim bring its other relevant sentences, one origin for all', () => {
+    const corpus = [
+      {
+        id: 'r:0',
+        article: 'r',
+        text: 'A post says hard-working families have flat wages across the country.',
+      },
+      { id: 'r:1', article: 'r', text: 'Economists said real wages have risen, so the post is incorrect.' },
+      { id: 'x:0', article: 'x', text: 'Wages rose at the factory after the strike ended.' },
+      { id: 'y:0', article: 'y', text: 'The harvest was late this year in the valley.' },
+    ];
+    const evidence = evidenceOf(corpus, 'Hard-working families have flat wages.');
+    const ids = evidence.map((item) => item.article.source);
+    expect(ids).toEqual(expect.arrayContaining(['r:0', 'r:1']));
+    expect(ids).not.toContain('x:0');
+    // Lines of one document are one account, not two independent origins.
+    const fromR = evidence.filter((item) => item.article.source.startsWith('r:'));
+    expect(traceProvenance(fromR).origins).toHaveLength(1);
   });
 });
 

@@ -238,7 +238,8 @@ export function politiHop(shared: string, split: Split = 'test'): EvalSet {
     const side = label === 'supported' ? 'supports' : label === 'refuted' ? 'refutes' : undefined;
     claims.push({
       id: first.article_id,
-      claim: statement.replace(/^\s*[“"]|[”"]\s*$/g, ''),
+      // The files keep CSV's doubled quotes (""under investigation"") inside the statement.
+      claim: statement.replace(/""/g, '"').replace(/^\s*[“"]|[”"]\s*$/g, ''),
       label,
       evidence,
       ...(side ? { stance: Object.fromEntries(evidence.map((id) => [id, side])) } : {}),

@@ -11,6 +11,8 @@ export interface ClaimProfile {
   weights: Map<string, number>;
   /** Stems of the claim's entities, one set per entity. */
   entityStems: Array<Set<string>>;
+  /** The entities that name someone or something: not a date, year or number ("2019", "July 25"). */
+  nameStems: Array<Set<string>>;
   /** Adjacent content-stem pairs of the claim ("hand over", "ms 13"). */
   bigrams: Set<string>;
   /** For each claim verb, the stems of its WordNet synonyms (single words only). */
@@ -20,6 +22,15 @@ export interface ClaimProfile {
   /** Numbers the claim states ("13", "2014", "3"). */
   numbers: Set<string>;
   negated: boolean;
+}
+
+/** Words of a date or an amount: months, weekdays, number words ("July 25", "$7.4 billion", "15%"). */
+const DATE_OR_NUMBER_WORD =
+  /^(?:[$€£]?\d[\d.,]*(?:%|st|nd|rd|th|s)?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|hundred|thousand|million|billion|trillion|percent|the|of|and)$/i;
+
+/** True when an entity is only a date, year or amount: it names no one and nothing. */
+function isDateOrNumber(entity: string): boolean {
+  return entity.split(/[\s,]+/).every((word) => word === '' || DATE_OR_NUMBER_WORD.test(word));
 }
 
 export function claimProfile(claim: Claim, termWeight: (term: string) => number): ClaimProfile {
@@ -44,18 +55,19 @@ export function claimProfile(claim: Claim, termWeight: (term: string) => number)
       (lexicon.antonyms[lemma] ?? []).map((antonym) => stem(antonym.split(' ')[0]!)),
     ),
   );
+  const stemsOf = (entity: string) =>
+    new Set(
+      contentTerms(entity)
+        .flatMap((term) => term.split('-'))
+        .map(stem),
+    );
   return {
     claim,
     weights,
-    entityStems: claim.entities
-      .map(
-        (entity) =>
-          new Set(
-            contentTerms(entity)
-              .flatMap((term) => term.split('-'))
-              .map(stem),
-          ),
-      )
+    entityStems: claim.entities.map(stemsOf).filter((set) => set.size > 0),
+    nameStems: claim.entities
+      .filter((entity) => !isDateOrNumber(entity))
+      .map(stemsOf)
       .filter((set) => set.size > 0),
     bigrams,
     verbSynonyms,

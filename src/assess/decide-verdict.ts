@@ -84,14 +84,13 @@ export function decideVerdict(input: VerdictInput): Verdict {
   if (settled === 'refuted') {
     label = 'contradicted';
     reasons.push('The strongest evidence says the opposite of the claim.');
-  } else if (settled === 'conflicting' && provenance.origins.length >= 2) {
-    label = 'disputed';
-    reasons.push('The sources pull in both directions.');
   } else if (settled === 'conflicting') {
-    // One origin is one account: a rebuttal it quotes does not make a dispute between sources.
-    label = 'reported';
+    label = 'disputed';
+    // A single account can carry a dispute too: the claim and a rebuttal of it by someone it quotes.
     reasons.push(
-      'A single account carries both the claim and a rebuttal; no independent source confirms or disputes it.',
+      provenance.origins.length >= 2
+        ? 'The sources pull in both directions.'
+        : 'The one account that bears on the claim carries both the claim and a rebuttal of it.',
     );
   } else if (settled === 'not enough info' && against.length === 0 && relayed * 2 >= evidence.length) {
     // Reporting that only relays another outlet's account or a promise is "reported, not confirmed".

@@ -1,3 +1,4 @@
+import { articleKey } from '../retrieve/article-key.js';
 import type { Evidence } from '../types.js';
 
 const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4})`;
@@ -38,17 +39,21 @@ export function citedOrigin(sentence: string): string | null {
  */
 export function traceProvenance(evidence: Evidence[], related: Evidence[] = []): Provenance {
   const originOf = new Map<string, string>();
-  const articles = new Set(evidence.map((item) => item.article.id));
+  const articles = new Set(evidence.map((item) => articleKey(item.article)));
   // The attribution is often in another sentence of the story than the best evidence ("…, the
   // Washington Post reported on Sunday."), so the related sentences of the same articles count too.
-  const attributing = [...evidence, ...related.filter((item) => articles.has(item.article.id))];
-  for (const item of attributing) {
+  const citedIn = new Map<string, string>();
+  for (const item of [...evidence, ...related.filter((item) => articles.has(articleKey(item.article)))]) {
     const cited = citedOrigin(item.sentence.text);
-    if (cited && !originOf.has(item.article.id)) originOf.set(item.article.id, cited);
+    const key = articleKey(item.article);
+    if (cited && !citedIn.has(key)) citedIn.set(key, cited);
   }
-  for (const item of evidence) {
-    if (!originOf.has(item.article.id))
-      originOf.set(item.article.id, item.article.outlet ?? item.article.title ?? item.article.id);
+  for (const { article } of evidence) {
+    if (!originOf.has(article.id))
+      originOf.set(
+        article.id,
+        citedIn.get(articleKey(article)) ?? article.outlet ?? article.title ?? article.url ?? article.id,
+      );
   }
   const origins = [...new Set(originOf.values())].sort();
   return { originOf, origins, articleCount: originOf.size };

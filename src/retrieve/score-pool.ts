@@ -1,3 +1,4 @@
+import { articleKey } from './article-key.js';
 import { claimProfile, type ClaimProfile } from '../assess/claim-profile.js';
 import { pairFeatures } from '../assess/pair-features.js';
 import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
@@ -34,7 +35,7 @@ export function scorePool(
   const best = Math.max(1e-9, ...passages.map((hit) => hit.score));
   // Sentences of one article (same address, else same headline) read together: what the article
   // says of the claim around a sentence is context for it (first passage, then sentence).
-  const articleOf = (hit: RankedPassage) => hit.article.url ?? hit.article.title ?? hit.article.id;
+  const articleOf = (hit: RankedPassage) => articleKey(hit.article);
   const articleStems = new Map<string, Set<string>>();
   const sentenceStems = new Map<Sentence, Set<string>>();
   for (const hit of passages) {

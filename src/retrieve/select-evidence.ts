@@ -1,3 +1,4 @@
+import { articleKey } from './article-key.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
@@ -80,9 +81,9 @@ export function selectEvidence(
     const perArticle = new Map<string, number>();
     const chosen: Evidence[] = [];
     for (const candidate of candidates) {
-      const used = perArticle.get(candidate.article.id) ?? 0;
+      const used = perArticle.get(articleKey(candidate.article)) ?? 0;
       if (used >= options.perArticle || chosen.length >= limit) continue;
-      perArticle.set(candidate.article.id, used + 1);
+      perArticle.set(articleKey(candidate.article), used + 1);
       chosen.push(candidate);
     }
     return chosen;
@@ -91,17 +92,25 @@ export function selectEvidence(
   // and one of its named people, places or things when it names any (a corpus can lack a story entirely).
   // An entity can be named only if every word of it occurs in the corpus; a claim whose entities
   // are all unknown to the corpus has no admissible evidence at all.
-  const knownEntities = profile.entityStems.filter((entity) =>
+  const knownEntities = profile.nameStems.filter((entity) =>
     [...entity].every((part) => profile.weights.has(part)),
   );
   const namesEntity = (item: Evidence) => {
-    if (profile.entityStems.length === 0) return true;
+    if (profile.nameStems.length === 0) return true;
     const held = new Set(item.matchedTerms.flatMap((term) => term.split('-').map(stem)));
     return knownEntities.some((entity) => [...entity].every((part) => held.has(part)));
   };
   const admissible = (item: Evidence) =>
     item.relevance >= minRelevance && item.coverage >= options.minCoverage && namesEntity(item);
-  const evidence = pick(ranked.filter(admissible), options.limit);
+  // An article that holds an admissible sentence is about the claim: its other relevant sentences
+  // may count with less of the claim's wording ("wages … incorrect" under "flat wages").
+  const onTopic = new Set(ranked.filter(admissible).map((item) => articleKey(item.article)));
+  const evidence = pick(
+    ranked.filter(
+      (item) => admissible(item) || (item.relevance >= minRelevance && onTopic.has(articleKey(item.article))),
+    ),
+    options.limit,
+  );
   return {
     evidence,
     closest: evidence.length > 0 ? [] : pick(ranked, 3),
@@ -123,13 +132,14 @@ export function mergeEvidence(
   const key = (item: Evidence) => `${item.passage.id}#${item.sentence.ordinal}`;
   const seen = new Set(whole.map(key));
   const perArticle = new Map<string, number>();
-  for (const item of whole) perArticle.set(item.article.id, (perArticle.get(item.article.id) ?? 0) + 1);
+  for (const item of whole)
+    perArticle.set(articleKey(item.article), (perArticle.get(articleKey(item.article)) ?? 0) + 1);
   const merged = [...whole];
   for (const item of parts.flat()) {
-    const used = perArticle.get(item.article.id) ?? 0;
+    const used = perArticle.get(articleKey(item.article)) ?? 0;
     if (seen.has(key(item)) || used >= options.perArticle || merged.length >= options.limit) continue;
     seen.add(key(item));
-    perArticle.set(item.article.id, used + 1);
+    perArticle.set(articleKey(item.article), used + 1);
     merged.push(item);
   }
   return merged;
