@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hitAt, macroF1, recallAt } from '../src/eval/metrics.js';
+import { hitAt, macroF1, pairedBootstrap, recallAt } from '../src/eval/metrics.js';
 import { tempDir } from './helpers/shared.js';
 
 describe('evaluation metrics', () => {
@@ -11,6 +11,23 @@ describe('evaluation metrics', () => {
     expect(hitAt(['a', 'b', 'c'], ['c'], 3)).toBe(1);
     expect(recallAt(['a', 'b', 'c'], ['a', 'c', 'z'], 3)).toBeCloseTo(2 / 3);
     expect(macroF1(['supported', 'refuted'], ['supported', 'supported'])).toBeCloseTo((2 / 3 + 0) / 2);
+  });
+
+  it('puts a 95% paired-bootstrap interval around a difference, deterministically', () => {
+    // System A finds 70 of 100 claims' evidence, B finds 50 of them (A finds all B finds).
+    const a = Array.from({ length: 100 }, (_, index) => (index < 70 ? 1 : 0));
+    const b = Array.from({ length: 100 }, (_, index) => (index < 50 ? 1 : 0));
+    const mean = (values: number[], indices: number[]) =>
+      indices.reduce((sum, index) => sum + values[index]!, 0) / indices.length;
+    const ahead = pairedBootstrap(100, (indices) => mean(a, indices) - mean(b, indices));
+    expect(ahead.value).toBeCloseTo(0.2);
+    expect(ahead.low).toBeGreaterThan(0.1);
+    expect(ahead.high).toBeLessThan(0.3);
+    expect(pairedBootstrap(100, (indices) => mean(a, indices) - mean(b, indices))).toEqual(ahead);
+    // Two systems that differ on a single claim out of 100 are not told apart.
+    const c = a.map((value, index) => (index === 99 ? 1 : value));
+    const tied = pairedBootstrap(100, (indices) => mean(c, indices) - mean(a, indices));
+    expect(tied.low).toBe(0);
   });
 });
 
@@ -56,6 +73,7 @@ describe('verity eval on the generic format', () => {
       expect(result.baseline).toHaveProperty(key);
     }
     expect(result['hit@5']).toBe(1);
+    expect(Object.keys(result.difference).sort()).toEqual(['hit@5', 'macroF1', 'recall@10']);
     expect(result.citationValidity).toBe(1);
     fs.writeFileSync(claims, JSON.stringify({ id: 'q1', claim: 'x', label: 'true', evidence: [] }));
     expect(() =>

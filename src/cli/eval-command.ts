@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import type { Difference } from '../eval/metrics.js';
 import type { EvalResult } from '../eval/run-eval.js';
 import { EVAL_LABELS } from '../eval/eval-format.js';
 
@@ -15,6 +16,12 @@ const KEYS = [
   'p95Ms',
 ] as const;
 
+/** "+0.029 (+0.012…+0.046)": a difference and its interval. */
+function signed({ value, low, high }: Difference): string {
+  const number = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
+  return `${number(value)} (${number(low)}…${number(high)})`;
+}
+
 export function formatEvalTable(name: string, result: EvalResult): string {
   const cell = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
   const header = `| ${name} (${result.claims} claims, ${result.corpus} corpus lines) | ${KEYS.join(' | ')} |`;
@@ -23,6 +30,11 @@ export function formatEvalTable(name: string, result: EvalResult): string {
     `|${' --- |'.repeat(KEYS.length + 1)}`,
     `| baseline: BM25 + majority label | ${KEYS.map((key) => cell(result.baseline[key])).join(' | ')} |`,
     `| Verity | ${KEYS.map((key) => cell(result[key])).join(' | ')} |`,
+    `| Verity − baseline (95% interval) | ${KEYS.map((key) => {
+      const difference =
+        key in result.difference ? result.difference[key as keyof EvalResult['difference']] : null;
+      return difference ? signed(difference) : '';
+    }).join(' | ')} |`,
     '',
     `Verity's verdicts (rows: gold label; columns: predicted):`,
     '',

@@ -53,3 +53,42 @@ export function percentile(values: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
+
+/** A difference between two systems with its 95% paired-bootstrap interval. */
+export interface Difference {
+  value: number;
+  low: number;
+  high: number;
+}
+
+/** Small deterministic PRNG (mulberry32): the same run gives the same intervals. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Paired bootstrap over items (claims): `statistic(indices)` is A's score minus B's on a resample
+ * of item indices drawn with replacement. The interval is the 2.5th–97.5th percentile of
+ * `resamples` draws; when it excludes 0 the difference is not a fluke of which claims were drawn.
+ */
+export function pairedBootstrap(
+  items: number,
+  statistic: (indices: number[]) => number,
+  resamples = 1000,
+  seed = 20261125,
+): Difference {
+  const all = Array.from({ length: items }, (_, index) => index);
+  if (items === 0) return { value: Number.NaN, low: Number.NaN, high: Number.NaN };
+  const random = seededRandom(seed);
+  const draws: number[] = [];
+  for (let draw = 0; draw < resamples; draw++)
+    draws.push(statistic(all.map(() => Math.floor(random() * items))));
+  return { value: statistic(all), low: percentile(draws, 2.5), high: percentile(draws, 97.5) };
+}

@@ -5,7 +5,16 @@ import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
 import type { Report, VerdictLabel } from '../types.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
 import { loadEvalStore } from './load-eval-store.js';
-import { accuracy, expectedCalibrationError, hitAt, macroF1, percentile, recallAt } from './metrics.js';
+import {
+  accuracy,
+  expectedCalibrationError,
+  hitAt,
+  macroF1,
+  pairedBootstrap,
+  percentile,
+  recallAt,
+  type Difference,
+} from './metrics.js';
 
 /** How Verity's verdict labels map onto the evaluation scheme (docs/eval-format.md). */
 export const VERDICT_TO_EVAL: Record<VerdictLabel, EvalLabel> = {
@@ -36,6 +45,8 @@ export interface EvalResult extends EvalScores {
   /** Verity's verdicts: confusion[gold label][predicted label] = claims. */
   confusion: Partial<Record<EvalLabel, Partial<Record<EvalLabel, number>>>>;
   baseline: EvalScores;
+  /** Verity minus the baseline, with a 95% paired-bootstrap interval over the claims. */
+  difference: Record<'hit@5' | 'recall@10' | 'macroF1', Difference>;
 }
 
 function mean(values: number[]): number {
@@ -121,8 +132,28 @@ export function runEval(
     const predicted = verity.labels[index]!;
     row[predicted] = (row[predicted] ?? 0) + 1;
   });
+  const meanAt = (values: number[], indices: number[]) =>
+    indices.reduce((sum, index) => sum + values[index]!, 0) / indices.length;
+  const pick = <T>(values: T[], indices: number[]) => indices.map((index) => values[index]!);
+  const difference = {
+    'hit@5': pairedBootstrap(
+      verity.hit5.length,
+      (indices) => meanAt(verity.hit5, indices) - meanAt(base.hit5, indices),
+    ),
+    'recall@10': pairedBootstrap(
+      verity.r10.length,
+      (indices) => meanAt(verity.r10, indices) - meanAt(base.r10, indices),
+    ),
+    macroF1: pairedBootstrap(
+      gold.length,
+      (indices) =>
+        macroF1(pick(gold, indices), pick(verity.labels, indices)) -
+        macroF1(pick(gold, indices), pick(majorityLabels, indices)),
+    ),
+  };
   return {
     claims: claims.length,
+    difference,
     corpus: corpus.length,
     confusion,
     'hit@5': mean(verity.hit5),
