@@ -114,6 +114,17 @@ describe('evidence selection (the gate before the learned ranking)', () => {
     expect(ids('Marco Rubio handed over the informants.')).not.toContain('b');
   });
 
+  it('takes a surname alone as a later mention of the person, not the last word of any name', () => {
+    const corpus = [
+      { id: 'a', text: 'Grisham signed the red flag law after the vote.' },
+      { id: 'b', text: 'The Senate signed the red flag law after the vote.' },
+      { id: 'c', text: 'New Mexico held its vote in the capital.' },
+    ];
+    const ids = (question: string) => evidenceOf(corpus, question).map((item) => item.article.source);
+    expect(ids('Michelle Lujan Grisham signed the red flag law.')).toContain('a');
+    expect(ids('The New Mexico Senate signed the red flag law.')).not.toContain('b');
+  });
+
   it('lets an article that holds the claim bring its other relevant sentences, one origin for all', () => {
     const corpus = [
       {

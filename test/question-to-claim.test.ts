@@ -75,4 +75,15 @@ describe('named entities', () => {
     expect(analyzeClaim('Greenland is melting.').entities).toEqual(['Greenland']);
     expect(analyzeClaim('Marco Rubio met Bukele.').entities).toEqual(['Marco Rubio', 'Bukele']);
   });
+
+  it('ends a name at a comma, drops a title before it, and skips words that open a quotation', () => {
+    expect(
+      analyzeClaim('After a vote in the New Mexico Senate, Gov. Michelle Lujan Grisham had guns seized.')
+        .entities,
+    ).toEqual(['New Mexico Senate', 'Michelle Lujan Grisham']);
+    expect(
+      analyzeClaim('Bill Murray said, “So if we lie to the government, it’s a felony. But they lie to us.')
+        .entities,
+    ).toEqual(['Bill Murray']);
+  });
 });

@@ -9,14 +9,25 @@ import { splitSubClaims } from './split-sub-claims.js';
  * Names in the claim: runs of capitalised words or words with digits ("Marco Rubio", "MS-13",
  * "El Salvadoran"), plus what wink-nlp's entity recogniser finds (dates, money, numbers).
  */
+/** "Gov.", "Dr.", "U.S.": a period that does not end a sentence. */
+const ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,3}\.|(?:\p{Lu}\.)+)$/u;
+
 function findEntities(claim: string): string[] {
   const found: string[] = [];
   const words = claim.replace(/[.?!]$/, '').split(/\s+/);
   const nlp = getFullNlp();
-  // A capital that only starts the sentence names nothing ("National polls have …") unless the
-  // tagger reads the word as a proper noun or another capitalised word follows it.
-  const first = (words[0] ?? '').replace(/[^\p{L}'-]+$/u, '');
-  const firstIsName = first.length > 3 && (!isCommonWord(first) || /^\p{Lu}/u.test(words[1] ?? ''));
+  const bareOf = (word: string) => word.replace(/^[("“‘]+|[)"”’,;:.!?]+$/g, '');
+  // A capital that only opens a sentence or a quotation names nothing ("National polls have …",
+  // “So if we lie …”) unless the tagger-free test says so: a longer word that is not a common
+  // English word, or one that another capitalised word follows.
+  const opensName = (index: number) => {
+    const bare = bareOf(words[index] ?? '').replace(/[^\p{L}'-]+$/u, '');
+    return bare.length > 3 && (!isCommonWord(bare) || /^\p{Lu}/u.test(bareOf(words[index + 1] ?? '')));
+  };
+  const opensSentence = (index: number) =>
+    index === 0 ||
+    /^[“"‘]/.test(words[index]!) ||
+    (/[.!?]["”’]?$/.test(words[index - 1]!) && !ABBREVIATION.test(words[index - 1]!));
   let run: string[] = [];
   const flush = () => {
     if (run.length > 0)
@@ -24,15 +35,20 @@ function findEntities(claim: string): string[] {
         run
           .join(' ')
           .replace(/[,;:'’]+$/, '')
-          .replace(/['’]s$/, ''),
+          .replace(/['’]s$/, '')
+          // A title before a name is not part of it ("Gov. Michelle Lujan Grisham").
+          .replace(/^(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Prof)\.?\s+/, ''),
       );
     run = [];
   };
   words.forEach((word, index) => {
-    const bare = word.replace(/^[("“]+|[)"”,;:]+$/g, '');
+    const bare = bareOf(word);
     const capitalised = /^\p{Lu}/u.test(bare) || /\d/.test(bare);
-    if (capitalised && !(index === 0 && /^\p{Lu}\p{Ll}+$/u.test(bare) && !firstIsName)) run.push(bare);
+    const plainOpener = opensSentence(index) && /^\p{Lu}\p{Ll}+$/u.test(bare) && !opensName(index);
+    if (capitalised && !plainOpener) run.push(bare);
     else flush();
+    // A comma, colon or sentence end closes a name ("the New Mexico Senate, Gov. Michelle …").
+    if (/[,;:!?]["”’)]*$/.test(word) || (/\.["”’]*$/.test(word) && !ABBREVIATION.test(word))) flush();
   });
   flush();
   for (const entity of nlp.readDoc(claim).entities().out(nlp.its.detail) as Array<{

@@ -1,4 +1,4 @@
-import { getLexicon } from '../analyze/lexicon.js';
+import { getLexicon, isCommonWord } from '../analyze/lexicon.js';
 import { contentTerms, stem } from '../analyze/tokenize.js';
 import type { Claim } from '../types.js';
 import { NEGATION } from '../analyze/negation.js';
@@ -11,8 +11,12 @@ export interface ClaimProfile {
   weights: Map<string, number>;
   /** Stems of the claim's entities, one set per entity. */
   entityStems: Array<Set<string>>;
-  /** The entities that name someone or something: not a date, year or number ("2019", "July 25"). */
-  nameStems: Array<Set<string>>;
+  /**
+   * The entities that name someone or something (not a date, year or amount: "2019", "July 25"),
+   * as stems, with the stem of the last word when it names them on its own in later mentions
+   * ("Grisham" for "Michelle Lujan Grisham"; not "Senate" for "New Mexico Senate").
+   */
+  names: Array<{ stems: Set<string>; last: string | null }>;
   /** Adjacent content-stem pairs of the claim ("hand over", "ms 13"). */
   bigrams: Set<string>;
   /** For each claim verb, the stems of its WordNet synonyms (single words only). */
@@ -31,6 +35,15 @@ const DATE_OR_NUMBER_WORD =
 /** True when an entity is only a date, year or amount: it names no one and nothing. */
 function isDateOrNumber(entity: string): boolean {
   return entity.split(/[\s,]+/).every((word) => word === '' || DATE_OR_NUMBER_WORD.test(word));
+}
+
+/** The last word of a name of two or more words, when it is a name itself and not a common word. */
+function lastName(entity: string): string | null {
+  const words = entity.split(/\s+/);
+  const last = words[words.length - 1]!.replace(/['’]s$/, '');
+  return words.length >= 2 && /^\p{Lu}\p{Ll}{2,}$/u.test(last) && !isCommonWord(last)
+    ? stem(last.toLowerCase())
+    : null;
 }
 
 export function claimProfile(claim: Claim, termWeight: (term: string) => number): ClaimProfile {
@@ -65,10 +78,10 @@ export function claimProfile(claim: Claim, termWeight: (term: string) => number)
     claim,
     weights,
     entityStems: claim.entities.map(stemsOf).filter((set) => set.size > 0),
-    nameStems: claim.entities
+    names: claim.entities
       .filter((entity) => !isDateOrNumber(entity))
-      .map(stemsOf)
-      .filter((set) => set.size > 0),
+      .map((entity) => ({ stems: stemsOf(entity), last: lastName(entity) }))
+      .filter((name) => name.stems.size > 0),
     bigrams,
     verbSynonyms,
     antonymStems,

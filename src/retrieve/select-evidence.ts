@@ -1,4 +1,5 @@
 import { articleKey } from './article-key.js';
+import type { ClaimProfile } from '../assess/claim-profile.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
@@ -90,15 +91,16 @@ export function selectEvidence(
   };
   // The learned score ranks; a plain gate decides what may count at all: enough of the claim's weight,
   // and one of its named people, places or things when it names any (a corpus can lack a story entirely).
-  // An entity can be named only if every word of it occurs in the corpus; a claim whose entities
-  // are all unknown to the corpus has no admissible evidence at all.
-  const knownEntities = profile.nameStems.filter((entity) =>
-    [...entity].every((part) => profile.weights.has(part)),
-  );
+  // A name counts as named by all its words or, for later mentions, its last word ("Grisham"). An
+  // entity can be named only if the corpus holds it; a claim whose entities are all unknown to the
+  // corpus has no admissible evidence at all.
+  const has = (stems: Set<string>, name: ClaimProfile['names'][number]) =>
+    [...name.stems].every((part) => stems.has(part)) || (name.last !== null && stems.has(name.last));
+  const knownNames = profile.names.filter((name) => has(new Set(profile.weights.keys()), name));
   const namesEntity = (item: Evidence) => {
-    if (profile.nameStems.length === 0) return true;
+    if (profile.names.length === 0) return true;
     const held = new Set(item.matchedTerms.flatMap((term) => term.split('-').map(stem)));
-    return knownEntities.some((entity) => [...entity].every((part) => held.has(part)));
+    return knownNames.some((name) => has(held, name));
   };
   const admissible = (item: Evidence) =>
     item.relevance >= minRelevance && item.coverage >= options.minCoverage && namesEntity(item);
