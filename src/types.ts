@@ -101,6 +101,8 @@ export interface Verdict {
   reasons: string[];
 }
 
+import type { Attribution } from './assess/attribute-sentence.js';
+
 // ---- The report model (JSON). Field names are a public contract: extend, never rename. ----
 
 /** A report sentence and the source numbers (`ReportSource.n`) it rests on. */
@@ -119,6 +121,8 @@ export interface ReportSection {
 export interface ReportSourcePassage {
   id: string;
   text: string;
+  /** The passage's sentences the report cites, each with who says it (docs/method.md, attribution). */
+  sentences?: Array<{ text: string; attribution: Attribution }>;
 }
 
 export interface ReportSource {

@@ -97,6 +97,16 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     expect(sides.some((sentence) => sentence.text.startsWith('In defence'))).toBe(true);
     expect(report.sources[0]!.title).toMatch(/^Rubio agreed to compromise US informants/);
     expect(report.verdict.reasons.join(' ')).toContain('Washington Post');
+    // Who says each cited sentence: the Post's account, unnamed officials, the article itself.
+    const said = report.sources.flatMap((source) =>
+      source.passages.flatMap((passage) => passage.sentences ?? []),
+    );
+    const saying = (start: string) => said.find((sentence) => sentence.text.startsWith(start))?.attribution;
+    expect(saying('Rubio told Bukele')).toMatchObject({ kind: 'outlet', who: 'Washington Post' });
+    expect(saying('One of them, Cesar Lopez Larios')).toMatchObject({ kind: 'own-voice', onRecord: true });
+    expect(said.some(({ attribution }) => attribution.kind === 'anonymous' && !attribution.onRecord)).toBe(
+      true,
+    );
   });
 
   it('says plainly when nothing in the corpus addresses the claim, and does not call it false', () => {

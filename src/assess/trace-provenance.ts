@@ -4,7 +4,7 @@ import type { Evidence } from '../types.js';
 const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4})`;
 /** "according to the Washington Post", "the Washington Post reported", "reported by Reuters", "told CNN". */
 const ATTRIBUTIONS = [
-  new RegExp(String.raw`\baccording to ${NAME}`, 'u'),
+  new RegExp(String.raw`\b[Aa]ccording to ${NAME}`, 'u'),
   new RegExp(String.raw`${NAME}\s+(?:first\s+)?reported\b`, 'u'),
   new RegExp(String.raw`\breported by ${NAME}`, 'u'),
   new RegExp(String.raw`\b(?:told|in an interview with|quoted by) ${NAME}`, 'u'),

@@ -1,4 +1,5 @@
 import type { CitedSentence, Evidence, ReportSource, StoredArticle } from '../types.js';
+import { attributeSentence } from '../assess/attribute-sentence.js';
 import { quote } from './describe-source.js';
 
 /**
@@ -8,8 +9,13 @@ import { quote } from './describe-source.js';
 export class Citer {
   private readonly sources = new Map<string, ReportSource>();
 
-  cite(items: Array<Pick<Evidence, 'article' | 'passage'>>): number[] {
-    const numbers = items.map((item) => this.sourceFor(item.article, item.passage.id, item.passage.text).n);
+  /** `creditedOutlets`: article id → the outlet it credits ("the Washington Post reported"), if any. */
+  constructor(private readonly creditedOutlets: ReadonlyMap<string, string> = new Map()) {}
+
+  cite(items: Array<Pick<Evidence, 'article' | 'passage'> & Partial<Pick<Evidence, 'sentence'>>>): number[] {
+    const numbers = items.map(
+      (item) => this.sourceFor(item.article, item.passage.id, item.passage.text, item.sentence?.text).n,
+    );
     return [...new Set(numbers)].sort((a, b) => a - b);
   }
 
@@ -34,7 +40,12 @@ export class Citer {
     return [...this.sources.values()].sort((a, b) => a.n - b.n);
   }
 
-  private sourceFor(article: StoredArticle, passageId: string, passageText: string): ReportSource {
+  private sourceFor(
+    article: StoredArticle,
+    passageId: string,
+    passageText: string,
+    sentence?: string,
+  ): ReportSource {
     let source = this.sources.get(article.id);
     if (!source) {
       source = {
@@ -51,9 +62,17 @@ export class Citer {
       };
       this.sources.set(article.id, source);
     }
-    if (!source.passages.some((passage) => passage.id === passageId)) {
-      source.passages.push({ id: passageId, text: passageText });
+    let passage = source.passages.find((cited) => cited.id === passageId);
+    if (!passage) {
+      passage = { id: passageId, text: passageText, sentences: [] };
+      source.passages.push(passage);
     }
+    // Who says each cited sentence: a named person, an outlet, an anonymous source, the article.
+    if (sentence && !passage.sentences!.some((cited) => cited.text === sentence))
+      passage.sentences!.push({
+        text: sentence,
+        attribution: attributeSentence(sentence, this.creditedOutlets.get(article.id) ?? null),
+      });
     return source;
   }
 }

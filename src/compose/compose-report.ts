@@ -53,7 +53,7 @@ function count(value: number): string {
 /** Builds the canonical report model. Every sentence carries the source numbers of the passages it quotes or counts. */
 export function composeReport(input: ComposeInput): Report {
   const { claim, evidence, verdict, provenance, corpus } = input;
-  const citer = new Citer();
+  const citer = new Citer(provenance.originOf);
   const covered = new Set(evidence.flatMap((item) => item.matchedTerms));
   const missingTerms = claim.terms.filter((term) => !covered.has(term));
   const otherNames = namesInEvidence(evidence, claim.entities);

@@ -1,3 +1,4 @@
+import { ANONYMOUS_SOURCING } from '../assess/attribute-sentence.js';
 import { opposes } from '../assess/decide-verdict.js';
 import type { Provenance } from '../assess/trace-provenance.js';
 import type { Claim, CitedSentence, Evidence, ReportSection } from '../types.js';
@@ -91,10 +92,6 @@ export function whoIsInvolved(
 }
 
 /** Disagreement, limitations and what the sources do not say: the part a careful reader needs most. */
-/** Sourcing nobody puts a name to: "officials familiar with the call", "the report cited officials". */
-const ANONYMOUS =
-  /\b((officials|sources|people|person|aides?) (familiar|close|briefed|who (spoke|asked|requested))|(cited|citing|quoted) (unnamed |anonymous |several |two |three )?(officials|sources)|officials (said|say|as saying)|on (the )?condition of anonymity|unnamed|anonymous (officials?|sources?))\b/i;
-
 export function limitations(
   citer: Citer,
   evidence: Evidence[],
@@ -103,7 +100,7 @@ export function limitations(
   related: Evidence[] = [],
 ): ReportSection {
   const sentences: CitedSentence[] = [];
-  const unnamed = [...evidence, ...related].find((item) => ANONYMOUS.test(item.sentence.text));
+  const unnamed = [...evidence, ...related].find((item) => ANONYMOUS_SOURCING.test(item.sentence.text));
   if (unnamed) {
     sentences.push(
       citer.sentence(

@@ -1,3 +1,4 @@
+import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
 import { escapeHtml, safeUrl } from './escape-html.js';
 
@@ -26,7 +27,14 @@ function source(item: ReportSource): string {
   const passages = item.passages
     .map(
       (passage) =>
-        `<blockquote id="passage-${escapeHtml(passage.id)}"><p>${escapeHtml(passage.text)}</p><footer>passage <code>${escapeHtml(passage.id)}</code></footer></blockquote>`,
+        `<blockquote id="passage-${escapeHtml(passage.id)}"><p>${escapeHtml(passage.text)}</p><footer>passage <code>${escapeHtml(passage.id)}</code>${(
+          passage.sentences ?? []
+        )
+          .map(
+            (sentence) =>
+              `<span class="said-by" title="${escapeHtml(sentence.text)}"> · who says “${escapeHtml(sentence.text.split(/\s+/).slice(0, 8).join(' '))}…”: ${escapeHtml(describeAttribution(sentence.attribution))}</span>`,
+          )
+          .join('')}</footer></blockquote>`,
     )
     .join('');
   const role = item.role === 'repeats' ? `repeats ${escapeHtml(item.repeats ?? '')}` : item.role;

@@ -1,3 +1,4 @@
+import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
 
 function cited(sentence: CitedSentence): string {
@@ -18,6 +19,12 @@ function longDate(isoDay: string): string {
   });
 }
 
+/** The opening words of a cited sentence, to say which one an attribution is for. */
+function excerpt(sentence: string): string {
+  const words = sentence.split(/\s+/);
+  return `“${words.slice(0, 8).join(' ')}${words.length > 8 ? ' …' : ''}”`;
+}
+
 function sourceLine(source: ReportSource): string {
   const parts = [
     source.outlet,
@@ -27,7 +34,16 @@ function sourceLine(source: ReportSource): string {
     source.url,
   ].filter(Boolean);
   const role = source.role === 'repeats' ? `repeats ${source.repeats}` : source.role;
-  const passages = source.passages.map((passage) => `   > ${passage.text}\n   > — passage \`${passage.id}\``);
+  const passages = source.passages.map((passage) =>
+    [
+      `   > ${passage.text}`,
+      `   > — passage \`${passage.id}\``,
+      ...(passage.sentences ?? []).map(
+        (sentence) =>
+          `   >   - who says ${excerpt(sentence.text)}: ${describeAttribution(sentence.attribution)}`,
+      ),
+    ].join('\n'),
+  );
   return [`${source.n}. ${parts.join(' · ') || `article ${source.articleId}`} — *${role}*`, ...passages].join(
     '\n',
   );
