@@ -52,15 +52,16 @@ const ORGANISATION =
 
 /** Names that are news outlets: papers, agencies, broadcasters ("the Washington Post", "Reuters"). */
 export const OUTLET_NAME =
-  /\b(Post|Times|News|Journal|Tribune|Herald|Gazette|Courier|Telegraph|Guardian|Independent|Observer|Chronicle|Examiner|Inquirer|Standard|Express|Mail|Mirror|Sun|Star|Daily|Weekly|Magazine|Review|Press|Agency|Wire|Radio|Television|TV|Broadcasting|Network|Reuters|AP|AFP|Bloomberg|Axios|Politico|BBC|CNN|NPR|PBS|ABC|CBS|NBC|Fox|MSNBC|Anadolu|Xinhua|TASS|Interfax|Yonhap|Kyodo|Al Jazeera|Le Monde|El País|Der Spiegel|report|newspaper)\b/;
+  /\b(Post|Times|News|Journal|Tribune|Herald|Gazette|Courier|Telegraph|Guardian|Independent|Observer|Chronicle|Examiner|Inquirer|Standard|Express|Mail|Mirror|Sun|Star|Daily|Weekly|Magazine|Review|Press|Agency|Wire|Radio|Television|TV|Broadcasting|Network|Reuters|AP|AFP|Bloomberg|Axios|Politico|BBC|CNN|NPR|PBS|ABC|CBS|NBC|Fox|MSNBC|Anadolu|Xinhua|TASS|Interfax|Yonhap|Kyodo|Al Jazeera|Le Monde|El País|Der Spiegel|Report)\b/;
 
 /** A sentence that passes on what "the report" or "the newspaper" said, naming no outlet. */
 const RELAYED_REPORT =
   /\bthe (report|newspaper|paper|agency|outlet)( \w+)? (added|said|says|reported|noted|stated|cited|found)\b|\b(quoted|cited) (by|in) the (report|newspaper|paper|agency)\b|\baccording to the (report|newspaper|paper)\b/i;
 
-/** An institution the sentence names in lower case ("the ministry said"). */
-const LOWER_CASE_BODY =
-  /^(ministry|department|agency|company|police|government|office|embassy|military|army|court|campaign)$/;
+/** Institutions a sentence names in lower case ("the ministry said"). */
+const BODIES =
+  'ministry|department|agency|company|police|government|office|embassy|military|army|court|campaign';
+const LOWER_CASE_BODY = new RegExp(`^(${BODIES})$`);
 
 /** A run of capitalised words (with titles such as "Sen." and initials), the shape of a name. */
 const NAME = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){0,5}\p{Lu}[\p{L}.'’-]*`;
@@ -104,7 +105,7 @@ const AFTER_QUOTE_VERB = new RegExp(
 );
 // Rubio told Bukele … / The State Department rejected criticism … / Gary Burtless, an economist, said …
 const SUBJECT_FIRST = new RegExp(
-  String.raw`^(?:The\s+)?((?:[\p{L}.]+\s+){0,3}?${NAME}|(?:ministry|department|agency|company|police|government|office|embassy|military|army|court|campaign))\s*(?:,\s*([^,]{3,120}),\s*)?(?:${SPEECH})\b(?!\s+to\b)`,
+  String.raw`^(?:The\s+)?((?:[\p{L}.]+\s+){0,3}?${NAME}|(?:${BODIES}))\s*(?:,\s*([^,]{3,120}),\s*)?(?:${SPEECH})\b(?!\s+to\b)`,
   'u',
 );
 // …, said Gary Burtless, a Brookings Institution economist. / … according to Gary Burtless.

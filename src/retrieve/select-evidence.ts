@@ -106,10 +106,12 @@ export function selectEvidence(
     item.relevance >= minRelevance && item.coverage >= options.minCoverage && namesEntity(item);
   // An article that holds an admissible sentence is about the claim: its other relevant sentences
   // may count with less of the claim's wording ("wages … incorrect" under "flat wages").
-  const onTopic = new Set(ranked.filter(admissible).map((item) => articleKey(item.article)));
+  const admitted = new Set(ranked.filter(admissible));
+  const onTopic = new Set([...admitted].map((item) => articleKey(item.article)));
   const evidence = pick(
     ranked.filter(
-      (item) => admissible(item) || (item.relevance >= minRelevance && onTopic.has(articleKey(item.article))),
+      (item) =>
+        admitted.has(item) || (item.relevance >= minRelevance && onTopic.has(articleKey(item.article))),
     ),
     options.limit,
   );
