@@ -19,3 +19,9 @@ export function describeSource(article: StoredArticle): string {
 export function quote(sentence: string): string {
   return `“${sentence}”`;
 }
+
+/** The opening words of a sentence, quoted, to say which sentence a note is about. */
+export function openingWords(sentence: string, count = 8): string {
+  const words = sentence.replace(/^[“"‘']+/, '').split(/\s+/);
+  return `“${words.slice(0, count).join(' ')}${words.length > count ? ' …' : ''}”`;
+}

@@ -1,3 +1,4 @@
+import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
 import { escapeHtml, safeUrl } from './escape-html.js';
@@ -18,6 +19,17 @@ function longDate(isoDay: string): string {
   });
 }
 
+/** Who says each cited sentence of a passage, as a short list under it. */
+function saidBy(passage: ReportSource['passages'][number]): string {
+  const items = (passage.sentences ?? []).map(
+    (sentence) =>
+      `<li title="${escapeHtml(sentence.text)}">${escapeHtml(openingWords(sentence.text))}: ${escapeHtml(describeAttribution(sentence.attribution))}</li>`,
+  );
+  return items.length
+    ? `<ul class="said-by" aria-label="who says each cited sentence">${items.join('')}</ul>`
+    : '';
+}
+
 function source(item: ReportSource): string {
   const url = safeUrl(item.url);
   const title = escapeHtml(item.title ?? `article ${item.articleId}`);
@@ -27,14 +39,7 @@ function source(item: ReportSource): string {
   const passages = item.passages
     .map(
       (passage) =>
-        `<blockquote id="passage-${escapeHtml(passage.id)}"><p>${escapeHtml(passage.text)}</p><footer>passage <code>${escapeHtml(passage.id)}</code>${(
-          passage.sentences ?? []
-        )
-          .map(
-            (sentence) =>
-              `<span class="said-by" title="${escapeHtml(sentence.text)}"> · who says “${escapeHtml(sentence.text.split(/\s+/).slice(0, 8).join(' '))}…”: ${escapeHtml(describeAttribution(sentence.attribution))}</span>`,
-          )
-          .join('')}</footer></blockquote>`,
+        `<blockquote id="passage-${escapeHtml(passage.id)}"><p>${escapeHtml(passage.text)}</p><footer>passage <code>${escapeHtml(passage.id)}</code>${saidBy(passage)}</footer></blockquote>`,
     )
     .join('');
   const role = item.role === 'repeats' ? `repeats ${escapeHtml(item.repeats ?? '')}` : item.role;
@@ -46,6 +51,7 @@ h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:2rem}.meta{c
 .verdict{border-left:6px solid #555;padding:.5rem 1rem;background:#f5f5f5}.verdict[data-label=supported]{border-color:#1b7f3b}
 .verdict[data-label=contradicted]{border-color:#b00020}.verdict[data-label=disputed],.verdict[data-label=reported]{border-color:#c77700}
 a.cite{text-decoration:none;font-size:.85em}blockquote{margin:.5rem 0 .5rem 1rem;color:#333;border-left:3px solid #ddd;padding-left:.75rem}
+.said-by{font:.85em sans-serif;color:#555;margin:.25rem 0 0;padding-left:1.2rem}
 .role{font:.75em sans-serif;text-transform:uppercase;background:#eee;padding:0 .3em;margin-right:.4em}.outdated{background:#fff3cd;padding:.5rem}
 @media print{a.cite{color:inherit}body{margin:0}}`;
 

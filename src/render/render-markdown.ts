@@ -1,3 +1,4 @@
+import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
 
@@ -19,12 +20,6 @@ function longDate(isoDay: string): string {
   });
 }
 
-/** The opening words of a cited sentence, to say which one an attribution is for. */
-function excerpt(sentence: string): string {
-  const words = sentence.split(/\s+/);
-  return `“${words.slice(0, 8).join(' ')}${words.length > 8 ? ' …' : ''}”`;
-}
-
 function sourceLine(source: ReportSource): string {
   const parts = [
     source.outlet,
@@ -40,7 +35,7 @@ function sourceLine(source: ReportSource): string {
       `   > — passage \`${passage.id}\``,
       ...(passage.sentences ?? []).map(
         (sentence) =>
-          `   >   - who says ${excerpt(sentence.text)}: ${describeAttribution(sentence.attribution)}`,
+          `   >   - who says ${openingWords(sentence.text)}: ${describeAttribution(sentence.attribution)}`,
       ),
     ].join('\n'),
   );
