@@ -69,6 +69,14 @@ const consequence = item(
   5,
 );
 
+describe('modality', () => {
+  it('reads a defence ("rejected criticism of …") as no denial, and a rejected report as one', () => {
+    expect(detectModality('The council rejected criticism of the mayor’s bridge plan.')).toBe('asserted');
+    expect(detectModality('The council rejected the report that the bridge had closed.')).toBe('denied');
+    expect(detectModality('The mayor promised that the bridge would reopen.')).toBe('promised');
+  });
+});
+
 describe('promises kept apart from acts', () => {
   it('finds the dated act the article states in its own voice, not quoted, attributed or undated ones', () => {
     const found = promisesAndActs([promise, act, quotedAct, attributedAct, undated], [promise]);

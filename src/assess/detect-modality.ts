@@ -2,7 +2,9 @@ import type { Modality } from '../types.js';
 import { NEGATION } from '../analyze/negation.js';
 
 // Cue lists for how a sentence holds what it says. Checked in this order; the first that matches wins.
-const DENIED = /\b(den(y|ies|ied)|rejected|refuted|dismissed|debunked|no evidence|false(ly)?|hoax|fake)\b/i;
+// "Rejected criticism" or "dismissed concerns" defends what was done; it denies nothing.
+const DENIED =
+  /\b(den(y|ies|ied)|rejected(?! (the |all )?(criticism|criticisms|concerns|calls|complaints))|refuted|dismissed(?! (the |all )?(criticism|criticisms|concerns|complaints))|debunked|no evidence|false(ly)?|hoax|fake)\b/i;
 const PROMISED =
   /\b(promis(e|ed|es)|pledg(e|ed|es)|vow(ed|s)?|assur(e|ed|es)|agreed to|plans? to|planned to|intends? to|would|will)\b/i;
 const SPECULATIVE =

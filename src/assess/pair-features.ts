@@ -4,7 +4,7 @@ import { NEGATION_COUNTED } from '../analyze/negation.js';
 import { ALIGNMENT_FEATURES, alignmentFeatures } from './alignment-features.js';
 
 const REFUTING =
-  /\b(false|falsely|myth|hoax|fake|debunk\w*|no evidence|incorrect|wrong|untrue|denie[sd]|deny|refute\w*|rejected|misleading|baseless|unfounded|contrary|disprove\w*)\b/i;
+  /\b(false|falsely|myth|hoax|fake|debunk\w*|no evidence|incorrect|wrong|untrue|denie[sd]|deny|refute\w*|rejected(?! (the |all )?(criticism|criticisms|concerns|calls|complaints))|misleading|baseless|unfounded|contrary|disprove\w*)\b/i;
 const SUPPORTING =
   /\b(confirm\w*|show(s|ed|n)?|found|demonstrat\w*|evidence (that|of)|prove[sdn]?|according to|reported)\b/i;
 const HEDGING =
