@@ -1,0 +1,67 @@
+/**
+ * `npm run eval:stance`: how well Verity's stance reading does on news prose. FNC-1's competition
+ * test pairs (a headline, a news article body, and whether the body agrees with or disputes the
+ * headline), held-out half only (the other half is fitted on by `npm run train`), are read the way a
+ * check reads its evidence: the body's sentences are ranked against the headline as the claim, and
+ * the best three decide by which way they lean. Beside it, in the same run: the majority label, and
+ * the FNC-1 baseline's "refuting words" cue (a body whose sentences on the headline hold "fake",
+ * "hoax", "denies", … disputes).
+ */
+import { getLearnedModels } from '../src/assess/learned-models.js';
+import { stanceOf } from '../src/assess/stance-of.js';
+import { sharedDir } from '../src/config.js';
+import { macroF1, pairedBootstrap } from '../src/eval/metrics.js';
+import type { EvalLabel } from '../src/eval/eval-format.js';
+import { rankScore } from '../src/retrieve/rank-score.js';
+import { newsStancePairs } from './lib/news-stance.js';
+
+const models = getLearnedModels();
+// FNC-1's baseline feature list of refuting words.
+const REFUTING_WORDS =
+  /\b(fake|fraud|hoax|false|deny|denies|not|despite|nope|doubt|doubts|bogus|debunk|pranks|retract)\b/i;
+
+const started = performance.now();
+const { pairs, sentences } = newsStancePairs(sharedDir(), 'test');
+const gold: EvalLabel[] = pairs.map((pair) => (pair.agrees ? 'supported' : 'refuted'));
+const verity: EvalLabel[] = pairs.map((pair) => {
+  const best = pair.sentences
+    .map((item) => ({ score: rankScore(models, item.features), stance: stanceOf(models, item.features) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
+  const lean = best.reduce(
+    (sum, { stance }) => sum + (stance.supports - stance.refutes) / (stance.supports + stance.refutes || 1),
+    0,
+  );
+  return lean >= 0 ? 'supported' : 'refuted';
+});
+const cue: EvalLabel[] = pairs.map((pair) =>
+  pair.sentences.some((item) => REFUTING_WORDS.test(item.sentence.text)) ? 'refuted' : 'supported',
+);
+const accuracy = (predicted: EvalLabel[]) =>
+  predicted.filter((label, index) => label === gold[index]).length / gold.length;
+const majority: EvalLabel[] = gold.map(() => 'supported');
+const pick = (labels: EvalLabel[], indices: number[]) => indices.map((index) => labels[index]!);
+const lead = (other: EvalLabel[]) =>
+  pairedBootstrap(
+    gold.length,
+    (indices) =>
+      macroF1(pick(gold, indices), pick(verity, indices)) -
+      macroF1(pick(gold, indices), pick(other, indices)),
+  );
+const row = (name: string, predicted: EvalLabel[]) =>
+  `| ${name} | ${accuracy(predicted).toFixed(3)} | ${macroF1(gold, predicted).toFixed(3)} |`;
+const interval = ({ value, low, high }: { value: number; low: number; high: number }) =>
+  `${value.toFixed(3)} (${low.toFixed(3)}…${high.toFixed(3)})`;
+console.log(
+  `# News stance (FNC-1 competition test, agree vs disagree, held-out half) — ${new Date().toISOString().slice(0, 10)}\n`,
+);
+console.log(
+  `${pairs.length} held-out headline–body pairs (${gold.filter((label) => label === 'supported').length} agree), ${sentences} sentences; ${((performance.now() - started) / pairs.length).toFixed(1)} ms per pair\n`,
+);
+console.log('| reader | accuracy | macro-F1 |\n| --- | --- | --- |');
+console.log(row('baseline: majority (agree)', majority));
+console.log(row('baseline: FNC-1 refuting words in the body', cue));
+console.log(row('Verity: best three sentences, which way they lean', verity));
+console.log(
+  `\nVerity's macro-F1 lead (95% paired-bootstrap interval): over the majority ${interval(lead(majority))}, over the refuting words ${interval(lead(cue))}`,
+);
