@@ -1,7 +1,7 @@
 /**
  * `npm run eval:stance`: how well Verity's stance reading does on news prose. FNC-1's competition
  * test pairs (a headline, a news article body, and whether the body agrees with or disputes the
- * headline), held-out half only (the other half is fitted on by `npm run train`), are read the way a
+ * headline), held-out half only (the other half is kept apart for fitting), are read the way a
  * check reads its evidence: the body's sentences are ranked against the headline as the claim, and
  * the best three decide by which way they lean. Beside it, in the same run: the majority label, and
  * the FNC-1 baseline's "refuting words" cue (a body whose sentences on the headline hold "fake",
