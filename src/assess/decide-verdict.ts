@@ -40,6 +40,8 @@ export interface VerdictInput {
  *    attributed, promised or hedged rather than stated; refuted → contradicted; conflicting →
  *    disputed; not enough info → reported when at least half the evidence sentences relay another
  *    outlet's reporting or a promise and none opposes it, else unsettled.
+ * A "refuted" counts only when the cited evidence leans against the claim on balance; otherwise the
+ * model's next most likely class is read instead.
  * Confidence is the model's probability for its class (its calibration is reported by `npm run eval`).
  */
 export function decideVerdict(input: VerdictInput): Verdict {
@@ -75,12 +77,21 @@ export function decideVerdict(input: VerdictInput): Verdict {
     `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
   ];
   let label: VerdictLabel;
-  // A verdict must rest on what the report cites: "contradicted" needs an evidence sentence that
-  // leans against the claim; without one the model's "refuted" counts as not settled.
-  const leansAgainst = evidence.some((item) => item.stance.refutes > item.stance.supports);
-  const settled = predicted === 'refuted' && !leansAgainst ? 'not enough info' : predicted;
+  // A verdict must rest on what the report cites: "contradicted" needs the cited evidence, weighed
+  // by relevance, to lean against the claim on balance. Otherwise the model's next choice stands.
+  const balance = evidence.reduce(
+    (sum, item) => sum + item.relevance * (item.stance.refutes - item.stance.supports),
+    0,
+  );
+  const runnerUp = probabilities
+    .map((probability, index) => ({ probability, index }))
+    .filter(({ index }) => index !== best)
+    .sort((a, b) => b.probability - a.probability || a.index - b.index)[0]!.index;
+  const settled = predicted === 'refuted' && balance <= 0 ? model.classes[runnerUp]! : predicted;
   if (predicted !== settled)
-    reasons.push('The model leans against the claim, but no evidence sentence leans against it.');
+    reasons.push(
+      'The model leans against the claim, but the cited evidence does not on balance; its next reading stands.',
+    );
   if (settled === 'refuted') {
     label = 'contradicted';
     reasons.push('The strongest evidence says the opposite of the claim.');
