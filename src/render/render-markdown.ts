@@ -35,8 +35,10 @@ function sourceLine(source: ReportSource): string {
       `   > — passage \`${passage.id}\``,
       ...(passage.sentences ?? []).map(
         (sentence) =>
-          `   >   - who says ${openingWords(sentence.text)}: ${describeAttribution(sentence.attribution)}`,
+          `   > - who says ${openingWords(sentence.text)}: ${describeAttribution(sentence.attribution)}`,
       ),
+      // An empty quoted line ends the list, so that the next passage is a paragraph of its own.
+      ...(passage.sentences?.length ? ['   >'] : []),
     ].join('\n'),
   );
   return [`${source.n}. ${parts.join(' · ') || `article ${source.articleId}`} — *${role}*`, ...passages].join(
