@@ -10,7 +10,9 @@
 import { getLearnedModels } from '../src/assess/learned-models.js';
 import { stanceOf } from '../src/assess/stance-of.js';
 import { sharedDir } from '../src/config.js';
-import { macroF1, pairedBootstrap } from '../src/eval/metrics.js';
+import { accuracy, macroF1, macroF1Difference } from '../src/eval/metrics.js';
+import { signed } from '../src/cli/eval-command.js';
+import { lean } from '../src/assess/verdict-features.js';
 import type { EvalLabel } from '../src/eval/eval-format.js';
 import { rankScore } from '../src/retrieve/rank-score.js';
 import { newsStancePairs } from './lib/news-stance.js';
@@ -28,30 +30,15 @@ const verity: EvalLabel[] = pairs.map((pair) => {
     .map((item) => ({ score: rankScore(models, item.features), stance: stanceOf(models, item.features) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 3);
-  const lean = best.reduce(
-    (sum, { stance }) => sum + (stance.supports - stance.refutes) / (stance.supports + stance.refutes || 1),
-    0,
-  );
-  return lean >= 0 ? 'supported' : 'refuted';
+  return best.reduce((sum, { stance }) => sum + lean(stance), 0) >= 0 ? 'supported' : 'refuted';
 });
 const cue: EvalLabel[] = pairs.map((pair) =>
   pair.sentences.some((item) => REFUTING_WORDS.test(item.sentence.text)) ? 'refuted' : 'supported',
 );
-const accuracy = (predicted: EvalLabel[]) =>
-  predicted.filter((label, index) => label === gold[index]).length / gold.length;
 const majority: EvalLabel[] = gold.map(() => 'supported');
-const pick = (labels: EvalLabel[], indices: number[]) => indices.map((index) => labels[index]!);
-const lead = (other: EvalLabel[]) =>
-  pairedBootstrap(
-    gold.length,
-    (indices) =>
-      macroF1(pick(gold, indices), pick(verity, indices)) -
-      macroF1(pick(gold, indices), pick(other, indices)),
-  );
+const lead = (other: EvalLabel[]) => signed(macroF1Difference(gold, verity, other));
 const row = (name: string, predicted: EvalLabel[]) =>
-  `| ${name} | ${accuracy(predicted).toFixed(3)} | ${macroF1(gold, predicted).toFixed(3)} |`;
-const interval = ({ value, low, high }: { value: number; low: number; high: number }) =>
-  `${value.toFixed(3)} (${low.toFixed(3)}…${high.toFixed(3)})`;
+  `| ${name} | ${accuracy(gold, predicted).toFixed(3)} | ${macroF1(gold, predicted).toFixed(3)} |`;
 console.log(
   `# News stance (FNC-1 competition test, agree vs disagree, held-out half) — ${new Date().toISOString().slice(0, 10)}\n`,
 );
@@ -63,5 +50,5 @@ console.log(row('baseline: majority (agree)', majority));
 console.log(row('baseline: FNC-1 refuting words in the body', cue));
 console.log(row('Verity: best three sentences, which way they lean', verity));
 console.log(
-  `\nVerity's macro-F1 lead (95% paired-bootstrap interval): over the majority ${interval(lead(majority))}, over the refuting words ${interval(lead(cue))}`,
+  `\nVerity's macro-F1 lead (95% paired-bootstrap interval): over the majority ${lead(majority)}, over the refuting words ${lead(cue)}`,
 );

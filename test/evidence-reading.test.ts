@@ -102,6 +102,9 @@ describe('evidence selection (the gate before the learned ranking)', () => {
     });
     return selected.evidence;
   }
+  /** …and their corpus ids. */
+  const evidenceIds = (corpus: Parameters<typeof loadEvalStore>[0], question: string) =>
+    evidenceOf(corpus, question).map((item) => item.article.source);
 
   it('asks for the claim’s names, but not for a year or an amount it mentions', () => {
     const corpus = [
@@ -109,7 +112,7 @@ describe('evidence selection (the gate before the learned ranking)', () => {
       { id: 'b', text: 'The minister handed over the informants last week.' },
       { id: 'c', text: 'The weather was fine in the capital.' },
     ];
-    const ids = (question: string) => evidenceOf(corpus, question).map((item) => item.article.source);
+    const ids = (question: string) => evidenceIds(corpus, question);
     expect(ids('The 2019 coronavirus causes sudden death syndrome.')).toContain('a');
     expect(ids('Marco Rubio handed over the informants.')).not.toContain('b');
   });
@@ -120,7 +123,7 @@ describe('evidence selection (the gate before the learned ranking)', () => {
       { id: 'b', text: 'The Senate signed the red flag law after the vote.' },
       { id: 'c', text: 'New Mexico held its vote in the capital.' },
     ];
-    const ids = (question: string) => evidenceOf(corpus, question).map((item) => item.article.source);
+    const ids = (question: string) => evidenceIds(corpus, question);
     expect(ids('Michelle Lujan Grisham signed the red flag law.')).toContain('a');
     expect(ids('The New Mexico Senate signed the red flag law.')).not.toContain('b');
   });

@@ -21,6 +21,11 @@ export const VERDICT_FEATURES = [
   'leanTop3',
 ] as const;
 
+/** Which way a sentence leans, whatever its share of "no side": −1 against … +1 for the claim. */
+export function lean(stance: ScoredSentence['stance']): number {
+  return (stance.supports - stance.refutes) / (stance.supports + stance.refutes || 1);
+}
+
 /** Claim-level features from the best-ranked sentences (sorted by relevance, best first). */
 export function verdictFeatures(
   ranked: ScoredSentence[],
@@ -45,13 +50,6 @@ export function verdictFeatures(
     claimNegated ? 1 : 0,
     Math.log1p(ranked.filter((item) => item.relevance >= minRelevance).length),
     // Which way the best sentences lean, whatever their share of "no side" (-1 against … +1 for).
-    top3.length
-      ? top3.reduce(
-          (sum, item) =>
-            sum +
-            (item.stance.supports - item.stance.refutes) / (item.stance.supports + item.stance.refutes || 1),
-          0,
-        ) / top3.length
-      : 0,
+    top3.length ? top3.reduce((sum, item) => sum + lean(item.stance), 0) / top3.length : 0,
   ];
 }

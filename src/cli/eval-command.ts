@@ -17,7 +17,7 @@ const KEYS = [
 ] as const;
 
 /** "+0.029 (+0.012…+0.046)": a difference and its interval. */
-function signed({ value, low, high }: Difference): string {
+export function signed({ value, low, high }: Difference): string {
   const number = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
   return `${number(value)} (${number(low)}…${number(high)})`;
 }

@@ -92,3 +92,20 @@ export function pairedBootstrap(
     draws.push(statistic(all.map(() => Math.floor(random() * items))));
   return { value: statistic(all), low: percentile(draws, 2.5), high: percentile(draws, 97.5) };
 }
+
+/** A − B on the mean of per-item scores (hit@5, recall@10), with its paired-bootstrap interval. */
+export function meanDifference(a: number[], b: number[]): Difference {
+  const meanAt = (values: number[], indices: number[]) =>
+    indices.reduce((sum, index) => sum + values[index]!, 0) / indices.length;
+  return pairedBootstrap(a.length, (indices) => meanAt(a, indices) - meanAt(b, indices));
+}
+
+/** A − B on macro-F1 against the same gold labels, with its paired-bootstrap interval. */
+export function macroF1Difference(gold: EvalLabel[], a: EvalLabel[], b: EvalLabel[]): Difference {
+  const pick = (labels: EvalLabel[], indices: number[]) => indices.map((index) => labels[index]!);
+  return pairedBootstrap(
+    gold.length,
+    (indices) =>
+      macroF1(pick(gold, indices), pick(a, indices)) - macroF1(pick(gold, indices), pick(b, indices)),
+  );
+}

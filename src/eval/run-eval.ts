@@ -10,7 +10,8 @@ import {
   expectedCalibrationError,
   hitAt,
   macroF1,
-  pairedBootstrap,
+  macroF1Difference,
+  meanDifference,
   percentile,
   recallAt,
   type Difference,
@@ -132,24 +133,10 @@ export function runEval(
     const predicted = verity.labels[index]!;
     row[predicted] = (row[predicted] ?? 0) + 1;
   });
-  const meanAt = (values: number[], indices: number[]) =>
-    indices.reduce((sum, index) => sum + values[index]!, 0) / indices.length;
-  const pick = <T>(values: T[], indices: number[]) => indices.map((index) => values[index]!);
   const difference = {
-    'hit@5': pairedBootstrap(
-      verity.hit5.length,
-      (indices) => meanAt(verity.hit5, indices) - meanAt(base.hit5, indices),
-    ),
-    'recall@10': pairedBootstrap(
-      verity.r10.length,
-      (indices) => meanAt(verity.r10, indices) - meanAt(base.r10, indices),
-    ),
-    macroF1: pairedBootstrap(
-      gold.length,
-      (indices) =>
-        macroF1(pick(gold, indices), pick(verity.labels, indices)) -
-        macroF1(pick(gold, indices), pick(majorityLabels, indices)),
-    ),
+    'hit@5': meanDifference(verity.hit5, base.hit5),
+    'recall@10': meanDifference(verity.r10, base.r10),
+    macroF1: macroF1Difference(gold, verity.labels, majorityLabels),
   };
   return {
     claims: claims.length,

@@ -94,9 +94,9 @@ export function selectEvidence(
   // A name counts as named by all its words or, for later mentions, its last word ("Grisham"). An
   // entity can be named only if the corpus holds it; a claim whose entities are all unknown to the
   // corpus has no admissible evidence at all.
-  const has = (stems: Set<string>, name: ClaimProfile['names'][number]) =>
+  const has = (stems: Pick<Set<string>, 'has'>, name: ClaimProfile['names'][number]) =>
     [...name.stems].every((part) => stems.has(part)) || (name.last !== null && stems.has(name.last));
-  const knownNames = profile.names.filter((name) => has(new Set(profile.weights.keys()), name));
+  const knownNames = profile.names.filter((name) => has(profile.weights, name));
   const namesEntity = (item: Evidence) => {
     if (profile.names.length === 0) return true;
     const held = new Set(item.matchedTerms.flatMap((term) => term.split('-').map(stem)));
