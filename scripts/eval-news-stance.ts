@@ -8,7 +8,7 @@
  * "hoax", "denies", … disputes).
  */
 import { getLearnedModels } from '../src/assess/learned-models.js';
-import { stanceOf } from '../src/assess/stance-of.js';
+import { pooledStance } from '../src/assess/stance-of.js';
 import { sharedDir } from '../src/config.js';
 import { accuracy, macroF1, macroF1Difference } from '../src/eval/metrics.js';
 import { signed } from '../src/cli/eval-command.js';
@@ -27,7 +27,7 @@ const { pairs, sentences } = newsStancePairs(sharedDir(), 'test');
 const gold: EvalLabel[] = pairs.map((pair) => (pair.agrees ? 'supported' : 'refuted'));
 const verity: EvalLabel[] = pairs.map((pair) => {
   const best = pair.sentences
-    .map((item) => ({ score: rankScore(models, item.features), stance: stanceOf(models, item.features) }))
+    .map((item) => ({ score: rankScore(models, item.features), stance: pooledStance(models, item) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 3);
   return best.reduce((sum, { stance }) => sum + lean(stance), 0) >= 0 ? 'supported' : 'refuted';

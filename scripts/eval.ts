@@ -8,17 +8,25 @@ import { runEval } from '../src/eval/run-eval.js';
 import { SHARED_SETS } from './lib/eval-sets.js';
 
 const shared = sharedDir();
+// `npm run eval -- --split train` scores the training splits instead: for weighing a change on the
+// data the models are fitted on before looking at the held-out figures.
+const splitArg = process.argv.indexOf('--split');
+const split = splitArg >= 0 ? process.argv[splitArg + 1] : 'test';
+if (split !== 'test' && split !== 'train') {
+  console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
+  process.exit(2);
+}
 const outDir = path.join(packageRoot(), '.verity', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
 // With VERITY_WORD_VECTORS set, the ranking's vector slot is used (none by default).
 const vectors = configuredVectors(loadConfig());
 console.log(
-  `# Verity eval — ${new Date().toISOString().slice(0, 10)}${vectors ? ` — with ${vectors.scorer.name}` : ''}\n`,
+  `# Verity eval — ${new Date().toISOString().slice(0, 10)}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}\n`,
 );
 for (const build of SHARED_SETS) {
-  const set = build(shared);
+  const set = build(shared, split);
   // The converted files are written so that `verity eval --corpus --claims` can be run on them too.
-  const slug = set.name
+  const slug = `${split === 'train' ? 'train-' : ''}${set.name}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');

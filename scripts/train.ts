@@ -30,7 +30,7 @@ import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../src/retrieve/score-pool.js';
 import { RANKER_FEATURES, rankerInput, rankScore } from '../src/retrieve/rank-score.js';
-import { stanceOf } from '../src/assess/stance-of.js';
+import { pooledStance, stanceOf } from '../src/assess/stance-of.js';
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { SHARED_SETS, type EvalSet, type LabelledClaim, type Split } from './lib/eval-sets.js';
 import { table } from './lib/stats.js';
@@ -79,11 +79,12 @@ function examples(claimPools: ClaimPool[]) {
         relevance.labels.push(isGold ? 1 : 0);
         if (!isGold) negatives++;
       }
-      const label = claim.stance?.[item.article.source];
+      // A sentence that only quotes the claim takes no side, whatever the claim's label.
+      const label = item.restates ? undefined : claim.stance?.[item.article.source];
       if (label) {
         stance.rows.push(item.features);
         stance.labels.push(label === 'supports' ? 1 : 2);
-      } else if (!isGold && neutral < NEUTRAL_PER_CLAIM) {
+      } else if (!isGold && !item.restates && neutral < NEUTRAL_PER_CLAIM) {
         stance.rows.push(item.features);
         stance.labels.push(0);
         neutral++;
@@ -132,7 +133,7 @@ function scored(items: PoolSentence[], models: Omit<LearnedModels, 'verdict'>): 
     .map((item) => {
       return {
         relevance: predictProba(relevance, item.features)[1]!,
-        stance: stanceOf(models, item.features),
+        stance: pooledStance(models, item),
         coverage: item.coverage,
         score: rankScore({ ranker, relevance }, item.features),
       };

@@ -18,3 +18,17 @@ export function stanceOf(models: Pick<LearnedModels, 'stance' | 'polarity'>, fea
   const [supports, refutes] = predictProba(models.polarity, features) as [number, number];
   return { neutral, supports: (1 - neutral) * supports, refutes: (1 - neutral) * refutes };
 }
+
+/** No side at all: a sentence that only reports that somebody made the claim. */
+const NO_SIDE: Stance = { supports: 0, refutes: 0, neutral: 1 };
+
+/**
+ * The stance of a sentence of the retrieved pool: a sentence that restates the claim in quotation
+ * marks (restates-claim.ts) takes no side, whatever its words; the others as `stanceOf` reads them.
+ */
+export function pooledStance(
+  models: Pick<LearnedModels, 'stance' | 'polarity'>,
+  item: { features: number[]; restates: boolean },
+): Stance {
+  return item.restates ? NO_SIDE : stanceOf(models, item.features);
+}

@@ -1,6 +1,7 @@
 import type { CitedSentence, Evidence, ReportSection } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
+import { insideQuotation } from '../assess/restates-claim.js';
 
 /** A completed act in the article's own voice: a past or passive-past verb ("was returned", "handed"). */
 const PAST_ACT = /\b(was|were|has been|have been|had been)\s+\p{L}+(ed|en|t)\b|\b\p{L}{3,}ed\b/iu;
@@ -12,13 +13,7 @@ const WHEN =
  * a quotation mark, or sits inside a quotation that the passage opened before it.
  */
 function isQuoted(item: Evidence): boolean {
-  if (/[“”"]/.test(item.sentence.text)) return true;
-  const at = item.passage.text.indexOf(item.sentence.text);
-  if (at < 0) return false;
-  const before = item.passage.text.slice(0, at);
-  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
-  const straight = (before.match(/"/g) ?? []).length;
-  return curly > 0 || straight % 2 === 1;
+  return /[“”"]/.test(item.sentence.text) || insideQuotation(item.sentence.text, item.passage.text);
 }
 /** What an act or decision led to, risks or would bring about. */
 const CONSEQUENCE =

@@ -1,6 +1,7 @@
 import { articleKey } from './article-key.js';
 import { claimProfile, type ClaimProfile } from '../assess/claim-profile.js';
 import { pairFeatures } from '../assess/pair-features.js';
+import { restatesClaim } from '../assess/restates-claim.js';
 import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
 import { stemSet } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
@@ -16,6 +17,8 @@ export interface PoolSentence {
   features: number[];
   coverage: number;
   matchedTerms: string[];
+  /** It quotes the claim from someone the claim does not name: it takes no side (restates-claim.ts). */
+  restates: boolean;
 }
 
 /**
@@ -66,6 +69,14 @@ export function scorePool(
         ),
         coverage,
         matchedTerms: matched,
+        restates:
+          matched.length > 0 &&
+          restatesClaim(
+            sentence.text,
+            hit.passage.text,
+            (text) => termCoverage(stemSet(text), weights).coverage,
+            profile.names,
+          ),
       });
     }
   });

@@ -3,7 +3,7 @@ import type { ClaimProfile } from '../assess/claim-profile.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
-import { stanceOf } from '../assess/stance-of.js';
+import { pooledStance } from '../assess/stance-of.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
 import { stem } from '../analyze/tokenize.js';
@@ -65,7 +65,7 @@ export function selectEvidence(
         modality: detectModality(item.sentence.text),
         negated: isNegated(item.sentence.text),
         relevance: predictProba(models.relevance, item.features)[1]!,
-        stance: stanceOf(models, item.features),
+        stance: pooledStance(models, item),
         rank: item.rank,
         score:
           rankScore(models, item.features) + (similarity ? options.vectors!.weight * similarity[index]! : 0),

@@ -1,0 +1,73 @@
+import { stemSet } from '../analyze/tokenize.js';
+import { attributeSentence } from './attribute-sentence.js';
+
+/** Does the sentence sit inside a quotation that its passage opened before it? */
+export function insideQuotation(sentence: string, passage: string): boolean {
+  const at = passage.indexOf(sentence);
+  if (at < 0) return false;
+  const before = passage.slice(0, at);
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length;
+  return curly > 0 || straight % 2 === 1;
+}
+
+/**
+ * The words of a sentence that stand in quotation marks: paired “…” or "…" spans, the part before
+ * a closing mark that nothing opened (the quotation began in an earlier sentence) and the part
+ * after an opening mark that nothing closes.
+ */
+export function quotedText(sentence: string): string {
+  const spans: string[] = [];
+  let open: number | null = null;
+  let straightOpen = false;
+  for (let index = 0; index < sentence.length; index++) {
+    const char = sentence[index];
+    const opens = char === '“' || (char === '"' && !straightOpen);
+    const closes = char === '”' || (char === '"' && straightOpen);
+    if (char === '"') straightOpen = !straightOpen;
+    if (opens) open = index + 1;
+    else if (closes) {
+      spans.push(sentence.slice(open ?? 0, index));
+      open = null;
+    }
+  }
+  if (open !== null) spans.push(sentence.slice(open));
+  return spans.join(' ');
+}
+
+/** Least share of the claim's weight a quotation must hold to restate the claim. */
+const RESTATED_SHARE = 0.5;
+
+/** A name of the claim, as the claim profile holds it: its words' stems, and its last word's for later mentions. */
+interface ClaimName {
+  stems: Set<string>;
+  last: string | null;
+}
+
+/**
+ * The sentence quotes the claim itself ("… reads the headline", “…,” said the post): its quotation
+ * holds at least half of the claim's weight and nearly all of what the sentence holds of the claim,
+ * and the one it quotes is not someone the claim names. Such a sentence reports that somebody made
+ * the claim; it is not evidence that the claim is true. ("Pelosi said “…”" is evidence for "Pelosi
+ * said …": the speaker is named in the claim.) `coverageOf` is the share of the claim's weight a
+ * text holds.
+ */
+export function restatesClaim(
+  sentence: string,
+  passage: string,
+  coverageOf: (text: string) => number,
+  claimNames: ClaimName[],
+): boolean {
+  const quoted = insideQuotation(sentence, passage) ? sentence : quotedText(sentence);
+  if (!quoted) return false;
+  const inQuotes = coverageOf(quoted);
+  if (inQuotes < RESTATED_SHARE || inQuotes < 0.9 * coverageOf(sentence)) return false;
+  const speaker = attributeSentence(sentence).who;
+  if (!speaker) return true;
+  const speakerStems = stemSet(speaker);
+  return !claimNames.some(
+    (name) =>
+      [...name.stems].every((part) => speakerStems.has(part)) ||
+      (name.last !== null && speakerStems.has(name.last)),
+  );
+}

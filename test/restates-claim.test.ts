@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
+import { loadEvalStore } from '../src/eval/load-eval-store.js';
+import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../src/retrieve/select-evidence.js';
+import { stemSet } from '../src/analyze/tokenize.js';
+
+/** Share of the claim's words (each weighing the same) that a text holds. */
+const coverageOf = (claim: string) => (text: string) => {
+  const claimStems = [...stemSet(claim)];
+  const stems = stemSet(text);
+  return claimStems.filter((key) => stems.has(key)).length / claimStems.length;
+};
+
+describe('quotations', () => {
+  it('reads paired marks, curly or straight, and a quotation that runs on from or into another sentence', () => {
+    expect(quotedText('“Taxes went up,” she said, adding "a lot".')).toBe('Taxes went up, a lot');
+    expect(quotedText('Americans are the stupidest people on earth.”')).toBe(
+      'Americans are the stupidest people on earth.',
+    );
+    expect(quotedText('The post reads: “Schools will close')).toBe('Schools will close');
+    expect(quotedText('No quotation here.')).toBe('');
+  });
+
+  it('knows a sentence that sits inside a quotation its passage opened earlier', () => {
+    const passage = '“They blocked the poll. They blocked the caucus.” Nothing backs that up.';
+    expect(insideQuotation('They blocked the caucus.', passage)).toBe(true);
+    expect(insideQuotation('Nothing backs that up.', passage)).toBe(false);
+  });
+});
+
+describe('a sentence that restates the claim', () => {
+  const claim = 'Democrats blocked the Iowa caucus.';
+  const restates = (sentence: string, passage = sentence) =>
+    restatesClaim(sentence, passage, coverageOf(claim), analyzeClaim(claim).entities.length ? names() : []);
+  const names = () => [{ stems: stemSet('Democrats'), last: null }];
+
+  it('is one that quotes the claim from someone the claim does not name', () => {
+    expect(restates('“Democrats blocked the Iowa caucus,” a Facebook post said on Feb. 4.')).toBe(true);
+    // A sentence inside a quotation its passage opened: the whole sentence is the quotation.
+    expect(
+      restates('They blocked the Iowa caucus.', '“Democrats are at it again. They blocked the Iowa caucus.”'),
+    ).toBe(true);
+    expect(restates('They blocked it.', '“Democrats are at it again. They blocked it.”')).toBe(
+      false, // holds a quarter of the claim's words
+    );
+  });
+
+  it('is not one that states or rebuts the claim in its own words', () => {
+    expect(restates('Democrats blocked the Iowa caucus, state officials said.')).toBe(false);
+    expect(restates('No evidence shows that Democrats blocked the Iowa caucus.')).toBe(false);
+    // The quotation holds part of the claim; the sentence's own words hold the rest.
+    expect(restates('Democrats said the Iowa caucus was “blocked” by a software failure.')).toBe(false);
+  });
+
+  it('is not one that quotes a speaker the claim names: that is evidence of what they said', () => {
+    const said = 'Pelosi said Americans are the stupidest people on earth.';
+    const pelosi = [{ stems: stemSet('Pelosi'), last: null }];
+    expect(
+      restatesClaim(
+        '“Americans are the stupidest people on earth,” Pelosi said at a fundraiser.',
+        '',
+        coverageOf(said),
+        pelosi,
+      ),
+    ).toBe(false);
+    expect(
+      restatesClaim(
+        '“Americans are the stupidest people on earth,” reads the text of the meme.',
+        '',
+        coverageOf(said),
+        pelosi,
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('stance of a restatement in a check', () => {
+  it('takes no side, while the rebuttal beside it keeps its stance', () => {
+    const store = loadEvalStore([
+      {
+        id: 'post',
+        text: '“Virginia announced the end of youth hunting,” one Facebook post says.',
+        url: 'https://factcheck.example/youth-hunting',
+      },
+      {
+        id: 'agency',
+        text: 'Virginia did not announce the end of youth hunting, the state wildlife agency said.',
+        url: 'https://factcheck.example/youth-hunting',
+      },
+    ]);
+    const claim = analyzeClaim('Virginia announced the end of youth hunting.');
+    const { evidence } = selectEvidence(store, claim, retrievePassages(store, claim), {
+      ...DEFAULT_EVIDENCE_OPTIONS,
+      minRelevance: 0,
+    });
+    const post = evidence.find((item) => item.article.source === 'post')!;
+    const agency = evidence.find((item) => item.article.source === 'agency')!;
+    expect(post.stance).toEqual({ supports: 0, refutes: 0, neutral: 1 });
+    expect(agency.stance.neutral).toBeLessThan(1);
+    expect(agency.stance.supports + agency.stance.refutes).toBeGreaterThan(0);
+    store.close();
+  });
+});
