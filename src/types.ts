@@ -88,6 +88,8 @@ export interface Evidence {
   relevance: number;
   /** Stance toward the claim (fitted stance model): probabilities summing to 1. */
   stance: { supports: number; refutes: number; neutral: number };
+  /** It only quotes the claim (from someone the claim does not name), so it takes no side. */
+  restatesClaim: boolean;
 }
 
 export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'unsettled' | 'not-found';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { checkClaimDetailed } from '../src/check-claim.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
@@ -98,8 +99,16 @@ describe('stance of a restatement in a check', () => {
     const post = evidence.find((item) => item.article.source === 'post')!;
     const agency = evidence.find((item) => item.article.source === 'agency')!;
     expect(post.stance).toEqual({ supports: 0, refutes: 0, neutral: 1 });
+    expect(post.restatesClaim).toBe(true);
+    expect(agency.restatesClaim).toBe(false);
     expect(agency.stance.neutral).toBeLessThan(1);
     expect(agency.stance.supports + agency.stance.refutes).toBeGreaterThan(0);
+    // The verdict says so, and does not count the quotation on either side.
+    const { report } = checkClaimDetailed('Virginia announced the end of youth hunting.', { store });
+    expect(report.verdict.label).not.toBe('not-found');
+    expect(report.verdict.reasons.join(' ')).toContain(
+      '1 only quotes the claim, which shows that somebody made it, not that it is true',
+    );
     store.close();
   });
 });

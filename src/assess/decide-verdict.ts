@@ -76,6 +76,11 @@ export function decideVerdict(input: VerdictInput): Verdict {
     `The evidence traces to ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
     `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
   ];
+  const restating = evidence.filter((item) => item.restatesClaim).length;
+  if (restating > 0)
+    reasons.push(
+      `${restating} only quote${restating === 1 ? 's' : ''} the claim, which shows that somebody made it, not that it is true; ${restating === 1 ? 'it takes' : 'they take'} no side.`,
+    );
   let label: VerdictLabel;
   // A verdict must rest on what the report cites: "contradicted" needs the cited evidence, weighed
   // by relevance, to lean against the claim on balance. Otherwise the model's next choice stands.

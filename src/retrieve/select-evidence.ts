@@ -66,6 +66,7 @@ export function selectEvidence(
         negated: isNegated(item.sentence.text),
         relevance: predictProba(models.relevance, item.features)[1]!,
         stance: pooledStance(models, item),
+        restatesClaim: item.restates,
         rank: item.rank,
         score:
           rankScore(models, item.features) + (similarity ? options.vectors!.weight * similarity[index]! : 0),
