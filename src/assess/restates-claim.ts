@@ -1,6 +1,8 @@
 import { stemSet } from '../analyze/tokenize.js';
 import { attributeSentence } from './attribute-sentence.js';
 
+const QUOTE_MARK = /[“”"]/;
+
 /** Does the sentence sit inside a quotation that its passage opened before it? */
 export function insideQuotation(sentence: string, passage: string): boolean {
   const at = passage.indexOf(sentence);
@@ -37,6 +39,8 @@ export function quotedText(sentence: string): string {
 
 /** Least share of the claim's weight a quotation must hold to restate the claim. */
 const RESTATED_SHARE = 0.5;
+/** …and least part of what the whole sentence holds of the claim (the rest may be "said the post"). */
+const QUOTED_PART = 0.9;
 
 /** A name of the claim, as the claim profile holds it: its words' stems, and its last word's for later mentions. */
 interface ClaimName {
@@ -58,10 +62,12 @@ export function restatesClaim(
   coverageOf: (text: string) => number,
   claimNames: ClaimName[],
 ): boolean {
+  // Most passages hold no quotation mark at all: nothing to look for.
+  if (!QUOTE_MARK.test(passage) && !QUOTE_MARK.test(sentence)) return false;
   const quoted = insideQuotation(sentence, passage) ? sentence : quotedText(sentence);
   if (!quoted) return false;
   const inQuotes = coverageOf(quoted);
-  if (inQuotes < RESTATED_SHARE || inQuotes < 0.9 * coverageOf(sentence)) return false;
+  if (inQuotes < RESTATED_SHARE || inQuotes < QUOTED_PART * coverageOf(sentence)) return false;
   const speaker = attributeSentence(sentence).who;
   if (!speaker) return true;
   const speakerStems = stemSet(speaker);
