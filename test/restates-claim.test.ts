@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { checkClaimDetailed } from '../src/check-claim.js';
+import { balanceAgainst } from '../src/assess/decide-verdict.js';
+import type { Evidence } from '../src/types.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
@@ -110,5 +112,33 @@ describe('stance of a restatement in a check', () => {
       '1 only quotes the claim, which shows that somebody made it, not that it is true',
     );
     store.close();
+  });
+});
+
+describe('the balance the verdict rule reads', () => {
+  const sentence = (
+    modality: Evidence['modality'],
+    supports: number,
+    refutes: number,
+    restatesClaim = false,
+  ) => ({
+    relevance: 1,
+    modality,
+    restatesClaim,
+    stance: { supports, refutes, neutral: 1 - supports - refutes },
+  });
+
+  it('weighs stance by relevance, and counts a denial of a plain claim fully against it', () => {
+    expect(balanceAgainst([sentence('asserted', 0.6, 0.2)], false)).toBeCloseTo(-0.4);
+    // The stance model misreads "There is no evidence that …" as leaning toward the claim.
+    expect(balanceAgainst([sentence('denied', 0.6, 0.2)], false)).toBe(1);
+    expect(balanceAgainst([sentence('denied', 0.6, 0.2), sentence('asserted', 0.7, 0.1)], false)).toBeCloseTo(
+      0.4,
+    );
+  });
+
+  it('does not count a denial against a claim that itself denies, nor a quotation of the claim', () => {
+    expect(balanceAgainst([sentence('denied', 0.6, 0.2)], true)).toBeCloseTo(-0.4);
+    expect(balanceAgainst([sentence('denied', 0, 0, true)], false)).toBe(0);
   });
 });

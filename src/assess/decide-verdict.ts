@@ -22,6 +22,27 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
+/**
+ * How far the cited evidence leans against the claim, weighed by relevance: refutes minus supports
+ * per sentence, except that a sentence denying what a plain (not negated) claim says ("no evidence
+ * that …", "debunked", "denied") counts fully against it, whatever its stance model reads. Positive:
+ * against on balance.
+ */
+export function balanceAgainst(
+  evidence: Array<Pick<Evidence, 'relevance' | 'stance' | 'modality' | 'restatesClaim'>>,
+  claimNegated: boolean,
+): number {
+  return evidence.reduce(
+    (sum, item) =>
+      sum +
+      item.relevance *
+        (item.modality === 'denied' && !claimNegated && !item.restatesClaim
+          ? 1
+          : item.stance.refutes - item.stance.supports),
+    0,
+  );
+}
+
 export interface VerdictInput {
   evidence: Evidence[];
   /** The whole scored pool, most relevant first. */
@@ -84,10 +105,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
   let label: VerdictLabel;
   // A verdict must rest on what the report cites: "contradicted" needs the cited evidence, weighed
   // by relevance, to lean against the claim on balance. Otherwise the model's next choice stands.
-  const balance = evidence.reduce(
-    (sum, item) => sum + item.relevance * (item.stance.refutes - item.stance.supports),
-    0,
-  );
+  const balance = balanceAgainst(evidence, input.claimNegated);
   const runnerUp = probabilities
     .map((probability, index) => ({ probability, index }))
     .filter(({ index }) => index !== best)
