@@ -18,6 +18,8 @@ export function claimLexicalSets(text: string): LexicalSets {
 
 interface LexicalSets {
   verbSynonyms: string[][];
+  /** The claim's words for those verbs as it writes them, lower-cased ("turned"), one per synonym list. */
+  verbs: string[];
   lemmas: string[];
 }
 
@@ -32,6 +34,7 @@ function readLexicalSets(text: string): LexicalSets {
   const values = tokens.out(nlp.its.value);
   const lexicon = getLexicon();
   const verbSynonyms: string[][] = [];
+  const verbs: string[] = [];
   const opposable: string[] = [];
   pos.forEach((tag, index) => {
     const lemma = (lemmas[index] ?? values[index] ?? '').toLowerCase();
@@ -42,9 +45,12 @@ function readLexicalSets(text: string): LexicalSets {
         ...(particle ? (lexicon.verbSynonyms[`${lemma} ${particle}`] ?? []) : []),
         ...(lexicon.verbSynonyms[lemma] ?? []),
       ];
-      if (synonyms.length > 0) verbSynonyms.push([...new Set(synonyms)]);
+      if (synonyms.length > 0) {
+        verbSynonyms.push([...new Set(synonyms)]);
+        verbs.push((values[index] ?? lemma).toLowerCase());
+      }
     }
     if (tag === 'VERB' || tag === 'ADJ') opposable.push(lemma);
   });
-  return { verbSynonyms, lemmas: opposable };
+  return { verbSynonyms, verbs, lemmas: opposable };
 }

@@ -14,6 +14,7 @@ import {
   whoReacted,
 } from './found-sections.js';
 import { namesInEvidence } from './names-in-evidence.js';
+import { uncoveredTerms } from './said-in-other-words.js';
 import {
   consequencesAndContext,
   promisedAndDone,
@@ -54,8 +55,7 @@ function count(value: number): string {
 export function composeReport(input: ComposeInput): Report {
   const { claim, evidence, verdict, provenance, corpus } = input;
   const citer = new Citer(provenance.originOf);
-  const covered = new Set(evidence.flatMap((item) => item.matchedTerms));
-  const missingTerms = claim.terms.filter((term) => !covered.has(term));
+  const missingTerms = uncoveredTerms(claim, evidence);
   const otherNames = namesInEvidence(evidence, claim.entities);
   const base = {
     question: claim.question,

@@ -1,0 +1,33 @@
+import { claimLexicalSets } from '../assess/predicate-synonyms.js';
+import { contentTerms, stem, stemSet } from '../analyze/tokenize.js';
+import type { Claim, Evidence } from '../types.js';
+
+/**
+ * The claim's terms, as the claim writes them, that no evidence sentence holds in the claim's own words nor, for a verb, in
+ * one of its WordNet synonyms ("turned over" said as "handed over" or "return"): what the report
+ * lists as not covered. Retrieval already searches with those synonyms; the report must not call a
+ * verb missing that the evidence states in other words.
+ */
+export function uncoveredTerms(claim: Claim, evidence: Evidence[]): string[] {
+  const covered = new Set(evidence.flatMap((item) => item.matchedTerms));
+  const missing = claim.terms.filter((term) => !covered.has(term));
+  if (missing.length === 0) return missing;
+  const { verbs, verbSynonyms } = claimLexicalSets(claim.text);
+  const sentenceStems = evidence.map((item) => stemSet(item.sentence.text));
+  const saidInOtherWords = (term: string) =>
+    verbs.some(
+      (verb, index) =>
+        verb === term &&
+        verbSynonyms[index]!.some((synonym) => {
+          const parts = contentTerms(synonym).map(stem);
+          return parts.length > 0 && sentenceStems.some((stems) => parts.every((part) => stems.has(part)));
+        }),
+    );
+  return missing.filter((term) => !saidInOtherWords(term)).map((term) => asWritten(term, claim.text));
+}
+
+/** A term as the claim writes it ("DOJ", not "doj"), for the report to show. */
+function asWritten(term: string, text: string): string {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0] ?? term;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { uncoveredTerms } from '../src/compose/said-in-other-words.js';
+import { loadEvalStore } from '../src/eval/load-eval-store.js';
+import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../src/retrieve/select-evidence.js';
+
+/** What the report lists as not covered, for a claim over a small corpus. */
+function uncovered(corpus: Parameters<typeof loadEvalStore>[0], text: string): string[] {
+  const store = loadEvalStore(corpus);
+  const claim = analyzeClaim(text);
+  const { evidence } = selectEvidence(store, claim, retrievePassages(store, claim), {
+    ...DEFAULT_EVIDENCE_OPTIONS,
+    minRelevance: 0,
+  });
+  store.close();
+  expect(evidence.length).toBeGreaterThan(0);
+  return uncoveredTerms(claim, evidence);
+}
+
+describe('what the report calls not covered', () => {
+  it('is not a claim verb that the evidence states in other words (a WordNet synonym)', () => {
+    const corpus = [{ id: 'a', text: 'The FBI guards delivered the man to the Border Patrol on Monday.' }];
+    expect(uncovered(corpus, 'The FBI guards handed over the man to the Border Patrol.')).toEqual([]);
+    // A verb with no synonym in the evidence is still missing.
+    expect(uncovered(corpus, 'The FBI guards beat the man at the Border Patrol.')).toEqual(['beat']);
+  });
+
+  it('is shown as the claim writes it', () => {
+    const corpus = [{ id: 'a', text: 'Justice Department lawyers met the Salvadoran envoy in March.' }];
+    expect(uncovered(corpus, 'DOJ lawyers met the Salvadoran envoy.')).toEqual(['DOJ']);
+  });
+});
