@@ -13,9 +13,23 @@ export const VERDICT_TITLES: Record<VerdictLabel, string> = {
   'not-found': 'Not found in the corpus',
 };
 
-/** Evidence counts against the claim when its stance model says "refutes" more than "supports". */
+/**
+ * How much more likely one side must be than the other for a sentence to be said to lean that way.
+ * The stance model is weak (README, Quality): a 41%/36% reading is no reading, and a report that
+ * calls such a sentence "against the claim" misleads.
+ */
+export const CLEAR_LEAN = 0.1;
+
+/** Evidence counts against the claim when its stance model clearly says "refutes" rather than "supports". */
 export function opposes(item: Evidence): boolean {
-  return item.stance.refutes > item.stance.supports && item.stance.refutes > item.stance.neutral;
+  return (
+    item.stance.refutes - item.stance.supports >= CLEAR_LEAN && item.stance.refutes > item.stance.neutral
+  );
+}
+
+/** Evidence counts for the claim when its stance model clearly says "supports" rather than "refutes". */
+export function favours(item: Evidence): boolean {
+  return item.stance.supports - item.stance.refutes >= CLEAR_LEAN;
 }
 
 function percent(value: number): string {
@@ -85,7 +99,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const probabilities = predictProba(model, verdictFeatures(ranked, input.claimNegated, input.minRelevance));
   const best = probabilities.indexOf(Math.max(...probabilities));
   const predicted = model.classes[best]!;
-  const supporting = evidence.filter((item) => item.stance.supports > item.stance.refutes);
+  const supporting = evidence.filter(favours);
   const against = evidence.filter(opposes);
   const asserted = supporting.filter((item) => item.modality === 'asserted');
   // Sentences that relay another outlet's reporting ("the Washington Post reported") or a promise.
@@ -95,7 +109,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const reasons = [
     `${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} bear on the claim (best relevance ${percent(evidence[0]!.relevance)}).`,
     `The evidence traces to ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
-    `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
+    supporting.length + against.length === 0
+      ? 'None of them leans clearly toward or against the claim: the stance readings are too close to call.'
+      : `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
   ];
   const restating = evidence.filter((item) => item.restatesClaim).length;
   if (restating > 0)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { checkClaimDetailed } from '../src/check-claim.js';
-import { balanceAgainst } from '../src/assess/decide-verdict.js';
+import { balanceAgainst, favours, opposes } from '../src/assess/decide-verdict.js';
 import type { Evidence } from '../src/types.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
@@ -140,5 +140,21 @@ describe('the balance the verdict rule reads', () => {
   it('does not count a denial against a claim that itself denies, nor a quotation of the claim', () => {
     expect(balanceAgainst([sentence('denied', 0.6, 0.2)], true)).toBeCloseTo(-0.4);
     expect(balanceAgainst([sentence('denied', 0, 0, true)], false)).toBe(0);
+  });
+});
+
+describe('a clear lean', () => {
+  const withStance = (supports: number, refutes: number) =>
+    ({ stance: { supports, refutes, neutral: 1 - supports - refutes } }) as Evidence;
+
+  it('needs one side to beat the other by ten points', () => {
+    expect(opposes(withStance(0.36, 0.41))).toBe(false);
+    expect(favours(withStance(0.41, 0.36))).toBe(false);
+    expect(opposes(withStance(0.3, 0.5))).toBe(true);
+    expect(favours(withStance(0.5, 0.3))).toBe(true);
+  });
+
+  it('against the claim also needs "refutes" to beat "no side"', () => {
+    expect(opposes(withStance(0.05, 0.3))).toBe(false);
   });
 });
