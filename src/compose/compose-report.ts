@@ -153,7 +153,9 @@ export function composeReport(input: ComposeInput): Report {
   if (missingTerms.length > 0) {
     bottomLine.push(
       citer.sentence(
-        `The parts of the claim about ${missingTerms.map((term) => `“${term}”`).join(', ')} remain unchecked.`,
+        missingTerms.length === 1
+          ? `The part of the claim about “${missingTerms[0]}” remains unchecked.`
+          : `The parts of the claim about ${missingTerms.map((term) => `“${term}”`).join(', ')} remain unchecked.`,
         evidence,
       ),
     );

@@ -3,14 +3,22 @@ import { contentTerms, stem, stemSet } from '../analyze/tokenize.js';
 import type { Claim, Evidence } from '../types.js';
 
 /**
- * The claim's terms, as the claim writes them, that no evidence sentence holds in the claim's own words nor, for a verb, in
- * one of its WordNet synonyms ("turned over" said as "handed over" or "return"): what the report
- * lists as not covered. Retrieval already searches with those synonyms; the report must not call a
- * verb missing that the evidence states in other words.
+ * Verbs that carry little meaning of their own ("to get access", "made a decision"): the word after
+ * them says what the claim is about, so on their own they are no part of it that evidence can miss.
+ */
+const LIGHT_VERB =
+  /^(get|gets|got|gotten|getting|make|makes|made|making|take|takes|took|taken|taking|give|gives|gave|given|giving|do|does|did|done|doing)$/;
+
+/**
+ * The claim's terms, as the claim writes them, that no evidence sentence holds in the claim's own
+ * words nor, for a verb, in one of its WordNet synonyms ("turned over" said as "handed over" or
+ * "return"): what the report lists as not covered. Retrieval already searches with those synonyms;
+ * the report must not call a verb missing that the evidence states in other words. Light verbs
+ * ("get", "make") are no part on their own.
  */
 export function uncoveredTerms(claim: Claim, evidence: Evidence[]): string[] {
   const covered = new Set(evidence.flatMap((item) => item.matchedTerms));
-  const missing = claim.terms.filter((term) => !covered.has(term));
+  const missing = claim.terms.filter((term) => !covered.has(term) && !LIGHT_VERB.test(term));
   if (missing.length === 0) return missing;
   const { verbs, verbSynonyms } = claimLexicalSets(claim.text);
   const sentenceStems = evidence.map((item) => stemSet(item.sentence.text));
