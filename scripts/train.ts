@@ -31,6 +31,7 @@ import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../src/retrieve/score-pool.js';
 import { RANKER_FEATURES, rankerInput, rankScore } from '../src/retrieve/rank-score.js';
 import { pooledStance, stanceOf } from '../src/assess/stance-of.js';
+import { detectModality } from '../src/assess/detect-modality.js';
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { SHARED_SETS, type EvalSet, type LabelledClaim, type Split } from './lib/eval-sets.js';
 import { table } from './lib/stats.js';
@@ -135,6 +136,8 @@ function scored(items: PoolSentence[], models: Omit<LearnedModels, 'verdict'>): 
         relevance: predictProba(relevance, item.features)[1]!,
         stance: pooledStance(models, item),
         coverage: item.coverage,
+        modality: detectModality(item.sentence.text),
+        restatesClaim: item.restates,
         score: rankScore({ ranker, relevance }, item.features),
       };
     })

@@ -3,6 +3,7 @@ import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { checkClaimDetailed } from '../src/check-claim.js';
 import { balanceAgainst, favours, opposes } from '../src/assess/decide-verdict.js';
 import type { Evidence } from '../src/types.js';
+import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
@@ -156,5 +157,27 @@ describe('a clear lean', () => {
 
   it('against the claim also needs "refutes" to beat "no side"', () => {
     expect(opposes(withStance(0.05, 0.3))).toBe(false);
+  });
+});
+
+describe('the verdict’s denial feature', () => {
+  const scored = (modality: Evidence['modality'], restatesClaim = false) => ({
+    relevance: 0.8,
+    stance: { supports: 0.4, refutes: 0.3, neutral: 0.3 },
+    coverage: 0.9,
+    modality,
+    restatesClaim,
+  });
+  const denial = (items: ReturnType<typeof scored>[], claimNegated = false) =>
+    verdictFeatures(items, claimNegated, 0.5)[VERDICT_FEATURES.indexOf('denialTop5')];
+
+  it('is the relevance-weighted share of the best sentences that deny a plain claim', () => {
+    expect(denial([scored('denied'), scored('asserted')])).toBeCloseTo(0.4);
+    expect(denial([scored('asserted')])).toBe(0);
+  });
+
+  it('is 0 for a negated claim, and a quotation of the claim denies nothing', () => {
+    expect(denial([scored('denied')], true)).toBe(0);
+    expect(denial([scored('denied', true)])).toBe(0);
   });
 });

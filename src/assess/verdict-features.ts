@@ -1,3 +1,5 @@
+import type { Modality } from '../types.js';
+
 /** How many of the best-ranked sentences the verdict looks at. */
 export const VERDICT_TOP_K = 5;
 
@@ -5,6 +7,8 @@ export interface ScoredSentence {
   relevance: number;
   stance: { supports: number; refutes: number; neutral: number };
   coverage: number;
+  modality: Modality;
+  restatesClaim: boolean;
 }
 
 export const VERDICT_FEATURES = [
@@ -19,6 +23,7 @@ export const VERDICT_FEATURES = [
   'claimNegated',
   'relevantCount',
   'leanTop3',
+  'denialTop5',
 ] as const;
 
 /** Which way a sentence leans, whatever its share of "no side": −1 against … +1 for the claim. */
@@ -51,5 +56,13 @@ export function verdictFeatures(
     Math.log1p(ranked.filter((item) => item.relevance >= minRelevance).length),
     // Which way the best sentences lean, whatever their share of "no side" (-1 against … +1 for).
     top3.length ? top3.reduce((sum, item) => sum + lean(item.stance), 0) / top3.length : 0,
+    // How much of the best evidence denies what a plain claim says ("no evidence that …", "debunked"),
+    // which the sentence-level stance model reads poorly (docs/method.md, the verdict balance).
+    claimNegated || top.length === 0
+      ? 0
+      : top.reduce(
+          (sum, item) => sum + (item.modality === 'denied' && !item.restatesClaim ? item.relevance : 0),
+          0,
+        ) / top.length,
   ];
 }
