@@ -10,7 +10,7 @@ import { claimProfile } from '../src/assess/claim-profile.js';
 import { cellWeights } from '../src/assess/logistic-regression.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
-import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../src/retrieve/select-evidence.js';
+import { evidenceFor } from './helpers/evidence-for.js';
 import { traceProvenance } from '../src/assess/trace-provenance.js';
 
 /** The alignment features of a sentence against a claim, by name (every claim term weighs 1). */
@@ -94,13 +94,7 @@ describe('first-stage retrieval with the predicate’s synonyms', () => {
 describe('evidence selection (the gate before the learned ranking)', () => {
   /** Corpus ids of the evidence for a claim, every sentence relevant enough (the gate alone decides). */
   function evidenceOf(corpus: Parameters<typeof loadEvalStore>[0], question: string) {
-    const store = loadEvalStore(corpus);
-    const claim = analyzeClaim(question);
-    const selected = selectEvidence(store, claim, retrievePassages(store, claim), {
-      ...DEFAULT_EVIDENCE_OPTIONS,
-      minRelevance: 0,
-    });
-    return selected.evidence;
+    return evidenceFor(loadEvalStore(corpus), question).evidence;
   }
   /** …and their corpus ids. */
   const evidenceIds = (corpus: Parameters<typeof loadEvalStore>[0], question: string) =>

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { checkClaimDetailed } from '../src/check-claim.js';
 import { balanceAgainst, favours, opposes } from '../src/assess/decide-verdict.js';
 import type { Evidence } from '../src/types.js';
 import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
+import { evidenceFor } from './helpers/evidence-for.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
-import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
-import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../src/retrieve/select-evidence.js';
 import { stemSet } from '../src/analyze/tokenize.js';
 
 /** Share of the claim's words (each weighing the same) that a text holds. */
@@ -34,11 +32,20 @@ describe('quotations', () => {
   });
 });
 
+/** Does a sentence restate this claim, whose names are `names`? */
+const restatesFor =
+  (claim: string, names: string[]) =>
+  (sentence: string, passage = sentence) =>
+    restatesClaim(
+      sentence,
+      passage,
+      coverageOf(claim)(sentence),
+      coverageOf(claim),
+      names.map((name) => ({ stems: stemSet(name), last: null })),
+    );
+
 describe('a sentence that restates the claim', () => {
-  const claim = 'Democrats blocked the Iowa caucus.';
-  const restates = (sentence: string, passage = sentence) =>
-    restatesClaim(sentence, passage, coverageOf(claim), analyzeClaim(claim).entities.length ? names() : []);
-  const names = () => [{ stems: stemSet('Democrats'), last: null }];
+  const restates = restatesFor('Democrats blocked the Iowa caucus.', ['Democrats']);
 
   it('is one that quotes the claim from someone the claim does not name', () => {
     expect(restates('“Democrats blocked the Iowa caucus,” a Facebook post said on Feb. 4.')).toBe(true);
@@ -59,23 +66,14 @@ describe('a sentence that restates the claim', () => {
   });
 
   it('is not one that quotes a speaker the claim names: that is evidence of what they said', () => {
-    const said = 'Pelosi said Americans are the stupidest people on earth.';
-    const pelosi = [{ stems: stemSet('Pelosi'), last: null }];
+    const restatesPelosi = restatesFor('Pelosi said Americans are the stupidest people on earth.', [
+      'Pelosi',
+    ]);
     expect(
-      restatesClaim(
-        '“Americans are the stupidest people on earth,” Pelosi said at a fundraiser.',
-        '',
-        coverageOf(said),
-        pelosi,
-      ),
+      restatesPelosi('“Americans are the stupidest people on earth,” Pelosi said at a fundraiser.', ''),
     ).toBe(false);
     expect(
-      restatesClaim(
-        '“Americans are the stupidest people on earth,” reads the text of the meme.',
-        '',
-        coverageOf(said),
-        pelosi,
-      ),
+      restatesPelosi('“Americans are the stupidest people on earth,” reads the text of the meme.', ''),
     ).toBe(true);
   });
 });
@@ -94,11 +92,7 @@ describe('stance of a restatement in a check', () => {
         url: 'https://factcheck.example/youth-hunting',
       },
     ]);
-    const claim = analyzeClaim('Virginia announced the end of youth hunting.');
-    const { evidence } = selectEvidence(store, claim, retrievePassages(store, claim), {
-      ...DEFAULT_EVIDENCE_OPTIONS,
-      minRelevance: 0,
-    });
+    const { evidence } = evidenceFor(store, 'Virginia announced the end of youth hunting.');
     const post = evidence.find((item) => item.article.source === 'post')!;
     const agency = evidence.find((item) => item.article.source === 'agency')!;
     expect(post.stance).toEqual({ supports: 0, refutes: 0, neutral: 1 });

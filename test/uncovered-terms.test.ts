@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { uncoveredTerms } from '../src/compose/said-in-other-words.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
-import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
-import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../src/retrieve/select-evidence.js';
+import { evidenceFor } from './helpers/evidence-for.js';
 
 /** What the report lists as not covered, for a claim over a small corpus. */
 function uncovered(corpus: Parameters<typeof loadEvalStore>[0], text: string): string[] {
   const store = loadEvalStore(corpus);
-  const claim = analyzeClaim(text);
-  const { evidence } = selectEvidence(store, claim, retrievePassages(store, claim), {
-    ...DEFAULT_EVIDENCE_OPTIONS,
-    minRelevance: 0,
-  });
+  const { claim, evidence } = evidenceFor(store, text);
   store.close();
   expect(evidence.length).toBeGreaterThan(0);
   return uncoveredTerms(claim, evidence);

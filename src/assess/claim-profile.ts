@@ -16,7 +16,7 @@ export interface ClaimProfile {
    * as stems, with the stem of the last word when it names them on its own in later mentions
    * ("Grisham" for "Michelle Lujan Grisham"; not "Senate" for "New Mexico Senate").
    */
-  names: Array<{ stems: Set<string>; last: string | null }>;
+  names: ClaimName[];
   /** Adjacent content-stem pairs of the claim ("hand over", "ms 13"). */
   bigrams: Set<string>;
   /** For each claim verb, the stems of its WordNet synonyms (single words only). */
@@ -31,6 +31,17 @@ export interface ClaimProfile {
 /** Words of a date or an amount: months, weekdays, number words ("July 25", "$7.4 billion", "15%"). */
 const DATE_OR_NUMBER_WORD =
   /^(?:[$€£]?\d[\d.,]*(?:%|st|nd|rd|th|s)?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|hundred|thousand|million|billion|trillion|percent|the|of|and)$/i;
+
+/** A name the claim gives: its words' stems, and its last word's stem for later mentions (or null). */
+export interface ClaimName {
+  stems: Set<string>;
+  last: string | null;
+}
+
+/** Do these stems name the person or thing: all the name's words, or its last word alone ("Grisham")? */
+export function holdsName(stems: Pick<Set<string>, 'has'>, name: ClaimName): boolean {
+  return [...name.stems].every((part) => stems.has(part)) || (name.last !== null && stems.has(name.last));
+}
 
 /** True when an entity is only a date, year or amount: it names no one and nothing. */
 function isDateOrNumber(entity: string): boolean {

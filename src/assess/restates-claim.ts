@@ -1,5 +1,6 @@
 import { stemSet } from '../analyze/tokenize.js';
 import { attributeSentence } from './attribute-sentence.js';
+import { holdsName, type ClaimName } from './claim-profile.js';
 
 const QUOTE_MARK = /[“”"]/;
 
@@ -42,23 +43,18 @@ const RESTATED_SHARE = 0.5;
 /** …and least part of what the whole sentence holds of the claim (the rest may be "said the post"). */
 const QUOTED_PART = 0.9;
 
-/** A name of the claim, as the claim profile holds it: its words' stems, and its last word's for later mentions. */
-interface ClaimName {
-  stems: Set<string>;
-  last: string | null;
-}
-
 /**
  * The sentence quotes the claim itself ("… reads the headline", “…,” said the post): its quotation
  * holds at least half of the claim's weight and nearly all of what the sentence holds of the claim,
  * and the one it quotes is not someone the claim names. Such a sentence reports that somebody made
  * the claim; it is not evidence that the claim is true. ("Pelosi said “…”" is evidence for "Pelosi
  * said …": the speaker is named in the claim.) `coverageOf` is the share of the claim's weight a
- * text holds.
+ * text holds; `sentenceCoverage` is the sentence's, already known to the caller.
  */
 export function restatesClaim(
   sentence: string,
   passage: string,
+  sentenceCoverage: number,
   coverageOf: (text: string) => number,
   claimNames: ClaimName[],
 ): boolean {
@@ -67,13 +63,9 @@ export function restatesClaim(
   const quoted = insideQuotation(sentence, passage) ? sentence : quotedText(sentence);
   if (!quoted) return false;
   const inQuotes = coverageOf(quoted);
-  if (inQuotes < RESTATED_SHARE || inQuotes < QUOTED_PART * coverageOf(sentence)) return false;
+  if (inQuotes < RESTATED_SHARE || inQuotes < QUOTED_PART * sentenceCoverage) return false;
   const speaker = attributeSentence(sentence).who;
   if (!speaker) return true;
   const speakerStems = stemSet(speaker);
-  return !claimNames.some(
-    (name) =>
-      [...name.stems].every((part) => speakerStems.has(part)) ||
-      (name.last !== null && speakerStems.has(name.last)),
-  );
+  return !claimNames.some((name) => holdsName(speakerStems, name));
 }

@@ -74,6 +74,7 @@ export function scorePool(
           restatesClaim(
             sentence.text,
             hit.passage.text,
+            coverage,
             (text) => termCoverage(stemSet(text), weights).coverage,
             profile.names,
           ),

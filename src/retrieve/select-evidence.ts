@@ -1,5 +1,5 @@
 import { articleKey } from './article-key.js';
-import type { ClaimProfile } from '../assess/claim-profile.js';
+import { holdsName } from '../assess/claim-profile.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
@@ -95,13 +95,11 @@ export function selectEvidence(
   // A name counts as named by all its words or, for later mentions, its last word ("Grisham"). An
   // entity can be named only if the corpus holds it; a claim whose entities are all unknown to the
   // corpus has no admissible evidence at all.
-  const has = (stems: Pick<Set<string>, 'has'>, name: ClaimProfile['names'][number]) =>
-    [...name.stems].every((part) => stems.has(part)) || (name.last !== null && stems.has(name.last));
-  const knownNames = profile.names.filter((name) => has(profile.weights, name));
+  const knownNames = profile.names.filter((name) => holdsName(profile.weights, name));
   const namesEntity = (item: Evidence) => {
     if (profile.names.length === 0) return true;
     const held = new Set(item.matchedTerms.flatMap((term) => term.split('-').map(stem)));
-    return knownNames.some((name) => has(held, name));
+    return knownNames.some((name) => holdsName(held, name));
   };
   const admissible = (item: Evidence) =>
     item.relevance >= minRelevance && item.coverage >= options.minCoverage && namesEntity(item);

@@ -1,0 +1,14 @@
+import { analyzeClaim } from '../../src/assess/analyze-claim.js';
+import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
+import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../../src/retrieve/select-evidence.js';
+import type { Store } from '../../src/store/store.js';
+
+/** The claim a question becomes and the evidence a check selects for it, every relevance admitted (the gate alone decides). */
+export function evidenceFor(store: Store, question: string) {
+  const claim = analyzeClaim(question);
+  const { evidence } = selectEvidence(store, claim, retrievePassages(store, claim), {
+    ...DEFAULT_EVIDENCE_OPTIONS,
+    minRelevance: 0,
+  });
+  return { claim, evidence };
+}
