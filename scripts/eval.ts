@@ -1,32 +1,67 @@
-/** `npm run eval`: converts the four labelled sets in ../shared to the generic format and evaluates each. */
+/**
+ * `npm run eval`: converts the labelled sets in ../shared to the generic format and evaluates each.
+ *
+ * - `--protocol in-domain` (default): the shipped models (fitted by `npm run train` on every set's
+ *   training split) on each set's held-out split;
+ * - `--protocol lodo` (leave one dataset out): for each dataset, every learned part is fitted
+ *   afresh on the OTHER datasets' training splits and scored on the held-out split of the one left
+ *   out, which it has never seen in any form: how Verity does on claims of a kind it was not
+ *   fitted on. Both worlds of FEVER-symmetric are one dataset and leave together.
+ * - `--split train`: the in-domain table on the training splits (for weighing a change there first).
+ * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, packageRoot, sharedDir } from '../src/config.js';
 import { configuredVectors } from '../src/retrieve/word-vectors.js';
 import { formatEvalTable } from '../src/cli/eval-command.js';
-import { runEval } from '../src/eval/run-eval.js';
-import { SHARED_SETS } from './lib/eval-sets.js';
+import { runEval, type EvalResult } from '../src/eval/run-eval.js';
+import type { LearnedModels } from '../src/assess/learned-models.js';
+import { SHARED_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
+import { fitModels, pools, type PooledSet } from './lib/fit-models.js';
+import { table } from './lib/stats.js';
 
-const shared = sharedDir();
-// `npm run eval -- --split train` scores the training splits instead: for weighing a change on the
-// data the models are fitted on before looking at the held-out figures.
-const splitArg = process.argv.indexOf('--split');
-const split = splitArg >= 0 ? process.argv[splitArg + 1] : 'test';
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? (process.argv[at + 1] ?? '') : fallback;
+}
+
+const split = option('--split', 'test');
+const protocol = option('--protocol', 'in-domain');
+const only = option('--only', '').toLowerCase();
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
   process.exit(2);
 }
+if (protocol !== 'in-domain' && protocol !== 'lodo') {
+  console.error(
+    `--protocol must be "in-domain" (the default) or "lodo" (leave one dataset out), not "${protocol}".`,
+  );
+  process.exit(2);
+}
+if (protocol === 'lodo' && split === 'train') {
+  console.error('--protocol lodo always scores the held-out splits; leave out --split train.');
+  process.exit(2);
+}
+
+/** The dataset a set belongs to: its name before the parenthesis ("FEVER-symmetric"). */
+const datasetOf = (set: { name: string }) => set.name.replace(/\s*\(.*$/, '');
+
+const shared = sharedDir();
 const outDir = path.join(packageRoot(), '.verity', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
 // With VERITY_WORD_VECTORS set, the ranking's vector slot is used (none by default).
 const vectors = configuredVectors(loadConfig());
-console.log(
-  `# Verity eval — ${new Date().toISOString().slice(0, 10)}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}\n`,
+const sets: EvalSet[] = SHARED_SETS.map((build) => build(shared, split)).filter(
+  (set) => !only || set.name.toLowerCase().startsWith(only),
 );
-for (const build of SHARED_SETS) {
-  const set = build(shared, split);
-  // The converted files are written so that `verity eval --corpus --claims` can be run on them too.
-  const slug = `${split === 'train' ? 'train-' : ''}${set.name}`
+console.log(
+  `# Verity eval — ${new Date().toISOString().slice(0, 10)} — ${protocol === 'lodo' ? 'leave one dataset out' : 'in-domain'}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}\n`,
+);
+
+/** Writes the converted files so that `verity eval --corpus --claims` can be run on them too. */
+function writeConverted(set: EvalSet, part: Split) {
+  const slug = `${part === 'train' ? 'train-' : ''}${set.name}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
@@ -38,5 +73,81 @@ for (const build of SHARED_SETS) {
     path.join(outDir, `${slug}.claims.jsonl`),
     set.claims.map((line) => JSON.stringify(line)).join('\n') + '\n',
   );
-  console.log(formatEvalTable(set.name, runEval(set.corpus, set.claims, { vectors })) + '\n');
 }
+
+/** Models for each left-out dataset, fitted on the training splits of all the others. */
+function leaveOneOutModels(): Map<string, LearnedModels> {
+  console.log('Scoring the training splits of every set (pools do not depend on the models)…');
+  const trainPools: PooledSet[] = SHARED_SETS.map((build) => {
+    const set = build(shared, 'train');
+    const started = performance.now();
+    const pooled = { name: set.name, pools: pools(set) };
+    console.log(
+      `  ${set.name}: ${set.claims.length} claims, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
+    return pooled;
+  });
+  const out = new Map<string, LearnedModels>();
+  for (const dataset of new Set(sets.map(datasetOf))) {
+    const others = trainPools.filter((set) => datasetOf(set) !== dataset);
+    const { models } = fitModels(others);
+    console.log(
+      `  without ${dataset}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}`,
+    );
+    out.set(dataset, models);
+  }
+  console.log('');
+  return out;
+}
+
+const foldModels = protocol === 'lodo' ? leaveOneOutModels() : null;
+const results: Array<{ name: string; result: EvalResult }> = [];
+for (const set of sets) {
+  writeConverted(set, split as Split);
+  const models = foldModels?.get(datasetOf(set));
+  const result = runEval(set.corpus, set.claims, { vectors, models });
+  results.push({ name: set.name, result });
+  const title = protocol === 'lodo' ? `${set.name}, left out` : set.name;
+  console.log(formatEvalTable(title, result) + '\n');
+}
+
+const cell = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
+console.log(
+  `## Summary (${protocol === 'lodo' ? 'each set scored by models fitted without its dataset' : 'in-domain'})\n`,
+);
+console.log(
+  table(
+    [
+      'set',
+      'claims',
+      'recall@10 Verity',
+      'recall@10 BM25',
+      'macro-F1 Verity',
+      'macro-F1 majority',
+      'lead (95% interval)',
+      'precision supported',
+      'precision contradicted',
+      'refuted → supported',
+      'refuted → supported or reported',
+    ],
+    results.map(({ name, result }) => {
+      const lead = result.difference.macroF1;
+      return [
+        name,
+        result.claims,
+        cell(result['recall@10']),
+        cell(result.baseline['recall@10']),
+        cell(result.macroF1),
+        cell(result.baseline.macroF1),
+        `${cell(lead.value)} (${cell(lead.low)}…${cell(lead.high)})`,
+        cell(result.verdicts.supportedPrecision),
+        cell(result.verdicts.contradictedPrecision),
+        cell(result.verdicts.refutedCalledSupported),
+        cell(result.verdicts.refutedCalledSupportedOrReported),
+      ];
+    }),
+  ),
+);
+const file = path.join(outDir, `results-${protocol}${split === 'train' ? '-train' : ''}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
+console.log(`\nFull results: ${path.relative(process.cwd(), file)}`);

@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
 import { DEFAULT_EVIDENCE_OPTIONS, mergeEvidence, selectEvidence } from './retrieve/select-evidence.js';
 import type { VectorSlot } from './retrieve/vector-score.js';
+import type { LearnedModels } from './assess/learned-models.js';
 import type { Store } from './store/store.js';
 import type { Evidence, Report } from './types.js';
 
@@ -21,6 +22,8 @@ export interface CheckOptions {
   now?: () => Date;
   /** A vector model for ranking, when one is configured (`VERITY_WORD_VECTORS`); none by default. */
   vectors?: VectorSlot;
+  /** The fitted models to check with. Default: the shipped ones (models/*.json, `npm run train`). */
+  models?: LearnedModels;
 }
 
 /** Checks a question or claim against the corpus and returns the report model. */
@@ -43,7 +46,7 @@ export function checkClaimDetailed(
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const claim = analyzeClaim(question);
   const passages = retrievePassages(options.store, claim, { asOf });
-  const evidenceOptions = { ...DEFAULT_EVIDENCE_OPTIONS, vectors: options.vectors };
+  const evidenceOptions = { ...DEFAULT_EVIDENCE_OPTIONS, vectors: options.vectors, models: options.models };
   const whole = selectEvidence(options.store, claim, passages, evidenceOptions);
   const { closest, ranked, claimNegated, minRelevance } = whole;
   // Each part of a compound claim is checked on its own: its own retrieval, its own evidence.
@@ -64,7 +67,14 @@ export function checkClaimDetailed(
     parts.map((part) => part.evidence),
   );
   const provenance = traceProvenance(evidence, sameStorySentences(ranked, evidence));
-  const verdict = decideVerdict({ evidence, ranked, provenance, claimNegated, minRelevance });
+  const verdict = decideVerdict({
+    evidence,
+    ranked,
+    provenance,
+    claimNegated,
+    minRelevance,
+    models: options.models,
+  });
   const sides = competingPerspectives(ranked, evidence);
   const report = composeReport({
     parts,

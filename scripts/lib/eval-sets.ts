@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { splitSentences } from '../../src/analyze/split-sentences.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from '../../src/eval/eval-format.js';
 
 /** A claim with, where the set says so, the stance of each gold evidence sentence (for fitting the stance model). */
@@ -248,4 +249,148 @@ export function politiHop(shared: string, split: Split = 'test'): EvalSet {
   return { name: `PolitiHop (${split === 'test' ? 'valid' : 'train'})`, corpus, claims };
 }
 
-export const SHARED_SETS = [climateFever, sciFact, feverSymmetricWorld(0), feverSymmetricWorld(1), politiHop];
+/** A stable split of a set that ships no test split: one item in four (FNV-1a of its id) is held out. */
+export function ownSplit(id: string): Split {
+  let hash = 0x811c9dc5;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash % 4 === 3 ? 'test' : 'train';
+}
+
+/**
+ * AVeriTeC (train release only; its dev split is kept unseen elsewhere): real-world claims checked
+ * by 50 organisations, with the evidence annotators found as question–answer pairs. Each answer is
+ * a corpus line (a yes/no answer with its explanation), titled by the question it answers, and
+ * the answers of every claim of the split make one corpus, so retrieval is real. A claim's gold
+ * evidence is its own answers, which together carry its label (weak stance labels, as PolitiHop's).
+ * Own split of the 3,068 claims: one in four by hash of the claim's position and text is held out.
+ */
+export function aVeriTeC(shared: string, split: Split = 'test'): EvalSet {
+  const rows = JSON.parse(
+    fs.readFileSync(path.join(shared, 'data', 'averitec', 'train.json'), 'utf8'),
+  ) as Array<{
+    claim: string;
+    label: string;
+    claim_date?: string;
+    questions: Array<{
+      question: string;
+      answers: Array<{
+        answer: string;
+        answer_type: string;
+        source_url?: string;
+        boolean_explanation?: string;
+      }>;
+    }>;
+  }>;
+  const labels: Record<string, EvalLabel> = {
+    Supported: 'supported',
+    Refuted: 'refuted',
+    'Not Enough Evidence': 'not enough info',
+    'Conflicting Evidence/Cherrypicking': 'conflicting',
+  };
+  const corpus: EvalCorpusLine[] = [];
+  const claims: LabelledClaim[] = [];
+  rows.forEach((row, index) => {
+    const id = `averitec-${index}`;
+    if (ownSplit(`${id}:${row.claim}`) !== split) return;
+    const evidence: string[] = [];
+    row.questions.forEach((question, q) =>
+      question.answers.forEach((answer, a) => {
+        if (answer.answer_type === 'Unanswerable') return;
+        const text =
+          answer.answer_type === 'Boolean'
+            ? `${answer.answer.trim()}. ${answer.boolean_explanation?.trim() ?? ''}`.trim()
+            : answer.answer.trim();
+        if (text.length < 3) return;
+        const line = `${id}:${q}:${a}`;
+        corpus.push({ id: line, text, title: question.question.trim(), article: `${id}:${q}:${a}` });
+        evidence.push(line);
+      }),
+    );
+    const label = labels[row.label];
+    if (!label) return;
+    const side = label === 'supported' ? 'supports' : label === 'refuted' ? 'refutes' : undefined;
+    claims.push({
+      id,
+      claim: row.claim.trim(),
+      label,
+      evidence,
+      ...(side ? { stance: Object.fromEntries(evidence.map((line) => [line, side])) } : {}),
+    });
+  });
+  return {
+    name: `AVeriTeC (train release, ${split === 'test' ? 'held-out quarter' : 'other three quarters'})`,
+    corpus,
+    claims,
+  };
+}
+
+/**
+ * Emergent (training release; its test split is kept unseen elsewhere): news rumours with how they
+ * turned out, over the FNC-1 article bodies written about them. A claim's articles are the FNC-1
+ * bodies paired as related (agree / disagree / discuss) with the headlines Emergent lists for it;
+ * every body of the release is a corpus article, one line per sentence. Claims with no body in
+ * FNC-1 are left out (34 of 240). There is no sentence-level gold evidence, so retrieval is not
+ * scored and the set teaches only the verdict model. Own split: one claim in four by hash of its id.
+ */
+export function emergent(shared: string, split: Split = 'test'): EvalSet {
+  const read = (...parts: string[]) =>
+    parse(fs.readFileSync(path.join(shared, 'data', ...parts), 'utf8'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+  const bodies = new Map(
+    [...read('fnc-1', 'train_bodies.csv'), ...read('fnc-1', 'competition_test_bodies.csv')].map((row) => [
+      row['Body ID']!,
+      row['articleBody']!,
+    ]),
+  );
+  const bodiesOfHeadline = new Map<string, Set<string>>();
+  for (const row of [
+    ...read('fnc-1', 'train_stances.csv'),
+    ...read('fnc-1', 'competition_test_stances.csv'),
+  ]) {
+    if (row['Stance'] === 'unrelated') continue;
+    const set = bodiesOfHeadline.get(row['Headline']!) ?? new Set<string>();
+    bodiesOfHeadline.set(row['Headline']!, set.add(row['Body ID']!));
+  }
+  const labels: Record<string, EvalLabel> = {
+    true: 'supported',
+    false: 'refuted',
+    unknown: 'not enough info',
+  };
+  const byClaim = new Map<string, { claim: string; truth: string; bodies: Set<string> }>();
+  for (const row of read('emergent', 'edata-train.csv')) {
+    const entry = byClaim.get(row['claimId']!) ?? {
+      claim: row['claimHeadline']!,
+      truth: row['claimTruth']!,
+      bodies: new Set<string>(),
+    };
+    for (const body of bodiesOfHeadline.get(row['articleHeadline']!) ?? []) entry.bodies.add(body);
+    byClaim.set(row['claimId']!, entry);
+  }
+  const used = new Set([...byClaim.values()].flatMap((entry) => [...entry.bodies]));
+  const corpus = [...used].sort().flatMap((body) =>
+    bodies
+      .get(body)!
+      .split(/\n+/)
+      .flatMap(splitSentences)
+      .map((text, index) => ({ id: `fnc${body}:${index}`, text, article: `fnc${body}` })),
+  );
+  const claims: LabelledClaim[] = [...byClaim.entries()]
+    .filter(([id, entry]) => entry.bodies.size > 0 && labels[entry.truth] && ownSplit(id) === split)
+    .map(([id, entry]) => ({ id, claim: entry.claim.trim(), label: labels[entry.truth]!, evidence: [] }));
+  return {
+    name: `Emergent (train release, ${split === 'test' ? 'held-out quarter' : 'other three quarters'})`,
+    corpus,
+    claims,
+  };
+}
+
+export const SHARED_SETS = [
+  climateFever,
+  sciFact,
+  feverSymmetricWorld(0),
+  feverSymmetricWorld(1),
+  politiHop,
+  aVeriTeC,
+  emergent,
+];

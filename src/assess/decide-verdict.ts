@@ -1,5 +1,5 @@
 import type { Evidence, Verdict, VerdictLabel } from '../types.js';
-import { getLearnedModels } from './learned-models.js';
+import { getLearnedModels, type LearnedModels } from './learned-models.js';
 import { predictProba } from './logistic-regression.js';
 import { citedOrigin, type Provenance } from './trace-provenance.js';
 import { verdictFeatures } from './verdict-features.js';
@@ -64,6 +64,8 @@ export interface VerdictInput {
   provenance: Provenance;
   claimNegated: boolean;
   minRelevance: number;
+  /** The fitted models. Default: the shipped ones (models/*.json). */
+  models?: LearnedModels;
 }
 
 /**
@@ -95,7 +97,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
       ],
     };
   }
-  const model = getLearnedModels().verdict;
+  const model = (input.models ?? getLearnedModels()).verdict;
   const probabilities = predictProba(model, verdictFeatures(ranked, input.claimNegated, input.minRelevance));
   const best = probabilities.indexOf(Math.max(...probabilities));
   const predicted = model.classes[best]!;

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import type { Difference } from '../eval/metrics.js';
 import type { EvalResult } from '../eval/run-eval.js';
 import { EVAL_LABELS } from '../eval/eval-format.js';
+import { VERDICT_LABELS } from '../eval/verdict-scores.js';
 
 const KEYS = [
   'hit@5',
@@ -18,6 +19,7 @@ const KEYS = [
 
 /** "+0.029 (+0.012…+0.046)": a difference and its interval. */
 export function signed({ value, low, high }: Difference): string {
+  if (Number.isNaN(value)) return '–';
   const number = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
   return `${number(value)} (${number(low)}…${number(high)})`;
 }
@@ -36,14 +38,41 @@ export function formatEvalTable(name: string, result: EvalResult): string {
       return difference ? signed(difference) : '';
     }).join(' | ')} |`,
     '',
-    `Verity's verdicts (rows: gold label; columns: predicted):`,
+    formatVerdictScores(result),
+  ].join('\n');
+}
+
+/** Verity's six labels against the gold ones, per-label precision and the risk–coverage table. */
+export function formatVerdictScores(result: EvalResult): string {
+  const cell = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
+  const scores = result.verdicts;
+  return [
+    `Verity's verdicts (rows: gold label; columns: Verity's label; "reported" scores as not enough info):`,
     '',
-    `| gold \\ predicted | ${EVAL_LABELS.join(' | ')} |`,
-    `|${' --- |'.repeat(EVAL_LABELS.length + 1)}`,
-    ...EVAL_LABELS.filter((gold) => result.confusion[gold]).map(
+    `| gold \\ Verity | ${VERDICT_LABELS.join(' | ')} |`,
+    `|${' --- |'.repeat(VERDICT_LABELS.length + 1)}`,
+    ...EVAL_LABELS.filter((gold) => scores.matrix[gold]).map(
       (gold) =>
-        `| ${gold} | ${EVAL_LABELS.map((label) => result.confusion[gold]?.[label] ?? 0).join(' | ')} |`,
+        `| ${gold} | ${VERDICT_LABELS.map((label) => scores.matrix[gold]?.[label] ?? 0).join(' | ')} |`,
     ),
+    '',
+    `| precision of supported | precision of contradicted | refuted called supported | refuted called supported or reported |`,
+    `| --- | --- | --- | --- |`,
+    `| ${[
+      scores.supportedPrecision,
+      scores.contradictedPrecision,
+      scores.refutedCalledSupported,
+      scores.refutedCalledSupportedOrReported,
+    ]
+      .map(cell)
+      .join(' | ')} |`,
+    '',
+    'Risk–coverage (a supported or contradicted verdict counts as definite only at or above the confidence floor):',
+    '',
+    `| confidence floor | ${scores.riskCoverage.map((row) => row.minConfidence.toFixed(1)).join(' | ')} |`,
+    `|${' --- |'.repeat(scores.riskCoverage.length + 1)}`,
+    `| definite verdicts (share of claims) | ${scores.riskCoverage.map((row) => `${row.claims} (${cell(row.coverage)})`).join(' | ')} |`,
+    `| precision | ${scores.riskCoverage.map((row) => cell(row.precision)).join(' | ')} |`,
   ].join('\n');
 }
 

@@ -2,7 +2,9 @@ import { analyzeClaim } from '../assess/analyze-claim.js';
 import { checkClaimDetailed } from '../check-claim.js';
 import type { VectorSlot } from '../retrieve/vector-score.js';
 import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
+import type { LearnedModels } from '../assess/learned-models.js';
 import type { Report, VerdictLabel } from '../types.js';
+import { scoreVerdicts, VERDICT_TO_EVAL, type VerdictScores } from './verdict-scores.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from './eval-format.js';
 import { loadEvalStore } from './load-eval-store.js';
 import {
@@ -17,15 +19,7 @@ import {
   type Difference,
 } from './metrics.js';
 
-/** How Verity's verdict labels map onto the evaluation scheme (docs/eval-format.md). */
-export const VERDICT_TO_EVAL: Record<VerdictLabel, EvalLabel> = {
-  supported: 'supported',
-  reported: 'supported',
-  contradicted: 'refuted',
-  disputed: 'conflicting',
-  unsettled: 'not enough info',
-  'not-found': 'not enough info',
-};
+export { VERDICT_TO_EVAL } from './verdict-scores.js';
 
 export interface EvalScores {
   'hit@5': number;
@@ -45,6 +39,8 @@ export interface EvalResult extends EvalScores {
   corpus: number;
   /** Verity's verdicts: confusion[gold label][predicted label] = claims. */
   confusion: Partial<Record<EvalLabel, Partial<Record<EvalLabel, number>>>>;
+  /** Verity's six labels against the gold ones, per-label precision, risk–coverage. */
+  verdicts: VerdictScores;
   baseline: EvalScores;
   /** Verity minus the baseline, with a 95% paired-bootstrap interval over the claims. */
   difference: Record<'hit@5' | 'recall@10' | 'macroF1', Difference>;
@@ -77,7 +73,11 @@ function citationValidity(report: Report): { valid: number; total: number } {
 export function runEval(
   corpus: EvalCorpusLine[],
   claims: EvalClaimLine[],
-  options: { vectors?: VectorSlot } = {},
+  options: {
+    vectors?: VectorSlot;
+    /** Models to check with (the leave-one-dataset-out protocol fits its own); default: the shipped ones. */
+    models?: LearnedModels;
+  } = {},
 ): EvalResult {
   const store = loadEvalStore(corpus);
   const labelCounts = new Map<EvalLabel, number>();
@@ -89,6 +89,7 @@ export function runEval(
     r5: [] as number[],
     r10: [] as number[],
     labels: [] as EvalLabel[],
+    verdicts: [] as VerdictLabel[],
     ms: [] as number[],
     confidence: [] as number[],
   };
@@ -107,9 +108,11 @@ export function runEval(
       store,
       asOf: '2100-01-01',
       vectors: options.vectors,
+      models: options.models,
     });
     verity.ms.push(performance.now() - start);
     verity.labels.push(VERDICT_TO_EVAL[report.verdict.label]);
+    verity.verdicts.push(report.verdict.label);
     verity.confidence.push(report.verdict.confidence);
     const validity = citationValidity(report);
     validSentences += validity.valid;
@@ -143,6 +146,7 @@ export function runEval(
     difference,
     corpus: corpus.length,
     confusion,
+    verdicts: scoreVerdicts(gold, verity.verdicts, verity.confidence),
     'hit@5': mean(verity.hit5),
     'recall@5': mean(verity.r5),
     'recall@10': mean(verity.r10),

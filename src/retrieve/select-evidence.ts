@@ -1,7 +1,7 @@
 import { articleKey } from './article-key.js';
 import { holdsName } from '../assess/claim-profile.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
-import { getLearnedModels } from '../assess/learned-models.js';
+import { getLearnedModels, type LearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
 import { pooledStance } from '../assess/stance-of.js';
 import type { Store } from '../store/store.js';
@@ -22,6 +22,8 @@ export interface EvidenceOptions {
   perArticle: number;
   /** A configured vector model whose similarity joins the rank score (none by default). */
   vectors?: VectorSlot;
+  /** The fitted models to score with. Default: the shipped ones (models/*.json). */
+  models?: LearnedModels;
 }
 
 export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, limit: 10, perArticle: 3 };
@@ -44,7 +46,7 @@ export function selectEvidence(
   claimNegated: boolean;
   minRelevance: number;
 } {
-  const models = getLearnedModels();
+  const models = options.models ?? getLearnedModels();
   const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
   const { profile, items } = scorePool(store, claim, passages);
   const pooled = items.filter((item) => item.matchedTerms.length > 0);

@@ -1,0 +1,287 @@
+/**
+ * Fitting Verity's learned parts from labelled claim pools, shared by `npm run train` (the shipped
+ * models) and `npm run eval -- --protocol lodo` (models fitted without the set they are scored on).
+ * - ranker: pairwise, which of two sentences of one claim's pool is gold evidence;
+ * - relevance: does a sentence bear on the claim (gold evidence vs other retrieved sentences);
+ * - stance: supports / refutes / neutral (gold evidence with its label vs retrieved non-evidence);
+ * - polarity: supports vs refutes, on gold evidence with its label only (see stance-of.ts);
+ * - verdict: supported / refuted / not enough info / conflicting from the best five sentences.
+ * Every choice made here (the evidence cut, the temperature) is weighed on the training pools only.
+ */
+import { analyzeClaim } from '../../src/assess/analyze-claim.js';
+import {
+  bestFThreshold,
+  cellWeights,
+  DEFAULT_FIT,
+  fitLogistic,
+  fitTemperature,
+  predictProba,
+  type LinearModel,
+} from '../../src/assess/logistic-regression.js';
+import { PAIR_FEATURES } from '../../src/assess/pair-features.js';
+import { VERDICT_FEATURES, verdictFeatures, type ScoredSentence } from '../../src/assess/verdict-features.js';
+import { EVAL_LABELS, type EvalLabel } from '../../src/eval/eval-format.js';
+import { macroF1 } from '../../src/eval/metrics.js';
+import { DEFAULT_EVIDENCE_OPTIONS } from '../../src/retrieve/select-evidence.js';
+import { loadEvalStore } from '../../src/eval/load-eval-store.js';
+import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
+import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
+import { RANKER_FEATURES, rankerInput, rankScore } from '../../src/retrieve/rank-score.js';
+import { pooledStance } from '../../src/assess/stance-of.js';
+import { detectModality } from '../../src/assess/detect-modality.js';
+import type { LearnedModels } from '../../src/assess/learned-models.js';
+import type { EvalSet, LabelledClaim } from './eval-sets.js';
+
+const STANCE_CLASSES = ['neutral', 'supports', 'refutes'];
+/**
+ * Negatives kept per claim for relevance: the whole pool (every sentence of the retrieved passages), because the
+ * model must rank the whole pool; keeping only the top-ranked ones would teach it that BM25 does not matter.
+ */
+const NEGATIVES_PER_CLAIM = Infinity;
+/** Non-evidence sentences kept per claim as "neutral" stance examples. */
+const NEUTRAL_PER_CLAIM = 3;
+
+export interface ClaimPool {
+  claim: LabelledClaim;
+  items: PoolSentence[];
+  negated: boolean;
+}
+
+export function pools(set: EvalSet): ClaimPool[] {
+  const store = loadEvalStore(set.corpus);
+  const out = set.claims.map((claim) => {
+    const analysed = analyzeClaim(claim.claim);
+    const { profile, items } = scorePool(
+      store,
+      analysed,
+      retrievePassages(store, analysed, { asOf: '2100-01-01' }),
+    );
+    return { claim, items: items.filter((item) => item.matchedTerms.length > 0), negated: profile.negated };
+  });
+  store.close();
+  return out;
+}
+
+export function examples(claimPools: ClaimPool[]) {
+  const relevance = { rows: [] as number[][], labels: [] as number[] };
+  const stance = { rows: [] as number[][], labels: [] as number[] };
+  for (const { claim, items } of claimPools) {
+    const gold = new Set(claim.evidence);
+    let negatives = 0;
+    let neutral = 0;
+    for (const item of items) {
+      const isGold = gold.has(item.article.source);
+      if (isGold || negatives < NEGATIVES_PER_CLAIM) {
+        relevance.rows.push(item.features);
+        relevance.labels.push(isGold ? 1 : 0);
+        if (!isGold) negatives++;
+      }
+      // A sentence that only quotes the claim takes no side, whatever the claim's label.
+      const label = item.restates ? undefined : claim.stance?.[item.article.source];
+      if (label) {
+        stance.rows.push(item.features);
+        stance.labels.push(label === 'supports' ? 1 : 2);
+      } else if (!isGold && !item.restates && neutral < NEUTRAL_PER_CLAIM) {
+        stance.rows.push(item.features);
+        stance.labels.push(0);
+        neutral++;
+      }
+    }
+  }
+  return { relevance, stance };
+}
+
+/** The evidence cut-off maximises F-beta with this beta on the training pairs. */
+export const RELEVANCE_BETA = 2;
+
+/** Gold-vs-other pairs kept per claim for the ranker, so that every claim weighs about the same. */
+const PAIRS_PER_CLAIM = 50;
+
+/**
+ * Ranking pairs: for each claim, (gold sentence − other sentence of its pool) features, spread
+ * evenly over all such pairs; every other pair is flipped so that both classes are present.
+ */
+function rankingPairs(claimPools: ClaimPool[]) {
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (const { claim, items } of claimPools) {
+    const gold = new Set(claim.evidence);
+    const positives = items.filter((item) => gold.has(item.article.source));
+    const negatives = items.filter((item) => !gold.has(item.article.source));
+    const total = positives.length * negatives.length;
+    const step = Math.max(1, total / PAIRS_PER_CLAIM);
+    for (let at = 0; at < total; at += step) {
+      const index = Math.floor(at);
+      const positive = positives[Math.floor(index / negatives.length)]!;
+      const negative = negatives[index % negatives.length]!;
+      const [a, b] = [rankerInput(positive.features), rankerInput(negative.features)];
+      const difference = a.map((value, feature) => value - b[feature]!);
+      const flip = rows.length % 2 === 1;
+      rows.push(flip ? difference.map((value) => -value) : difference);
+      labels.push(flip ? 0 : 1);
+    }
+  }
+  return { rows, labels };
+}
+
+function scored(items: PoolSentence[], models: Omit<LearnedModels, 'verdict'>): ScoredSentence[] {
+  const { ranker, relevance } = models;
+  return items
+    .map((item) => {
+      return {
+        relevance: predictProba(relevance, item.features)[1]!,
+        stance: pooledStance(models, item),
+        coverage: item.coverage,
+        modality: detectModality(item.sentence.text),
+        restatesClaim: item.restates,
+        score: rankScore({ ranker, relevance }, item.features),
+      };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** A labelled set's claim pools: what fitting reads (pools do not depend on the models). */
+export interface PooledSet {
+  name: string;
+  pools: ClaimPool[];
+}
+
+export interface FitReport {
+  models: LearnedModels;
+  /** The relevance cut with the best F2 on the training pairs, before the verdict-driven choice. */
+  f2Cut: number;
+  /** Mean training macro-F1 per evidence cut tried. */
+  cuts: Array<{ cut: number; score: number }>;
+  counts: { rankerPairs: number; relevance: number; stance: number; verdict: number };
+}
+
+/** Fits every learned part on the given training pools; `log` hears about each choice made. */
+export function fitModels(train: PooledSet[], log: (line: string) => void = () => {}): FitReport {
+  const trainExamples = examples(train.flatMap((set) => set.pools));
+  const pairs = rankingPairs(train.flatMap((set) => set.pools));
+  const ranker = fitLogistic('ranker', RANKER_FEATURES, pairs.rows, pairs.labels, ['lower', 'higher']);
+  const relevance = fitLogistic(
+    'relevance',
+    [...PAIR_FEATURES],
+    trainExamples.relevance.rows,
+    trainExamples.relevance.labels,
+    ['other', 'evidence'],
+  );
+  // F2: a report that leaves out a relevant sentence misleads more than one that quotes a borderline
+  // sentence the reader can judge, so recall weighs more than precision in the evidence cut-off.
+  const f2Cut = +bestFThreshold(
+    relevance,
+    trainExamples.relevance.rows,
+    trainExamples.relevance.labels,
+    RELEVANCE_BETA,
+  ).toPrecision(4);
+  relevance.threshold = f2Cut;
+  const stance = fitLogistic(
+    'stance',
+    [...PAIR_FEATURES],
+    trainExamples.stance.rows,
+    trainExamples.stance.labels,
+    STANCE_CLASSES,
+  );
+  // Polarity: every training set, and within it each side, weighs the same (the sets' sentences are
+  // written very differently, and one set's many "refutes" would otherwise set the balance for all).
+  const sidedBySet = train.map((set) => ({ name: set.name, ...sided(examples(set.pools).stance) }));
+  const polarityLabels = sidedBySet.flatMap((set) => set.labels);
+  const polarity = fitLogistic(
+    'polarity',
+    [...PAIR_FEATURES],
+    sidedBySet.flatMap((set) => set.rows),
+    polarityLabels,
+    ['supports', 'refutes'],
+    {
+      ...DEFAULT_FIT,
+      balanced: false,
+      rowWeights: cellWeights(
+        sidedBySet.flatMap((set) => set.rows.map(() => set.name)),
+        polarityLabels,
+      ),
+    },
+  );
+  const fitted = { ranker, relevance, stance, polarity };
+  const trainScored = train.map((set) => set.pools.map((pool) => scored(pool.items, fitted)));
+  const verdictLabels = train.flatMap((set) =>
+    set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)),
+  );
+  const verdictGroups = train.flatMap((set) => set.pools.map(() => set.name));
+
+  /** The verdict model for a given evidence cut (its "relevant sentences" count depends on the cut). */
+  const fitVerdict = (cut: number) => {
+    const rows = train.flatMap((set, index) =>
+      set.pools.map((pool, claim) => verdictFeatures(trainScored[index]![claim]!, pool.negated, cut)),
+    );
+    // Each set, and each label within it, weighs the same: macro-F1 is judged per set.
+    const model = fitLogistic('verdict', [...VERDICT_FEATURES], rows, verdictLabels, [...EVAL_LABELS], {
+      ...DEFAULT_FIT,
+      balanced: false,
+      rowWeights: cellWeights(verdictGroups, verdictLabels),
+    });
+    return { model, rows };
+  };
+
+  /**
+   * Mean over the training sets of verdict macro-F1 when a claim with no sentence at or above the
+   * cut (and holding 30% of the claim's weight) gets "not enough info", as in a check.
+   */
+  const trainingMacroF1 = (model: LinearModel, rows: number[][], cut: number): number => {
+    let at = 0;
+    const scores = train.map((set, index) => {
+      const gold: EvalLabel[] = [];
+      const predicted: EvalLabel[] = [];
+      set.pools.forEach((pool, claim) => {
+        const found = trainScored[index]![claim]!.some(
+          (item) => item.relevance >= cut && item.coverage >= DEFAULT_EVIDENCE_OPTIONS.minCoverage,
+        );
+        const probabilities = predictProba(model, rows[at++]!);
+        gold.push(pool.claim.label);
+        predicted.push(
+          found ? EVAL_LABELS[probabilities.indexOf(Math.max(...probabilities))]! : 'not enough info',
+        );
+      });
+      return macroF1(gold, predicted);
+    });
+    return scores.reduce((sum, value) => sum + value, 0) / scores.length;
+  };
+
+  // The evidence cut: the F2 cut, or a lower one where that gives better verdicts on the training
+  // claims (a claim whose best sentences fall under the cut is "not found", which is wrong whenever
+  // the corpus does hold its story). Ties keep the higher cut.
+  let chosen = { cut: f2Cut, score: -1, ...fitVerdict(f2Cut) };
+  const cuts: FitReport['cuts'] = [];
+  for (const cut of [f2Cut, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6].filter((value) => value <= f2Cut)) {
+    const candidate = cut === f2Cut ? chosen : { cut, score: -1, ...fitVerdict(cut) };
+    const score = trainingMacroF1(candidate.model, candidate.rows, cut);
+    cuts.push({ cut, score });
+    log(`evidence cut ${cut.toFixed(3)}: mean training macro-F1 ${score.toFixed(4)}`);
+    if (score > chosen.score + 1e-3) chosen = { ...candidate, cut, score };
+  }
+  relevance.threshold = +chosen.cut.toPrecision(4);
+  const verdict = chosen.model;
+  verdict.temperature = fitTemperature(verdict, chosen.rows, verdictLabels);
+  log(`verdict temperature (calibrated on the training claims): ${verdict.temperature}`);
+  const models = { ranker, relevance, stance, polarity, verdict };
+  for (const model of Object.values(models)) model.trainedOn = train.map((set) => set.name);
+  return {
+    models,
+    f2Cut,
+    cuts,
+    counts: {
+      rankerPairs: pairs.rows.length,
+      relevance: trainExamples.relevance.rows.length,
+      stance: trainExamples.stance.rows.length,
+      verdict: chosen.rows.length,
+    },
+  };
+}
+
+/** Stance examples that take a side, relabelled supports 0 / refutes 1 (for the polarity model). */
+export function sided(set: { rows: number[][]; labels: number[] }) {
+  return {
+    rows: set.rows.filter((_, index) => set.labels[index] !== 0),
+    labels: set.labels.filter((label) => label !== 0).map((label) => label - 1),
+  };
+}
