@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { STOPWORDS } from '../src/analyze/stopwords.js';
 import { packageRoot } from '../src/config.js';
 
 interface Synset {
@@ -91,6 +92,53 @@ for (const pos of ['verb', 'adj', 'adv', 'noun'] as const) {
   }
 }
 
+/**
+ * Acronyms and the names they stand for, from noun synsets that list both ("Department of
+ * Justice", "Justice Department", "DoJ"; "United States", "US", "U.S.", "USA"). Each group gets one
+ * canonical term, the longest acronym's letters in lower case ("doj", "usa"), which tokenizing
+ * writes for every form (analyze/term-variants.ts). Names of one word ("Justice", "America") are
+ * left out, being common words or too loose, and so are names that open with "the".
+ */
+const ACRONYM = /^(?:[A-Z]\.){2,}$|^[A-Z][A-Za-z]{0,5}$/;
+const letters = (word: string) => word.replace(/\./g, '').toUpperCase();
+/** The canonical term of an acronym: its letters in lower case, hyphenated where that is a common short word ("u-s"). */
+const canonicalOf = (acronym: string) => {
+  const lower = letters(acronym).toLowerCase();
+  return STOPWORDS.has(lower) ? lower.split('').join('-') : lower;
+};
+const groups = [...readData('noun').values()]
+  .map((synset) => ({
+    acronyms: synset.cased.filter(
+      (word) => ACRONYM.test(word) && (word.match(/[A-Z]/g) ?? []).length >= 2 && !word.includes(' '),
+    ),
+    phrases: synset.cased.filter((word) => word.includes(' ') && !/^the /i.test(word) && !word.includes('.')),
+  }))
+  .filter((group) => group.acronyms.length > 0 && group.phrases.length > 0);
+// An acronym of several senses ("DC": District of Columbia, direct current) stands for none of them.
+const senses = new Map<string, number>();
+for (const group of groups)
+  for (const form of new Set(group.acronyms.map(letters))) senses.set(form, (senses.get(form) ?? 0) + 1);
+const acronymForms: Record<string, string> = {};
+const acronymPhrases: Record<string, string> = {};
+const acronymSurfaces: Record<string, string[]> = {};
+for (const group of groups) {
+  const acronyms = group.acronyms.filter((word) => senses.get(letters(word)) === 1);
+  if (acronyms.length === 0) continue;
+  const canonical = canonicalOf(acronyms.reduce((a, b) => (letters(b).length > letters(a).length ? b : a)));
+  for (const word of acronyms) acronymForms[letters(word)] = canonical;
+  for (const phrase of group.phrases) acronymPhrases[phrase.toLowerCase()] ??= canonical;
+  acronymSurfaces[canonical] = [
+    ...new Set([
+      ...(acronymSurfaces[canonical] ?? []),
+      ...acronyms
+        .map(letters)
+        .map((form) => form.toLowerCase())
+        .filter((form) => !STOPWORDS.has(form)),
+      ...group.phrases.map((phrase) => phrase.toLowerCase()),
+    ]),
+  ];
+}
+
 const out = path.join(packageRoot(), 'dist', 'lexicon.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(
@@ -100,8 +148,9 @@ fs.writeFileSync(
     verbSynonyms,
     antonyms,
     commonWords: [...commonWords].sort(),
+    acronyms: { forms: acronymForms, phrases: acronymPhrases, surfaces: acronymSurfaces },
   }),
 );
 console.log(
-  `lexicon: ${Object.keys(verbSynonyms).length} verbs with synonyms, ${Object.keys(antonyms).length} words with antonyms → ${path.relative(packageRoot(), out)} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`,
+  `lexicon: ${Object.keys(verbSynonyms).length} verbs with synonyms, ${Object.keys(antonyms).length} words with antonyms, ${Object.keys(acronymSurfaces).length} acronyms → ${path.relative(packageRoot(), out)} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`,
 );

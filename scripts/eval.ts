@@ -9,6 +9,9 @@
  *   fitted on. Both worlds of FEVER-symmetric are one dataset and leave together.
  * - `--split train`: the in-domain table on the training splits (for weighing a change there first).
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
+ * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
+ *   the features, and the models are fitted here (on every training split in-domain, without the
+ *   left-out dataset under lodo). Vectors are cached in .verity/embeddings.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +23,11 @@ import type { LearnedModels } from '../src/assess/learned-models.js';
 import { SHARED_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
 import { fitModels, pools, type PooledSet } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { createUniversalSentenceEncoder } from '../src/embed/universal-sentence-encoder.js';
+import { precomputedScorer } from '../src/embed/precomputed-scorer.js';
+import type { VectorScorer } from '../src/retrieve/vector-score.js';
+import { fileCachedEmbeddings } from './lib/embedding-file-cache.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -29,6 +37,7 @@ function option(name: string, fallback: string): string {
 const split = option('--split', 'test');
 const protocol = option('--protocol', 'in-domain');
 const only = option('--only', '').toLowerCase();
+const withDense = process.argv.includes('--dense');
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
   process.exit(2);
@@ -56,7 +65,7 @@ const sets: EvalSet[] = SHARED_SETS.map((build) => build(shared, split)).filter(
   (set) => !only || set.name.toLowerCase().startsWith(only),
 );
 console.log(
-  `# Verity eval — ${new Date().toISOString().slice(0, 10)} — ${protocol === 'lodo' ? 'leave one dataset out' : 'in-domain'}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}\n`,
+  `# Verity eval — ${new Date().toISOString().slice(0, 10)} — ${protocol === 'lodo' ? 'leave one dataset out' : 'in-domain'}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}${withDense ? ' — with the Universal Sentence Encoder' : ''}\n`,
 );
 
 /** Writes the converted files so that `verity eval --corpus --claims` can be run on them too. */
@@ -75,24 +84,48 @@ function writeConverted(set: EvalSet, part: Split) {
   );
 }
 
-/** Models for each left-out dataset, fitted on the training splits of all the others. */
-function leaveOneOutModels(): Map<string, LearnedModels> {
+const encoder = withDense
+  ? fileCachedEmbeddings(
+      createUniversalSentenceEncoder(),
+      path.join(packageRoot(), '.verity', 'embeddings', 'use-lite-512.bin'),
+      console.log,
+    )
+  : null;
+
+/** What a check of this set asks the encoder for: every corpus line, every claim and claim part. */
+async function denseScorerFor(set: EvalSet): Promise<VectorScorer | undefined> {
+  if (!encoder) return undefined;
+  const texts = new Set(set.corpus.map((line) => line.text));
+  for (const claim of set.claims) {
+    const analysed = analyzeClaim(claim.claim);
+    texts.add(analysed.text);
+    for (const part of analysed.subClaims) texts.add(analyzeClaim(part).text);
+  }
+  console.log(`  ${set.name}: ${texts.size} texts for the encoder`);
+  return precomputedScorer(encoder, texts);
+}
+
+/** Models for each left-out dataset, fitted on the training splits of all the others (or of all, `null`). */
+async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string | null, LearnedModels>> {
   console.log('Scoring the training splits of every set (pools do not depend on the models)…');
-  const trainPools: PooledSet[] = SHARED_SETS.map((build) => {
+  const trainPools: PooledSet[] = [];
+  for (const build of SHARED_SETS) {
     const set = build(shared, 'train');
+    const dense = await denseScorerFor(set);
     const started = performance.now();
-    const pooled = { name: set.name, pools: pools(set) };
+    const pooled = { name: set.name, pools: pools(set, dense) };
     console.log(
       `  ${set.name}: ${set.claims.length} claims, ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
-    return pooled;
-  });
-  const out = new Map<string, LearnedModels>();
-  for (const dataset of new Set(sets.map(datasetOf))) {
+    trainPools.push(pooled);
+  }
+  const out = new Map<string | null, LearnedModels>();
+  for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
-    const { models } = fitModels(others);
+    const started = performance.now();
+    const { models } = fitModels(others, () => {}, withDense);
     console.log(
-      `  without ${dataset}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}`,
+      `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
     out.set(dataset, models);
   }
@@ -100,12 +133,18 @@ function leaveOneOutModels(): Map<string, LearnedModels> {
   return out;
 }
 
-const foldModels = protocol === 'lodo' ? leaveOneOutModels() : null;
+const foldModels =
+  protocol === 'lodo'
+    ? await foldModelsFor([...new Set(sets.map(datasetOf))])
+    : withDense
+      ? await foldModelsFor([null])
+      : null;
 const results: Array<{ name: string; result: EvalResult }> = [];
 for (const set of sets) {
   writeConverted(set, split as Split);
-  const models = foldModels?.get(datasetOf(set));
-  const result = runEval(set.corpus, set.claims, { vectors, models });
+  const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null);
+  const dense = await denseScorerFor(set);
+  const result = runEval(set.corpus, set.claims, { vectors, models, dense });
   results.push({ name: set.name, result });
   const title = protocol === 'lodo' ? `${set.name}, left out` : set.name;
   console.log(formatEvalTable(title, result) + '\n');
@@ -148,6 +187,9 @@ console.log(
     }),
   ),
 );
-const file = path.join(outDir, `results-${protocol}${split === 'train' ? '-train' : ''}.json`);
+const file = path.join(
+  outDir,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withDense ? '-dense' : ''}.json`,
+);
 fs.writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
 console.log(`\nFull results: ${path.relative(process.cwd(), file)}`);

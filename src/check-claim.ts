@@ -8,7 +8,7 @@ import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
 import { DEFAULT_EVIDENCE_OPTIONS, mergeEvidence, selectEvidence } from './retrieve/select-evidence.js';
-import type { VectorSlot } from './retrieve/vector-score.js';
+import type { VectorScorer, VectorSlot } from './retrieve/vector-score.js';
 import type { LearnedModels } from './assess/learned-models.js';
 import type { Store } from './store/store.js';
 import type { Evidence, Report } from './types.js';
@@ -24,6 +24,8 @@ export interface CheckOptions {
   vectors?: VectorSlot;
   /** The fitted models to check with. Default: the shipped ones (models/*.json, `npm run train`). */
   models?: LearnedModels;
+  /** A sentence encoder's similarity, for models fitted with one (`npm run eval -- --dense`). */
+  dense?: VectorScorer;
 }
 
 /** Checks a question or claim against the corpus and returns the report model. */
@@ -46,7 +48,12 @@ export function checkClaimDetailed(
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const claim = analyzeClaim(question);
   const passages = retrievePassages(options.store, claim, { asOf });
-  const evidenceOptions = { ...DEFAULT_EVIDENCE_OPTIONS, vectors: options.vectors, models: options.models };
+  const evidenceOptions = {
+    ...DEFAULT_EVIDENCE_OPTIONS,
+    vectors: options.vectors,
+    models: options.models,
+    dense: options.dense,
+  };
   const whole = selectEvidence(options.store, claim, passages, evidenceOptions);
   const { closest, ranked, claimNegated, minRelevance } = whole;
   // Each part of a compound claim is checked on its own: its own retrieval, its own evidence.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { pastTense, thirdPerson } from '../src/assess/inflect-verb.js';
 import { questionToClaim } from '../src/assess/question-to-claim.js';
+import { loadEvalStore } from '../src/eval/load-eval-store.js';
+import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
 
 describe('questionToClaim', () => {
   it.each([
@@ -21,6 +23,13 @@ describe('questionToClaim', () => {
     ['Who killed JFK?', 'Who killed JFK.'],
     ['Says Adam Schiff is under investigation.', 'Adam Schiff is under investigation.'],
     ['Says that the tax was cut twice', 'The tax was cut twice.'],
+    // As people type them: no question mark, a full stop, a trailing comma.
+    ['did rubio turn over informants', 'Rubio turned over informants.'],
+    ['Did Rubio turn over MS13 informants.', 'Rubio turned over MS13 informants.'],
+    ['House vote count on Epstein, 217 for GOP,', 'House vote count on Epstein, 217 for GOP.'],
+    ['Is the Earth warming', 'The Earth is warming.'],
+    // A modal that opens a name states, without a question mark.
+    ['Will Smith slapped Chris Rock.', 'Will Smith slapped Chris Rock.'],
   ])('%s → %s', (question, claim) => {
     expect(questionToClaim(question)).toBe(claim);
   });
@@ -65,6 +74,35 @@ describe('analyzeClaim', () => {
     ]);
     expect(claim.entities).toContain('Rubio');
     expect(claim.entities).toContain('El Salvadoran');
+  });
+});
+
+describe('one term however it is written', () => {
+  it('gives spelling variants of a name or term the same terms', () => {
+    const terms = (text: string) => analyzeClaim(text).terms;
+    expect(terms('MS13 gang leaders')).toEqual(terms('MS-13 gang leaders'));
+    expect(terms('The DOJ ended protections')).toEqual(terms('The Justice Department ended protections'));
+    expect(terms('The Department of Justice ended protections')).toEqual(terms('DOJ ended protections'));
+    expect(terms('Troops in D.C.')).toEqual(terms('Troops in DC'));
+    expect(terms('U.S. troops')).toEqual(terms('US troops'));
+    // An upper-case acronym that is also a common word stays a term; the common word does not.
+    expect(terms('WHO officials warned')).toContain('w-h-o');
+    expect(terms('Officials who warned')).not.toContain('w-h-o');
+    // In a text written in capitals throughout, a capitalised word is no acronym.
+    expect(terms('WHO WARNED THE CITY')).not.toContain('w-h-o');
+  });
+
+  it('finds passages that write the term another way', () => {
+    const store = loadEvalStore([
+      { id: 'a', text: 'The Justice Department ended its protections for the informants.' },
+      { id: 'b', text: 'MS13 leaders were handed over in March.' },
+      { id: 'c', text: 'Rain fell over the city all week.' },
+    ]);
+    const found = (text: string) =>
+      retrievePassages(store, analyzeClaim(text)).map((hit) => hit.article.source);
+    expect(found('Did the DOJ end protections?')).toContain('a');
+    expect(found('Were MS-13 leaders handed over?')).toContain('b');
+    store.close();
   });
 });
 

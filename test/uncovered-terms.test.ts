@@ -26,7 +26,24 @@ describe('what the report calls not covered', () => {
   });
 
   it('is shown as the claim writes it', () => {
+    const corpus = [{ id: 'a', text: 'Prosecutors met the Salvadoran envoy in March.' }];
+    expect(uncovered(corpus, 'DOJ prosecutors met the Salvadoran envoy.')).toEqual(['DOJ']);
+    expect(uncovered(corpus, 'MS13 prosecutors met the Salvadoran envoy.')).toEqual(['MS13']);
+    expect(uncovered(corpus, 'Prosecutors in D.C. met the Salvadoran envoy.')).toEqual(['D.C.']);
+  });
+
+  it('is not an acronym the evidence spells out, nor a name the evidence abbreviates', () => {
     const corpus = [{ id: 'a', text: 'Justice Department lawyers met the Salvadoran envoy in March.' }];
-    expect(uncovered(corpus, 'DOJ lawyers met the Salvadoran envoy.')).toEqual(['DOJ']);
+    expect(uncovered(corpus, 'DOJ lawyers met the Salvadoran envoy.')).toEqual([]);
+    const short = [{ id: 'a', text: 'DOJ lawyers met the Salvadoran envoy in March.' }];
+    expect(uncovered(short, 'Department of Justice lawyers met the Salvadoran envoy.')).toEqual([]);
+  });
+
+  it('is never a question word', () => {
+    const corpus = [{ id: 'a', text: 'The House passed the bill 427 to 1 on Tuesday.' }];
+    for (const question of ['Which members voted against the bill in the House?', 'What did the House pass'])
+      expect(uncovered(corpus, question).map((term) => term.toLowerCase())).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(what|which|who|how|when|where|why)$/)]),
+      );
   });
 });

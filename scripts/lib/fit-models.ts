@@ -18,7 +18,8 @@ import {
   predictProba,
   type LinearModel,
 } from '../../src/assess/logistic-regression.js';
-import { PAIR_FEATURES } from '../../src/assess/pair-features.js';
+import { DENSE_PAIR_FEATURES, PAIR_FEATURES } from '../../src/assess/pair-features.js';
+import type { VectorScorer } from '../../src/retrieve/vector-score.js';
 import { VERDICT_FEATURES, verdictFeatures, type ScoredSentence } from '../../src/assess/verdict-features.js';
 import { EVAL_LABELS, type EvalLabel } from '../../src/eval/eval-format.js';
 import { macroF1 } from '../../src/eval/metrics.js';
@@ -26,7 +27,7 @@ import { DEFAULT_EVIDENCE_OPTIONS } from '../../src/retrieve/select-evidence.js'
 import { loadEvalStore } from '../../src/eval/load-eval-store.js';
 import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
-import { RANKER_FEATURES, rankerInput, rankScore } from '../../src/retrieve/rank-score.js';
+import { rankerFeatures, rankerInput, rankScore } from '../../src/retrieve/rank-score.js';
 import { pooledStance } from '../../src/assess/stance-of.js';
 import { detectModality } from '../../src/assess/detect-modality.js';
 import type { LearnedModels } from '../../src/assess/learned-models.js';
@@ -47,7 +48,8 @@ export interface ClaimPool {
   negated: boolean;
 }
 
-export function pools(set: EvalSet): ClaimPool[] {
+/** Every claim's scored pool; with `dense`, each sentence's features end with its encoder similarity. */
+export function pools(set: EvalSet, dense?: VectorScorer): ClaimPool[] {
   const store = loadEvalStore(set.corpus);
   const out = set.claims.map((claim) => {
     const analysed = analyzeClaim(claim.claim);
@@ -55,6 +57,7 @@ export function pools(set: EvalSet): ClaimPool[] {
       store,
       analysed,
       retrievePassages(store, analysed, { asOf: '2100-01-01' }),
+      dense,
     );
     return { claim, items: items.filter((item) => item.matchedTerms.length > 0), negated: profile.negated };
   });
@@ -156,13 +159,22 @@ export interface FitReport {
 }
 
 /** Fits every learned part on the given training pools; `log` hears about each choice made. */
-export function fitModels(train: PooledSet[], log: (line: string) => void = () => {}): FitReport {
+export function fitModels(
+  train: PooledSet[],
+  log: (line: string) => void = () => {},
+  /** The pools were scored with a sentence encoder (their features end with `denseSimilarity`). */
+  dense = false,
+): FitReport {
+  const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
   const trainExamples = examples(train.flatMap((set) => set.pools));
   const pairs = rankingPairs(train.flatMap((set) => set.pools));
-  const ranker = fitLogistic('ranker', RANKER_FEATURES, pairs.rows, pairs.labels, ['lower', 'higher']);
+  const ranker = fitLogistic('ranker', rankerFeatures(pairFeatureNames), pairs.rows, pairs.labels, [
+    'lower',
+    'higher',
+  ]);
   const relevance = fitLogistic(
     'relevance',
-    [...PAIR_FEATURES],
+    pairFeatureNames,
     trainExamples.relevance.rows,
     trainExamples.relevance.labels,
     ['other', 'evidence'],
@@ -178,7 +190,7 @@ export function fitModels(train: PooledSet[], log: (line: string) => void = () =
   relevance.threshold = f2Cut;
   const stance = fitLogistic(
     'stance',
-    [...PAIR_FEATURES],
+    pairFeatureNames,
     trainExamples.stance.rows,
     trainExamples.stance.labels,
     STANCE_CLASSES,
@@ -189,7 +201,7 @@ export function fitModels(train: PooledSet[], log: (line: string) => void = () =
   const polarityLabels = sidedBySet.flatMap((set) => set.labels);
   const polarity = fitLogistic(
     'polarity',
-    [...PAIR_FEATURES],
+    pairFeatureNames,
     sidedBySet.flatMap((set) => set.rows),
     polarityLabels,
     ['supports', 'refutes'],

@@ -8,6 +8,15 @@ export interface Lexicon {
   antonyms: Record<string, string[]>;
   /** Single words WordNet lists in lower case (not names). */
   commonWords: string[];
+  /** Acronyms and the names they stand for (analyze/term-variants.ts). */
+  acronyms: {
+    /** Upper-case acronym without dots ("DOJ", "US") → canonical term ("doj", "usa"). */
+    forms: Record<string, string>;
+    /** Lower-case name ("justice department") → canonical term. */
+    phrases: Record<string, string>;
+    /** Canonical term → every lower-case form a passage may write it in ("doj", "justice department", "u s"). */
+    surfaces: Record<string, string[]>;
+  };
 }
 
 let common: Set<string> | undefined;

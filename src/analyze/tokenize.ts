@@ -1,14 +1,19 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.js';
+import { canonicalToken, joinDottedInitials, joinNames, shouted } from './term-variants.js';
 
-/** Lower-cased word tokens (letters, digits, inner hyphens and apostrophes); a possessive 's is dropped ("MS-13's" → "ms-13"). */
+/**
+ * Lower-cased word tokens (letters, digits, inner hyphens and apostrophes); a possessive 's is
+ * dropped ("MS-13's" → "ms-13"), and each term is written one way however the text spells it
+ * ("MS13" → "ms-13", "U.S." → "u-s", "Justice Department" → "doj"; term-variants.ts).
+ */
 export function tokenize(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKC')
-      .match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []
-  ).map((token) => token.replace(/’/g, "'").replace(/'s$/, ''));
+  const normal = joinDottedInitials(text.normalize('NFKC'));
+  const inShoutedText = shouted(normal);
+  const tokens = (normal.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).map((token) =>
+    canonicalToken(token.replace(/’/g, "'").replace(/'s$/i, ''), inShoutedText),
+  );
+  return joinNames(tokens);
 }
 
 /** Tokens that carry content: not stopwords, not single letters. */

@@ -87,44 +87,67 @@ export function fitLogistic(
     const variance = rows.reduce((sum, row) => sum + (row[index]! - mean[index]!) ** 2, 0) / rows.length;
     return Math.sqrt(variance) || 1;
   });
-  const x = rows.map((row) => [...row.map((value, index) => (value - mean[index]!) / std[index]!), 1]);
+  // Flat typed arrays: the same arithmetic in the same order as row-by-row arrays, several times faster.
+  const width = dimension + 1;
+  const x = new Float64Array(rows.length * width);
+  rows.forEach((row, sample) => {
+    for (let index = 0; index < dimension; index++)
+      x[sample * width + index] = (row[index]! - mean[index]!) / std[index]!;
+    x[sample * width + dimension] = 1;
+  });
   const counts = classes.map((_, index) => labels.filter((label) => label === index).length);
   const classWeight = counts.map((count) =>
     options.balanced && count > 0 ? rows.length / (classes.length * count) : 1,
   );
-  const weights = classes.map(() => new Array<number>(dimension + 1).fill(0));
-  const firstMoment = classes.map(() => new Array<number>(dimension + 1).fill(0));
-  const secondMoment = classes.map(() => new Array<number>(dimension + 1).fill(0));
+  const sampleWeight = Float64Array.from(
+    labels,
+    (label, sample) => classWeight[label]! * (options.rowWeights?.[sample] ?? 1),
+  );
+  const totalWeight = sampleWeight.reduce((sum, weight) => sum + weight, 0);
+  const k = classes.length;
+  const weights = new Float64Array(k * width);
+  const firstMoment = new Float64Array(k * width);
+  const secondMoment = new Float64Array(k * width);
+  const gradient = new Float64Array(k * width);
+  const scores = new Float64Array(k);
   const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    const gradient = classes.map(() => new Array<number>(dimension + 1).fill(0));
-    let totalWeight = 0;
-    x.forEach((row, sample) => {
-      const scores = weights.map((w) => w.reduce((sum, weight, index) => sum + weight * row[index]!, 0));
-      const top = Math.max(...scores);
-      const exps = scores.map((score) => Math.exp(score - top));
-      const total = exps.reduce((sum, value) => sum + value, 0);
-      const weight = classWeight[labels[sample]!]! * (options.rowWeights?.[sample] ?? 1);
-      totalWeight += weight;
-      exps.forEach((value, cls) => {
-        const error = (value / total - (labels[sample] === cls ? 1 : 0)) * weight;
-        for (let index = 0; index <= dimension; index++) gradient[cls]![index]! += error * row[index]!;
-      });
-    });
-    const step = epoch + 1;
-    weights.forEach((w, cls) => {
-      for (let index = 0; index <= dimension; index++) {
-        const penalty = index < dimension ? options.l2 * w[index]! : 0;
-        const g = gradient[cls]![index]! / totalWeight + penalty;
-        firstMoment[cls]![index] = beta1 * firstMoment[cls]![index]! + (1 - beta1) * g;
-        secondMoment[cls]![index] = beta2 * secondMoment[cls]![index]! + (1 - beta2) * g * g;
-        const mHat = firstMoment[cls]![index]! / (1 - beta1 ** step);
-        const vHat = secondMoment[cls]![index]! / (1 - beta2 ** step);
-        w[index]! -= (options.learningRate * mHat) / (Math.sqrt(vHat) + epsilon);
+    gradient.fill(0);
+    for (let sample = 0; sample < rows.length; sample++) {
+      const offset = sample * width;
+      let top = -Infinity;
+      for (let cls = 0; cls < k; cls++) {
+        let score = 0;
+        for (let index = 0; index < width; index++)
+          score += weights[cls * width + index]! * x[offset + index]!;
+        scores[cls] = score;
+        if (score > top) top = score;
       }
-    });
+      let total = 0;
+      for (let cls = 0; cls < k; cls++) {
+        scores[cls] = Math.exp(scores[cls]! - top);
+        total += scores[cls]!;
+      }
+      const weight = sampleWeight[sample]!;
+      for (let cls = 0; cls < k; cls++) {
+        const error = (scores[cls]! / total - (labels[sample] === cls ? 1 : 0)) * weight;
+        for (let index = 0; index < width; index++)
+          gradient[cls * width + index]! += error * x[offset + index]!;
+      }
+    }
+    const step = epoch + 1;
+    for (let at = 0; at < k * width; at++) {
+      const penalty = at % width < dimension ? options.l2 * weights[at]! : 0;
+      const g = gradient[at]! / totalWeight + penalty;
+      firstMoment[at] = beta1 * firstMoment[at]! + (1 - beta1) * g;
+      secondMoment[at] = beta2 * secondMoment[at]! + (1 - beta2) * g * g;
+      const mHat = firstMoment[at]! / (1 - beta1 ** step);
+      const vHat = secondMoment[at]! / (1 - beta2 ** step);
+      weights[at]! -= (options.learningRate * mHat) / (Math.sqrt(vHat) + epsilon);
+    }
   }
-  return { name, classes, features: featureNames, mean, std, weights, trainedOn: [], heldOut: {} };
+  const rowsOut = classes.map((_, cls) => Array.from(weights.subarray(cls * width, (cls + 1) * width)));
+  return { name, classes, features: featureNames, mean, std, weights: rowsOut, trainedOn: [], heldOut: {} };
 }
 
 /**

@@ -41,6 +41,9 @@ export const PAIR_FEATURES = [
   ...ALIGNMENT_FEATURES,
 ] as const;
 
+/** The features with a sentence encoder: the same, then the cosine of sentence and claim vectors. */
+export const DENSE_PAIR_FEATURES = [...PAIR_FEATURES, 'denseSimilarity'] as const;
+
 /** Share of the claim's IDF weight that a set of stems holds. */
 function weightHeld(profile: ClaimProfile, stems: Set<string>): number {
   let held = 0;

@@ -79,12 +79,31 @@ function sentenceCase(text: string): string {
 }
 
 /**
+ * Words that open a question however it ends. Modals ("Will", "May", "Can") are left out: they
+ * also open names ("Will Smith slapped Chris Rock."), so without a question mark they state.
+ */
+const OPENS_QUESTION = /^(did|does|do|is|are|was|were|has|have|had|who|whom|whose|what|which|when|where|why|how)\b/i;
+
+/**
+ * A question as people type it: spaces collapsed, a trailing comma or colon dropped, and a question
+ * that ends in "." or nothing ("Did Rubio turn over informants.") read as the question it is.
+ */
+function asTyped(question: string): string {
+  const text = question
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:]+$/, '');
+  if (text.endsWith('?') || !OPENS_QUESTION.test(text) || /^(is it true|says)\b/i.test(text)) return text;
+  return `${text.replace(/[.!]+$/, '')}?`;
+}
+
+/**
  * Turns a yes/no question into the declarative claim it tests ("Did Rubio turn over X?" →
  * "Rubio turned over X."). Statements pass through; "Is it true that S?" becomes S; questions that
  * cannot be inverted (who/what/why) are kept as asked, without the question mark.
  */
 export function questionToClaim(question: string): string {
-  const text = question.trim().replace(/\s+/g, ' ');
+  const text = asTyped(question);
   const isTrueThat = /^(is it true|is it the case|was it true)( that)?\s+/i.exec(text);
   if (isTrueThat) return sentenceCase(text.slice(isTrueThat[0].length));
   // Fact-checkers' "Says X" (someone says X, speaker elided): the claim to check is X.

@@ -1,4 +1,5 @@
 import { claimLexicalSets } from '../assess/predicate-synonyms.js';
+import { surfaceForms } from '../analyze/term-variants.js';
 import { contentTerms, stem, stemSet } from '../analyze/tokenize.js';
 import type { Claim, Evidence } from '../types.js';
 
@@ -34,8 +35,22 @@ export function uncoveredTerms(claim: Claim, evidence: Evidence[]): string[] {
   return missing.filter((term) => !saidInOtherWords(term)).map((term) => asWritten(term, claim.text));
 }
 
-/** A term as the claim writes it ("DOJ", not "doj"), for the report to show. */
+/**
+ * A term as the claim writes it ("DOJ", not "doj"; "MS13" or "U.S." for the canonical "ms-13" and
+ * "u-s"; "Justice Department" for "doj"), for the report to show.
+ */
 function asWritten(term: string, text: string): string {
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0] ?? term;
+  for (const form of [term, ...surfaceForms(term)]) {
+    // Letters of a short form may be written with dots, hyphens or nothing between them.
+    const pattern = /\s/.test(form)
+      ? form.split(/\s+/).map(escapeRegExp).join('\\s+')
+      : [...form.replace(/-/g, '')].map(escapeRegExp).join('[.\\-]?');
+    const found = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}\\.?(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
+    if (found) return found.length > 2 && /^(?:\p{L}\.)+$/u.test(found) ? found : found.replace(/\.$/, '');
+  }
+  return term;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,6 @@
 import { analyzeClaim } from '../assess/analyze-claim.js';
 import { checkClaimDetailed } from '../check-claim.js';
-import type { VectorSlot } from '../retrieve/vector-score.js';
+import type { VectorScorer, VectorSlot } from '../retrieve/vector-score.js';
 import { DEFAULT_PASSAGE_POOL } from '../retrieve/retrieve-passages.js';
 import type { LearnedModels } from '../assess/learned-models.js';
 import type { Report, VerdictLabel } from '../types.js';
@@ -77,6 +77,8 @@ export function runEval(
     vectors?: VectorSlot;
     /** Models to check with (the leave-one-dataset-out protocol fits its own); default: the shipped ones. */
     models?: LearnedModels;
+    /** A sentence encoder's similarity, for models fitted with one. */
+    dense?: VectorScorer;
   } = {},
 ): EvalResult {
   const store = loadEvalStore(corpus);
@@ -109,6 +111,7 @@ export function runEval(
       asOf: '2100-01-01',
       vectors: options.vectors,
       models: options.models,
+      dense: options.dense,
     });
     verity.ms.push(performance.now() - start);
     verity.labels.push(VERDICT_TO_EVAL[report.verdict.label]);

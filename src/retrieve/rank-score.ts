@@ -26,11 +26,12 @@ const CROSSED = [
 ] as const;
 const CROSSED_AT = CROSSED.map((name) => PAIR_FEATURES.indexOf(name));
 
-/** The ranker's feature names: the sentence features, then the products of the crossed ones. */
-export const RANKER_FEATURES: string[] = [
-  ...PAIR_FEATURES,
-  ...CROSSED.flatMap((a, i) => CROSSED.slice(i).map((b) => `${a}×${b}`)),
-];
+/** The ranker's feature names for given sentence features: those, then the products of the crossed ones. */
+export function rankerFeatures(pairFeatures: readonly string[] = PAIR_FEATURES): string[] {
+  return [...pairFeatures, ...CROSSED.flatMap((a, i) => CROSSED.slice(i).map((b) => `${a}×${b}`))];
+}
+
+export const RANKER_FEATURES: string[] = rankerFeatures();
 
 /** The ranker's input for one sentence's features. */
 export function rankerInput(features: number[]): number[] {

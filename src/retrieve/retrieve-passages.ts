@@ -1,4 +1,5 @@
 import { claimLexicalSets } from '../assess/predicate-synonyms.js';
+import { surfaceForms } from '../analyze/term-variants.js';
 import type { Store } from '../store/store.js';
 import type { Claim, RankedPassage } from '../types.js';
 
@@ -24,14 +25,16 @@ export interface RetrieveOptions {
  */
 export function retrievePassages(store: Store, claim: Claim, options: RetrieveOptions = {}): RankedPassage[] {
   const pool = options.pool ?? DEFAULT_PASSAGE_POOL;
-  const hits = store.searchPassages({ terms: claim.terms, limit: pool });
+  // Each term in every form a passage may write it ("doj" → "justice department", "ms-13" → "ms13").
+  const terms = [...new Set(claim.terms.flatMap(surfaceForms))];
+  const hits = store.searchPassages({ terms, limit: pool });
   if (options.expandPredicate !== false) {
     const synonyms = claimLexicalSets(claim.text)
       .verbSynonyms.flat()
       .filter((word) => !claim.terms.includes(word));
     if (synonyms.length > 0) {
       const seen = new Set(hits.map((hit) => hit.passage.id));
-      const expanded = store.searchPassages({ terms: [...claim.terms, ...synonyms], limit: pool });
+      const expanded = store.searchPassages({ terms: [...terms, ...synonyms], limit: pool });
       const scale = (hits[0]?.score ?? 1) / (expanded[0]?.score || 1);
       hits.push(
         ...expanded

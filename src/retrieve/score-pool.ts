@@ -5,6 +5,7 @@ import { restatesClaim } from '../assess/restates-claim.js';
 import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
 import { stemSet } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
+import type { VectorScorer } from './vector-score.js';
 import type { Claim, Passage, RankedPassage, Sentence, StoredArticle } from '../types.js';
 
 /** One sentence of the retrieved pool with everything the learned scorers read. */
@@ -31,6 +32,8 @@ export function scorePool(
   store: Store,
   claim: Claim,
   passages: RankedPassage[],
+  /** A sentence encoder's similarity, appended to the features as `denseSimilarity` (DENSE_PAIR_FEATURES). */
+  dense?: VectorScorer,
 ): { profile: ClaimProfile; items: PoolSentence[] } {
   const weights = weightClaimTerms(store, claim);
   const profile = claimProfile(claim, (term) => weights.get(term) ?? 0);
@@ -81,5 +84,12 @@ export function scorePool(
       });
     }
   });
+  if (dense) {
+    const similarity = dense.similarity(
+      claim.text,
+      items.map((item) => item.sentence.text),
+    );
+    items.forEach((item, index) => item.features.push(similarity[index]!));
+  }
   return { profile, items };
 }

@@ -1,3 +1,4 @@
+import { surfaceForms } from '../analyze/term-variants.js';
 import { stem } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
 import type { Claim } from '../types.js';
@@ -9,7 +10,12 @@ import { idf } from './idf.js';
  * The report lists them among what the sources do not say.
  */
 export function weightClaimTerms(store: Store, claim: Claim): Map<string, number> {
-  const frequencies = store.documentFrequencies(claim.terms);
+  // A term's passages are those that write it in any of its forms (at least the most common form's).
+  const forms = new Map(claim.terms.map((term) => [term, surfaceForms(term)]));
+  const counts = store.documentFrequencies([...new Set([...forms.values()].flat())]);
+  const frequencies = new Map(
+    claim.terms.map((term) => [term, Math.max(0, ...forms.get(term)!.map((form) => counts.get(form) ?? 0))]),
+  );
   const total = store.corpusState().passages;
   return new Map(
     claim.terms

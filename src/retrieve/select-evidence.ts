@@ -9,7 +9,7 @@ import type { Claim, Evidence, RankedPassage } from '../types.js';
 import { stem } from '../analyze/tokenize.js';
 import { rankScore } from './rank-score.js';
 import { scorePool } from './score-pool.js';
-import type { VectorSlot } from './vector-score.js';
+import type { VectorScorer, VectorSlot } from './vector-score.js';
 
 export interface EvidenceOptions {
   /** Least relevance probability for a sentence to count as evidence. Default: the cut fitted with the model (best F2 on training data). */
@@ -24,6 +24,8 @@ export interface EvidenceOptions {
   vectors?: VectorSlot;
   /** The fitted models to score with. Default: the shipped ones (models/*.json). */
   models?: LearnedModels;
+  /** A sentence encoder's similarity, for models fitted with `denseSimilarity` among their features. */
+  dense?: VectorScorer;
 }
 
 export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, limit: 10, perArticle: 3 };
@@ -48,7 +50,14 @@ export function selectEvidence(
 } {
   const models = options.models ?? getLearnedModels();
   const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
-  const { profile, items } = scorePool(store, claim, passages);
+  const wantsDense = models.relevance.features.includes('denseSimilarity');
+  if (wantsDense !== Boolean(options.dense))
+    throw new Error(
+      wantsDense
+        ? 'These models were fitted with a sentence encoder; pass one as `dense` (or use the shipped lexical models).'
+        : 'A sentence encoder was given, but these models were fitted without one; fit dense models first.',
+    );
+  const { profile, items } = scorePool(store, claim, passages, options.dense);
   const pooled = items.filter((item) => item.matchedTerms.length > 0);
   const similarity = options.vectors
     ? options.vectors.scorer.similarity(
