@@ -65,9 +65,23 @@ export interface FitOptions {
   balanced: boolean;
   /** A weight per row, multiplied into the class weight (for example to weigh data sets equally). */
   rowWeights?: number[];
+  /**
+   * Stop early once the training loss has fallen by less than this share over the last 25 steps
+   * (converged: more steps move the weights, not the fit). Default 1e-5; 0 runs every epoch.
+   */
+  tolerance?: number;
 }
 
-export const DEFAULT_FIT: FitOptions = { epochs: 800, learningRate: 0.05, l2: 1e-3, balanced: true };
+export const DEFAULT_FIT: FitOptions = {
+  epochs: 800,
+  learningRate: 0.05,
+  l2: 1e-3,
+  balanced: true,
+  tolerance: 1e-5,
+};
+
+/** Steps over which early stopping compares the training loss. */
+const STOP_WINDOW = 25;
 
 /** Full-batch Adam on the weighted cross-entropy; deterministic (zero initial weights, fixed order). */
 export function fitLogistic(
@@ -111,8 +125,11 @@ export function fitLogistic(
   const gradient = new Float64Array(k * width);
   const scores = new Float64Array(k);
   const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
+  const losses: number[] = [];
+  const tolerance = options.tolerance ?? DEFAULT_FIT.tolerance!;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     gradient.fill(0);
+    let loss = 0;
     for (let sample = 0; sample < rows.length; sample++) {
       const offset = sample * width;
       let top = -Infinity;
@@ -129,12 +146,16 @@ export function fitLogistic(
         total += scores[cls]!;
       }
       const weight = sampleWeight[sample]!;
+      loss -= weight * Math.log(Math.max(1e-300, scores[labels[sample]!]! / total));
       for (let cls = 0; cls < k; cls++) {
         const error = (scores[cls]! / total - (labels[sample] === cls ? 1 : 0)) * weight;
         for (let index = 0; index < width; index++)
           gradient[cls * width + index]! += error * x[offset + index]!;
       }
     }
+    losses.push(loss / totalWeight);
+    const before = losses[epoch - STOP_WINDOW];
+    if (tolerance > 0 && before !== undefined && before - losses[epoch]! < tolerance * before) break;
     const step = epoch + 1;
     for (let at = 0; at < k * width; at++) {
       const penalty = at % width < dimension ? options.l2 * weights[at]! : 0;
