@@ -9,6 +9,8 @@
  *   fitted on. Both worlds of FEVER-symmetric are one dataset and leave together.
  * - `--split train`: the in-domain table on the training splits (for weighing a change there first).
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
+ * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
+ *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
  *   the features, and the models are fitted here (on every training split in-domain, without the
  *   left-out dataset under lodo). Vectors are cached in .verity/embeddings.
@@ -20,7 +22,7 @@ import { configuredVectors } from '../src/retrieve/word-vectors.js';
 import { formatEvalTable } from '../src/cli/eval-command.js';
 import { runEval, type EvalResult } from '../src/eval/run-eval.js';
 import type { LearnedModels } from '../src/assess/learned-models.js';
-import { SHARED_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
+import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
 import { fitModels, pools, type PooledSet } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
@@ -38,6 +40,8 @@ const split = option('--split', 'test');
 const protocol = option('--protocol', 'in-domain');
 const only = option('--only', '').toLowerCase();
 const withDense = process.argv.includes('--dense');
+const withInference = process.argv.includes('--with-inference');
+const withoutInference = process.argv.includes('--without-inference');
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
   process.exit(2);
@@ -61,9 +65,9 @@ const outDir = path.join(packageRoot(), '.verity', 'eval');
 fs.mkdirSync(outDir, { recursive: true });
 // With VERITY_WORD_VECTORS set, the ranking's vector slot is used (none by default).
 const vectors = configuredVectors(loadConfig());
-const sets: EvalSet[] = SHARED_SETS.map((build) => build(shared, split)).filter(
-  (set) => !only || set.name.toLowerCase().startsWith(only),
-);
+const sets: EvalSet[] = [...SHARED_SETS, ...(withInference ? INFERENCE_SETS : [])]
+  .map((build) => build(shared, split))
+  .filter((set) => !only || set.name.toLowerCase().startsWith(only));
 console.log(
   `# Verity eval — ${new Date().toISOString().slice(0, 10)} — ${protocol === 'lodo' ? 'leave one dataset out' : 'in-domain'}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}${withDense ? ' — with the Universal Sentence Encoder' : ''}\n`,
 );
@@ -109,11 +113,11 @@ async function denseScorerFor(set: EvalSet): Promise<VectorScorer | undefined> {
 async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string | null, LearnedModels>> {
   console.log('Scoring the training splits of every set (pools do not depend on the models)…');
   const trainPools: PooledSet[] = [];
-  for (const build of SHARED_SETS) {
+  for (const build of [...SHARED_SETS, ...STANCE_SETS, ...(withoutInference ? [] : INFERENCE_SETS)]) {
     const set = build(shared, 'train');
     const dense = await denseScorerFor(set);
     const started = performance.now();
-    const pooled = { name: set.name, pools: pools(set, dense) };
+    const pooled = { name: set.name, pools: pools(set, dense), teaches: set.teaches };
     console.log(
       `  ${set.name}: ${set.claims.length} claims, ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );

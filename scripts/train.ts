@@ -9,7 +9,7 @@ import path from 'node:path';
 import { predictProba, type LinearModel } from '../src/assess/logistic-regression.js';
 import { packageRoot, sharedDir } from '../src/config.js';
 import { stanceOf } from '../src/assess/stance-of.js';
-import { SHARED_SETS, type Split } from './lib/eval-sets.js';
+import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type Split } from './lib/eval-sets.js';
 import { examples, fitModels, pools, RELEVANCE_BETA, sided } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 
@@ -23,7 +23,9 @@ function accuracyOf(model: LinearModel, rows: number[][], labels: number[]): num
 
 const shared = sharedDir();
 const byPart = (split: Split) =>
-  SHARED_SETS.map((build) => build(shared, split)).map((set) => ({ name: set.name, pools: pools(set) }));
+  [...SHARED_SETS, ...STANCE_SETS, ...INFERENCE_SETS]
+    .map((build) => build(shared, split))
+    .map((set) => ({ name: set.name, pools: pools(set), teaches: set.teaches }));
 console.log('Scoring the training splits…');
 const train = byPart('train');
 console.log('Scoring the held-out splits…');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hitAt, macroF1, pairedBootstrap, recallAt } from '../src/eval/metrics.js';
+import { scoreVerdicts, VERDICT_TO_EVAL } from '../src/eval/verdict-scores.js';
 import { tempDir } from './helpers/shared.js';
 
 describe('evaluation metrics', () => {
@@ -28,6 +29,32 @@ describe('evaluation metrics', () => {
     const c = a.map((value, index) => (index === 99 ? 1 : value));
     const tied = pairedBootstrap(100, (indices) => mean(c, indices) - mean(a, indices));
     expect(tied.low).toBe(0);
+  });
+});
+
+describe('honest verdict scores', () => {
+  it('counts a report as not enough info, never as a confirmation', () => {
+    expect(VERDICT_TO_EVAL.reported).toBe('not enough info');
+    expect(VERDICT_TO_EVAL.supported).toBe('supported');
+  });
+
+  it('keeps the six labels apart, and gives per-label precision, refuted-called-supported and risk–coverage', () => {
+    const scores = scoreVerdicts(
+      ['refuted', 'refuted', 'refuted', 'refuted', 'supported', 'supported'],
+      ['supported', 'reported', 'contradicted', 'not-found', 'supported', 'contradicted'],
+      [0.9, 0.5, 0.8, 0.3, 0.6, 0.4],
+    );
+    expect(scores.matrix.refuted).toEqual({ supported: 1, reported: 1, contradicted: 1, 'not-found': 1 });
+    expect(scores.matrix.supported).toEqual({ supported: 1, contradicted: 1 });
+    expect(scores.supportedPrecision).toBeCloseTo(1 / 2);
+    expect(scores.contradictedPrecision).toBeCloseTo(1 / 2);
+    expect(scores.refutedCalledSupported).toBeCloseTo(1 / 4);
+    expect(scores.refutedCalledSupportedOrReported).toBeCloseTo(2 / 4);
+    // Four definite verdicts (supported or contradicted); at a 0.7 floor two remain, one right.
+    const at = (floor: number) => scores.riskCoverage.find((row) => row.minConfidence === floor)!;
+    expect(at(0)).toMatchObject({ claims: 4, coverage: 4 / 6, precision: 2 / 4 });
+    expect(at(0.7)).toMatchObject({ claims: 2, coverage: 2 / 6, precision: 1 / 2 });
+    expect(at(0.9)).toMatchObject({ claims: 1, precision: 0 });
   });
 });
 
@@ -75,6 +102,18 @@ describe('verity eval on the generic format', () => {
     expect(result['hit@5']).toBe(1);
     expect(Object.keys(result.difference).sort()).toEqual(['hit@5', 'macroF1', 'recall@10']);
     expect(result.citationValidity).toBe(1);
+    // Verity's own label, one claim in the six-label matrix, and the risk–coverage rows.
+    const sixLabels = Object.values(result.verdicts.matrix.supported as Record<string, number>);
+    expect(sixLabels.reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(result.verdicts.riskCoverage.length).toBeGreaterThan(3);
+    const table = execFileSync(process.execPath, [cli, 'eval', '--corpus', corpus, '--claims', claims], {
+      encoding: 'utf8',
+    });
+    expect(table).toContain(
+      '| gold \\ Verity | supported | reported | contradicted | disputed | unsettled | not-found |',
+    );
+    expect(table).toContain('refuted called supported');
+    expect(table).toContain('| confidence floor |');
     fs.writeFileSync(claims, JSON.stringify({ id: 'q1', claim: 'x', label: 'true', evidence: [] }));
     expect(() =>
       execFileSync(process.execPath, [cli, 'eval', '--corpus', corpus, '--claims', claims], {

@@ -2,15 +2,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { splitSentences } from '../../src/analyze/split-sentences.js';
+import { stemSet } from '../../src/analyze/tokenize.js';
 import type { EvalClaimLine, EvalCorpusLine, EvalLabel } from '../../src/eval/eval-format.js';
 
 /** A claim with, where the set says so, the stance of each gold evidence sentence (for fitting the stance model). */
-export type LabelledClaim = EvalClaimLine & { stance?: Record<string, 'supports' | 'refutes'> };
+export type LabelledClaim = EvalClaimLine & {
+  stance?: Record<string, 'supports' | 'refutes' | 'neutral'>;
+};
+
+/** What a set's labels can teach: which sentences are evidence (and their stance), and verdicts. */
+export interface Teaches {
+  evidence: boolean;
+  verdict: boolean;
+}
+
+export const TEACHES_ALL: Teaches = { evidence: true, verdict: true };
 
 export interface EvalSet {
   name: string;
   corpus: EvalCorpusLine[];
   claims: LabelledClaim[];
+  /** Default: both. Emergent has no sentence-level evidence; FNC-1's stances have no claim labels. */
+  teaches?: Teaches;
 }
 
 /** `train`: the split models are fitted on; `test`: the split `npm run eval` reports. */
@@ -384,6 +397,168 @@ export function emergent(shared: string, split: Split = 'test'): EvalSet {
     claims,
   };
 }
+
+/**
+ * SICK (Marelli et al. 2014): pairs of short image captions with an inference label. Each
+ * sentence B is a claim and its sentence A the one gold evidence line, in a corpus of every
+ * distinct sentence A of the split (so retrieval is real): entailment → supported / supports,
+ * contradiction → refuted / refutes, neutral → not enough info, its sentence A taking no side.
+ * SemEval TRAIN and TRIAL are the training split, TEST the held-out one.
+ */
+export function sick(shared: string, split: Split = 'test'): EvalSet {
+  const lines = fs.readFileSync(path.join(shared, 'data', 'nli', 'sick', 'SICK.txt'), 'utf8').split('\n');
+  const header = lines[0]!.split('\t');
+  const column = (name: string) => header.indexOf(name);
+  const labels: Record<string, [EvalLabel, 'supports' | 'refutes' | 'neutral']> = {
+    ENTAILMENT: ['supported', 'supports'],
+    CONTRADICTION: ['refuted', 'refutes'],
+    NEUTRAL: ['not enough info', 'neutral'],
+  };
+  const ids = new Map<string, string>();
+  const corpus: EvalCorpusLine[] = [];
+  const claims: LabelledClaim[] = [];
+  for (const line of lines.slice(1)) {
+    const fields = line.split('\t');
+    if (fields.length < header.length) continue;
+    const inSplit = fields[column('SemEval_set')] === 'TEST' ? 'test' : 'train';
+    const label = labels[fields[column('entailment_label')]!];
+    if (inSplit !== split || !label) continue;
+    const premise = fields[column('sentence_A')]!.trim();
+    if (!ids.has(premise)) {
+      ids.set(premise, `sick${ids.size}`);
+      corpus.push({ id: ids.get(premise)!, text: premise });
+    }
+    const evidence = ids.get(premise)!;
+    claims.push({
+      id: `sick-${fields[column('pair_ID')]}`,
+      claim: fields[column('sentence_B')]!.trim(),
+      label: label[0],
+      evidence: [evidence],
+      stance: { [evidence]: label[1] },
+    });
+  }
+  return { name: `SICK (${split === 'test' ? 'SemEval test' : 'SemEval train and trial'})`, corpus, claims };
+}
+
+/**
+ * RTE (GLUE; PASCAL RTE 1–3 and 5, mostly news): each hypothesis is a claim and its premise the
+ * gold evidence line, in a corpus of the split's premises. Entailment → supported / supports;
+ * not_entailment (a contradiction or an unknown) → not enough info, with no stance label.
+ * train.tsv and val.tsv (the GLUE training set) are the training split, dev.tsv the held-out one.
+ */
+export function rte(shared: string, split: Split = 'test'): EvalSet {
+  const read = (file: string, hasHeader: boolean) =>
+    fs
+      .readFileSync(path.join(shared, 'data', 'nli', 'rte', file), 'utf8')
+      .split('\n')
+      .slice(hasHeader ? 1 : 0)
+      .map((line) => line.split('\t'))
+      .filter((fields) => fields.length >= 4)
+      .map((fields) => ({
+        id: `${file}:${fields[0]}`,
+        premise: fields[1]!.trim(),
+        claim: fields[2]!.trim(),
+        label: fields[3]!.trim(),
+      }));
+  const rows =
+    split === 'test' ? read('dev.tsv', true) : [...read('train.tsv', true), ...read('val.tsv', false)];
+  const ids = new Map<string, string>();
+  const corpus: EvalCorpusLine[] = [];
+  const claims: LabelledClaim[] = rows
+    .filter((row) => row.label === 'entailment' || row.label === 'not_entailment')
+    .map((row) => {
+      if (!ids.has(row.premise)) {
+        ids.set(row.premise, `rte${ids.size}`);
+        corpus.push({ id: ids.get(row.premise)!, text: row.premise });
+      }
+      const evidence = ids.get(row.premise)!;
+      const entails = row.label === 'entailment';
+      return {
+        id: `rte-${row.id}`,
+        claim: row.claim,
+        label: entails ? 'supported' : 'not enough info',
+        evidence: [evidence],
+        ...(entails ? { stance: { [evidence]: 'supports' as const } } : {}),
+      };
+    });
+  return { name: `RTE (${split === 'test' ? 'GLUE dev' : 'GLUE train'})`, corpus, claims };
+}
+
+/** Shares of a headline's content stems a body sentence must hold to be read as its evidence. */
+const FNC_MIN_SHARED = 2;
+const FNC_SENTENCES_PER_BODY = 2;
+
+/**
+ * FNC-1 stances (headline, news body, agree / disagree / discuss / unrelated) as stance and
+ * relevance teaching: each headline is a claim over a corpus of every body's sentences (one article
+ * per body). Labels are per body, so each related body lends its stance to the two sentences that
+ * hold most of the headline's content words (at least two): agree → supports, disagree → refutes,
+ * discuss → no side (weak labels, documented in docs/eval-format.md). Unrelated bodies are only
+ * retrieved non-evidence. There is no truth label, so the set teaches no verdict. Train:
+ * train_stances over train_bodies; test: the competition test pairs.
+ */
+export function fnc1Stances(shared: string, split: Split = 'test'): EvalSet {
+  const read = (file: string) =>
+    parse(fs.readFileSync(path.join(shared, 'data', 'fnc-1', file), 'utf8'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+  const prefix = split === 'test' ? 'competition_test' : 'train';
+  const bodies = new Map(
+    read(`${prefix}_bodies.csv`).map((row) => [
+      row['Body ID']!,
+      row['articleBody']!.split(/\n+/).flatMap(splitSentences),
+    ]),
+  );
+  const corpus = [...bodies.entries()].flatMap(([body, sentences]) =>
+    sentences.map((text, index) => ({ id: `fnc${body}:${index}`, text, article: `fnc${body}` })),
+  );
+  const stanceOf: Record<string, 'supports' | 'refutes' | 'neutral'> = {
+    agree: 'supports',
+    disagree: 'refutes',
+    discuss: 'neutral',
+  };
+  const byHeadline = new Map<string, Record<string, 'supports' | 'refutes' | 'neutral'>>();
+  for (const row of read(`${prefix}_stances.csv`)) {
+    const stance = stanceOf[row['Stance']!];
+    const sentences = bodies.get(row['Body ID']!);
+    if (!stance || !sentences) continue;
+    const headline = stemSet(row['Headline']!);
+    const picked = sentences
+      .map((text, index) => ({ index, shared: [...stemSet(text)].filter((key) => headline.has(key)).length }))
+      .filter((item) => item.shared >= FNC_MIN_SHARED)
+      .sort((a, b) => b.shared - a.shared || a.index - b.index)
+      .slice(0, FNC_SENTENCES_PER_BODY);
+    const labels = byHeadline.get(row['Headline']!) ?? {};
+    for (const item of picked) labels[`fnc${row['Body ID']}:${item.index}`] = stance;
+    byHeadline.set(row['Headline']!, labels);
+  }
+  const claims: LabelledClaim[] = [...byHeadline.entries()]
+    .filter(([, labels]) => Object.keys(labels).length > 0)
+    .map(([headline, labels], index) => ({
+      id: `fnc-${split}-${index}`,
+      claim: headline,
+      // No truth label: the set teaches no verdict (teaches.verdict is false).
+      label: 'not enough info',
+      evidence: Object.keys(labels),
+      stance: labels,
+    }));
+  return {
+    name: `FNC-1 stances (${split === 'test' ? 'competition test' : 'train'})`,
+    corpus,
+    claims,
+    teaches: { evidence: true, verdict: false },
+  };
+}
+
+/**
+ * Sets that teach but are not claim verification: sentence-pair inference. `npm run train` and the
+ * leave-one-dataset-out folds fit on them; `npm run eval` does not report them unless asked
+ * (`--with-inference`), and `--without-inference` measures what they add.
+ */
+export const INFERENCE_SETS = [sick, rte];
+
+/** News stance pairs without truth labels: fitted on by `npm run train` and every fold; scored by `npm run eval:stance`. */
+export const STANCE_SETS = [fnc1Stances];
 
 export const SHARED_SETS = [
   climateFever,

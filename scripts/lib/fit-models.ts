@@ -31,7 +31,7 @@ import { rankerFeatures, rankerInput, rankScore } from '../../src/retrieve/rank-
 import { pooledStance } from '../../src/assess/stance-of.js';
 import { detectModality } from '../../src/assess/detect-modality.js';
 import type { LearnedModels } from '../../src/assess/learned-models.js';
-import type { EvalSet, LabelledClaim } from './eval-sets.js';
+import { TEACHES_ALL, type EvalSet, type LabelledClaim, type Teaches } from './eval-sets.js';
 
 const STANCE_CLASSES = ['neutral', 'supports', 'refutes'];
 /**
@@ -83,7 +83,7 @@ export function examples(claimPools: ClaimPool[]) {
       const label = item.restates ? undefined : claim.stance?.[item.article.source];
       if (label) {
         stance.rows.push(item.features);
-        stance.labels.push(label === 'supports' ? 1 : 2);
+        stance.labels.push(label === 'supports' ? 1 : label === 'refutes' ? 2 : 0);
       } else if (!isGold && !item.restates && neutral < NEUTRAL_PER_CLAIM) {
         stance.rows.push(item.features);
         stance.labels.push(0);
@@ -147,6 +147,8 @@ function scored(items: PoolSentence[], models: Omit<LearnedModels, 'verdict'>): 
 export interface PooledSet {
   name: string;
   pools: ClaimPool[];
+  /** What the set's labels can teach (EvalSet.teaches); both by default. */
+  teaches?: Teaches;
 }
 
 export interface FitReport {
@@ -166,8 +168,12 @@ export function fitModels(
   dense = false,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
-  const trainExamples = examples(train.flatMap((set) => set.pools));
-  const pairs = rankingPairs(train.flatMap((set) => set.pools));
+  // Sets without sentence-level gold (Emergent) teach only verdicts; sets without claim labels
+  // (FNC-1's stances) teach only evidence: their pools would mislabel the other way.
+  const evidenceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).evidence);
+  const verdictSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).verdict);
+  const trainExamples = examples(evidenceSets.flatMap((set) => set.pools));
+  const pairs = rankingPairs(evidenceSets.flatMap((set) => set.pools));
   const ranker = fitLogistic('ranker', rankerFeatures(pairFeatureNames), pairs.rows, pairs.labels, [
     'lower',
     'higher',
@@ -197,7 +203,7 @@ export function fitModels(
   );
   // Polarity: every training set, and within it each side, weighs the same (the sets' sentences are
   // written very differently, and one set's many "refutes" would otherwise set the balance for all).
-  const sidedBySet = train.map((set) => ({ name: set.name, ...sided(examples(set.pools).stance) }));
+  const sidedBySet = evidenceSets.map((set) => ({ name: set.name, ...sided(examples(set.pools).stance) }));
   const polarityLabels = sidedBySet.flatMap((set) => set.labels);
   const polarity = fitLogistic(
     'polarity',
@@ -215,15 +221,15 @@ export function fitModels(
     },
   );
   const fitted = { ranker, relevance, stance, polarity };
-  const trainScored = train.map((set) => set.pools.map((pool) => scored(pool.items, fitted)));
-  const verdictLabels = train.flatMap((set) =>
+  const trainScored = verdictSets.map((set) => set.pools.map((pool) => scored(pool.items, fitted)));
+  const verdictLabels = verdictSets.flatMap((set) =>
     set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)),
   );
-  const verdictGroups = train.flatMap((set) => set.pools.map(() => set.name));
+  const verdictGroups = verdictSets.flatMap((set) => set.pools.map(() => set.name));
 
   /** The verdict model for a given evidence cut (its "relevant sentences" count depends on the cut). */
   const fitVerdict = (cut: number) => {
-    const rows = train.flatMap((set, index) =>
+    const rows = verdictSets.flatMap((set, index) =>
       set.pools.map((pool, claim) => verdictFeatures(trainScored[index]![claim]!, pool.negated, cut)),
     );
     // Each set, and each label within it, weighs the same: macro-F1 is judged per set.
@@ -241,7 +247,7 @@ export function fitModels(
    */
   const trainingMacroF1 = (model: LinearModel, rows: number[][], cut: number): number => {
     let at = 0;
-    const scores = train.map((set, index) => {
+    const scores = verdictSets.map((set, index) => {
       const gold: EvalLabel[] = [];
       const predicted: EvalLabel[] = [];
       set.pools.forEach((pool, claim) => {

@@ -82,7 +82,8 @@ function sentenceCase(text: string): string {
  * Words that open a question however it ends. Modals ("Will", "May", "Can") are left out: they
  * also open names ("Will Smith slapped Chris Rock."), so without a question mark they state.
  */
-const OPENS_QUESTION = /^(did|does|do|is|are|was|were|has|have|had|who|whom|whose|what|which|when|where|why|how)\b/i;
+const OPENS_QUESTION =
+  /^(did|does|do|is|are|was|were|has|have|had|who|whom|whose|what|which|when|where|why|how)\b/i;
 
 /**
  * A question as people type it: spaces collapsed, a trailing comma or colon dropped, and a question
