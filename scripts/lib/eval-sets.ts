@@ -10,19 +10,23 @@ export type LabelledClaim = EvalClaimLine & {
   stance?: Record<string, 'supports' | 'refutes' | 'neutral'>;
 };
 
-/** What a set's labels can teach: which sentences are evidence (and their stance), and verdicts. */
+/**
+ * What a set's labels can teach: which retrieved sentences are evidence (the ranker and the
+ * relevance model), which way evidence leans (the stance and polarity models), and verdicts.
+ */
 export interface Teaches {
-  evidence: boolean;
+  relevance: boolean;
+  stance: boolean;
   verdict: boolean;
 }
 
-export const TEACHES_ALL: Teaches = { evidence: true, verdict: true };
+export const TEACHES_ALL: Teaches = { relevance: true, stance: true, verdict: true };
 
 export interface EvalSet {
   name: string;
   corpus: EvalCorpusLine[];
   claims: LabelledClaim[];
-  /** Default: both. Emergent has no sentence-level evidence; FNC-1's stances have no claim labels. */
+  /** Default: all. Emergent has no sentence-level evidence; the pair sets teach stance only. */
   teaches?: Teaches;
 }
 
@@ -399,6 +403,12 @@ export function emergent(shared: string, split: Split = 'test'): EvalSet {
 }
 
 /**
+ * Inference pairs teach which way a sentence leans; their one-sentence "corpora" of captions or
+ * premises are no model of retrieval, and an inference label is no fact-check verdict.
+ */
+const STANCE_ONLY: Teaches = { relevance: false, stance: true, verdict: false };
+
+/**
  * SICK (Marelli et al. 2014): pairs of short image captions with an inference label. Each
  * sentence B is a claim and its sentence A the one gold evidence line, in a corpus of every
  * distinct sentence A of the split (so retrieval is real): entailment → supported / supports,
@@ -437,7 +447,12 @@ export function sick(shared: string, split: Split = 'test'): EvalSet {
       stance: { [evidence]: label[1] },
     });
   }
-  return { name: `SICK (${split === 'test' ? 'SemEval test' : 'SemEval train and trial'})`, corpus, claims };
+  return {
+    name: `SICK (${split === 'test' ? 'SemEval test' : 'SemEval train and trial'})`,
+    corpus,
+    claims,
+    teaches: STANCE_ONLY,
+  };
 }
 
 /**
@@ -481,7 +496,12 @@ export function rte(shared: string, split: Split = 'test'): EvalSet {
         ...(entails ? { stance: { [evidence]: 'supports' as const } } : {}),
       };
     });
-  return { name: `RTE (${split === 'test' ? 'GLUE dev' : 'GLUE train'})`, corpus, claims };
+  return {
+    name: `RTE (${split === 'test' ? 'GLUE dev' : 'GLUE train'})`,
+    corpus,
+    claims,
+    teaches: STANCE_ONLY,
+  };
 }
 
 /** Shares of a headline's content stems a body sentence must hold to be read as its evidence. */
@@ -546,7 +566,8 @@ export function fnc1Stances(shared: string, split: Split = 'test'): EvalSet {
     name: `FNC-1 stances (${split === 'test' ? 'competition test' : 'train'})`,
     corpus,
     claims,
-    teaches: { evidence: true, verdict: false },
+    // Its evidence was picked by word overlap, which would teach the relevance model to count words.
+    teaches: { relevance: false, stance: true, verdict: false },
   };
 }
 

@@ -168,12 +168,21 @@ export function fitModels(
   dense = false,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
-  // Sets without sentence-level gold (Emergent) teach only verdicts; sets without claim labels
-  // (FNC-1's stances) teach only evidence: their pools would mislabel the other way.
-  const evidenceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).evidence);
+  // Each set teaches what its labels can (EvalSet.teaches): Emergent has no sentence-level gold,
+  // the pair sets have no fact-check verdicts, and so on; their pools would mislabel the rest.
+  const relevanceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).relevance);
+  const stanceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).stance);
   const verdictSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).verdict);
-  const trainExamples = examples(evidenceSets.flatMap((set) => set.pools));
-  const pairs = rankingPairs(evidenceSets.flatMap((set) => set.pools));
+  const stanceBySet = stanceSets.map((set) => ({ name: set.name, ...examples(set.pools).stance }));
+  const trainExamples = {
+    relevance: examples(relevanceSets.flatMap((set) => set.pools)).relevance,
+    stance: {
+      rows: stanceBySet.flatMap((set) => set.rows),
+      labels: stanceBySet.flatMap((set) => set.labels),
+      groups: stanceBySet.flatMap((set) => set.rows.map(() => set.name)),
+    },
+  };
+  const pairs = rankingPairs(relevanceSets.flatMap((set) => set.pools));
   const ranker = fitLogistic('ranker', rankerFeatures(pairFeatureNames), pairs.rows, pairs.labels, [
     'lower',
     'higher',
@@ -194,16 +203,23 @@ export function fitModels(
     RELEVANCE_BETA,
   ).toPrecision(4);
   relevance.threshold = f2Cut;
+  // Every set, and each class within it, weighs the same: the pair sets hold far more rows than
+  // the fact-checking sets, and would otherwise set what "no side" looks like for all of them.
   const stance = fitLogistic(
     'stance',
     pairFeatureNames,
     trainExamples.stance.rows,
     trainExamples.stance.labels,
     STANCE_CLASSES,
+    {
+      ...DEFAULT_FIT,
+      balanced: false,
+      rowWeights: cellWeights(trainExamples.stance.groups, trainExamples.stance.labels),
+    },
   );
   // Polarity: every training set, and within it each side, weighs the same (the sets' sentences are
   // written very differently, and one set's many "refutes" would otherwise set the balance for all).
-  const sidedBySet = evidenceSets.map((set) => ({ name: set.name, ...sided(examples(set.pools).stance) }));
+  const sidedBySet = stanceBySet.map((set) => ({ name: set.name, ...sided(set) }));
   const polarityLabels = sidedBySet.flatMap((set) => set.labels);
   const polarity = fitLogistic(
     'polarity',
@@ -281,6 +297,10 @@ export function fitModels(
   const verdict = chosen.model;
   verdict.temperature = fitTemperature(verdict, chosen.rows, verdictLabels);
   log(`verdict temperature (calibrated on the training claims): ${verdict.temperature}`);
+  verdict.floors = { supported: supportedFloor(verdict, chosen.rows, verdictSets) };
+  log(
+    `least confidence for "supported" (at most ${MAX_REFUTED_SUPPORTED * 100}% of any set's refuted claims): ${verdict.floors.supported}`,
+  );
   const models = { ranker, relevance, stance, polarity, verdict };
   for (const model of Object.values(models)) model.trainedOn = train.map((set) => set.name);
   return {
@@ -294,6 +314,40 @@ export function fitModels(
       verdict: chosen.rows.length,
     },
   };
+}
+
+/** The largest share of any training set's refuted claims that may be called supported. */
+export const MAX_REFUTED_SUPPORTED = 0.1;
+
+/**
+ * The least confidence at which the verdict model's "supported" stands as a definite verdict: the
+ * lowest floor (in steps of 0.05) at which, on every training set, at most MAX_REFUTED_SUPPORTED of
+ * the refuted claims get it. Calling a false claim supported misleads more than any other error.
+ */
+function supportedFloor(model: LinearModel, rows: number[][], sets: PooledSet[]): number {
+  const supported = model.classes.indexOf('supported');
+  const claims = sets.flatMap((set) => set.pools.map((pool) => ({ set: set.name, gold: pool.claim.label })));
+  const read = rows.map((row) => {
+    const probabilities = predictProba(model, row);
+    const best = probabilities.indexOf(Math.max(...probabilities));
+    return best === supported ? probabilities[supported]! : 0;
+  });
+  for (let floor = 0; floor <= 1; floor = +(floor + 0.05).toFixed(2)) {
+    const worst = Math.max(
+      0,
+      ...sets.map((set) => {
+        const refuted = claims
+          .map((claim, index) => ({ ...claim, index }))
+          .filter((claim) => claim.set === set.name && claim.gold === 'refuted');
+        return refuted.length
+          ? refuted.filter((claim) => read[claim.index]! > 0 && read[claim.index]! >= floor).length /
+              refuted.length
+          : 0;
+      }),
+    );
+    if (worst <= MAX_REFUTED_SUPPORTED) return floor;
+  }
+  return 1;
 }
 
 /** Stance examples that take a side, relabelled supports 0 / refutes 1 (for the polarity model). */

@@ -18,6 +18,8 @@ export interface LinearModel {
   threshold?: number;
   /** Softmax temperature fitted for calibration (scores are divided by it); 1 when absent. */
   temperature?: number;
+  /** Least probability for a class to be given as a definite verdict (fitted on training claims). */
+  floors?: Record<string, number>;
 }
 
 /**
