@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkClaimDetailed } from '../src/check-claim.js';
-import { balanceAgainst, favours, opposes } from '../src/assess/decide-verdict.js';
+import { balanceAgainst, decideVerdict, favours, opposes } from '../src/assess/decide-verdict.js';
+import { getLearnedModels } from '../src/assess/learned-models.js';
+import type { Provenance } from '../src/assess/trace-provenance.js';
 import type { Evidence } from '../src/types.js';
 import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
 import { evidenceFor } from './helpers/evidence-for.js';
@@ -173,5 +175,61 @@ describe('the verdict’s denial feature', () => {
   it('is 0 for a negated claim, and a quotation of the claim denies nothing', () => {
     expect(denial([scored('denied')], true)).toBe(0);
     expect(denial([scored('denied', true)])).toBe(0);
+  });
+});
+
+describe('the verdict rule', () => {
+  /** A verdict model that reads nothing and gives fixed probabilities (log-odds in the bias). */
+  const fixedVerdict = (probabilities: Record<string, number>, floors?: Record<string, number>) => {
+    const classes = ['supported', 'refuted', 'not enough info', 'conflicting'];
+    return {
+      name: 'verdict',
+      classes,
+      features: [...VERDICT_FEATURES],
+      mean: VERDICT_FEATURES.map(() => 0),
+      std: VERDICT_FEATURES.map(() => 1),
+      weights: classes.map((cls) => [...VERDICT_FEATURES.map(() => 0), Math.log(probabilities[cls]!)]),
+      trainedOn: [],
+      heldOut: {},
+      ...(floors ? { floors } : {}),
+    };
+  };
+  const item = (supports: number, refutes: number) =>
+    ({
+      relevance: 0.9,
+      coverage: 1,
+      modality: 'asserted',
+      restatesClaim: false,
+      stance: { supports, refutes, neutral: 1 - supports - refutes },
+      sentence: { text: 'The senate passed the bill.', passageId: 'p', ordinal: 0 },
+    }) as unknown as Evidence;
+  const verdictOf = (evidence: Evidence[], verdict: ReturnType<typeof fixedVerdict>) =>
+    decideVerdict({
+      evidence,
+      ranked: evidence,
+      provenance: { origins: ['A', 'B'], articleCount: 2 } as unknown as Provenance,
+      claimNegated: false,
+      minRelevance: 0.5,
+      models: { ...getLearnedModels(), verdict },
+    });
+
+  it('says "disputed" only when the cited evidence leans both ways', () => {
+    const model = fixedVerdict({ conflicting: 0.5, supported: 0.3, refuted: 0.1, 'not enough info': 0.1 });
+    const oneSided = verdictOf([item(0.7, 0.1), item(0.6, 0.1)], model);
+    expect(oneSided.label).not.toBe('disputed');
+    expect(oneSided.reasons.join(' ')).toMatch(/does not lean both ways/);
+    // Supported is what stands, with its share of what is left: 0.3 / (1 − 0.5).
+    expect(oneSided.label).toBe('supported');
+    expect(oneSided.confidence).toBeCloseTo(0.6);
+    expect(verdictOf([item(0.7, 0.1), item(0.1, 0.7)], model).label).toBe('disputed');
+  });
+
+  it('calls a claim supported only at or above the fitted confidence floor', () => {
+    const evidence = [item(0.7, 0.1), item(0.6, 0.1)];
+    const probabilities = { supported: 0.55, refuted: 0.15, 'not enough info': 0.2, conflicting: 0.1 };
+    expect(verdictOf(evidence, fixedVerdict(probabilities, { supported: 0.5 })).label).toBe('supported');
+    const weak = verdictOf(evidence, fixedVerdict(probabilities, { supported: 0.6 }));
+    expect(weak.label).toBe('unsettled');
+    expect(weak.reasons.join(' ')).toMatch(/not clearly enough to call it supported/);
   });
 });

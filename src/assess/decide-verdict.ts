@@ -122,16 +122,36 @@ export function decideVerdict(input: VerdictInput): Verdict {
     );
   let label: VerdictLabel;
   // A verdict must rest on what the report cites: "contradicted" needs the cited evidence, weighed
-  // by relevance, to lean against the claim on balance. Otherwise the model's next choice stands.
+  // by relevance, to lean against the claim on balance, and "disputed" needs cited evidence on both
+  // sides. A reading the evidence does not bear out is set aside, and the model's next one stands.
   const balance = balanceAgainst(evidence, input.claimNegated);
-  const runnerUp = probabilities
+  const bornOut = (cls: string) =>
+    cls === 'refuted'
+      ? balance > 0
+      : cls === 'conflicting'
+        ? supporting.length > 0 && against.length > 0
+        : true;
+  const byProbability = probabilities
     .map((probability, index) => ({ probability, index }))
-    .filter(({ index }) => index !== best)
-    .sort((a, b) => b.probability - a.probability || a.index - b.index)[0]!.index;
-  const settled = predicted === 'refuted' && balance <= 0 ? model.classes[runnerUp]! : predicted;
-  if (predicted !== settled)
+    .sort((a, b) => b.probability - a.probability || a.index - b.index);
+  const settledAt = byProbability.find(({ index }) => bornOut(model.classes[index]!))!.index;
+  const settled = model.classes[settledAt]!;
+  const setAside = byProbability
+    .filter(({ probability, index }) => index !== settledAt && probability > probabilities[settledAt]!)
+    .reduce((sum, { probability }) => sum + probability, 0);
+  if (predicted === 'refuted' && settled !== predicted)
     reasons.push(
       'The model leans against the claim, but the cited evidence does not on balance; its next reading stands.',
+    );
+  if (
+    settled !== predicted &&
+    byProbability.some(
+      ({ index }) =>
+        model.classes[index] === 'conflicting' && probabilities[index]! > probabilities[settledAt]!,
+    )
+  )
+    reasons.push(
+      'The model reads the sources as in conflict, but the cited evidence does not lean both ways; its next reading stands.',
     );
   if (settled === 'refuted') {
     label = 'contradicted';
@@ -174,14 +194,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
   return {
     label,
     title: VERDICT_TITLES[label],
-    // When the rule sets the model's choice aside, the confidence is the settled class's share of
-    // what is left (its probability given that the set-aside class is out).
-    confidence:
-      Math.round(
-        (probabilities[model.classes.indexOf(settled)]! /
-          (settled === predicted ? 1 : 1 - probabilities[best]!)) *
-          100,
-      ) / 100,
+    // When the rule sets the model's readings aside, the confidence is the settled class's share of
+    // what is left (its probability given that the set-aside classes are out).
+    confidence: Math.round((probabilities[settledAt]! / (1 - setAside)) * 100) / 100,
     reasons,
   };
 }
