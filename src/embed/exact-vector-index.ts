@@ -1,5 +1,3 @@
-import { dot } from './embedding-model.js';
-
 export interface VectorHit {
   /** Position of the vector in the list the index was built from. */
   index: number;
@@ -24,7 +22,10 @@ export function exactVectorIndex(vectors: Float32Array[]): {
       const best: VectorHit[] = [];
       let floor = -Infinity;
       for (let index = 0; index < vectors.length; index++) {
-        const score = dot(query, matrix.subarray(index * dimensions, (index + 1) * dimensions));
+        // Inlined dot product (no view allocated per row: this loop is the whole cost).
+        const offset = index * dimensions;
+        let score = 0;
+        for (let at = 0; at < dimensions; at++) score += query[at]! * matrix[offset + at]!;
         if (best.length >= k && score <= floor) continue;
         best.push({ index, score });
         if (best.length > k * 2) {
