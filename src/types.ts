@@ -90,6 +90,11 @@ export interface Evidence {
   stance: { supports: number; refutes: number; neutral: number };
   /** It only quotes the claim (from someone the claim does not name), so it takes no side. */
   restatesClaim: boolean;
+  /**
+   * What in it can show the opposite of the claim ("a different number", "a denial the claim does
+   * not make"; assess/contradiction-signals.ts). Without one it is never shown as against the claim.
+   */
+  contradicts: string[];
 }
 
 export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'unsettled' | 'not-found';

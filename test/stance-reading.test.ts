@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkClaimDetailed } from '../src/check-claim.js';
 import { balanceAgainst, decideVerdict, favours, opposes } from '../src/assess/decide-verdict.js';
 import { getLearnedModels } from '../src/assess/learned-models.js';
+import { contradictionSignals } from '../src/assess/contradiction-signals.js';
+import { PAIR_FEATURES } from '../src/assess/pair-features.js';
 import type { Provenance } from '../src/assess/trace-provenance.js';
 import type { Evidence } from '../src/types.js';
 import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
@@ -140,9 +142,12 @@ describe('the balance the verdict rule reads', () => {
   });
 });
 
+/** Pair features with the named ones set, the rest 0. */
+const features = (values: Record<string, number>) => PAIR_FEATURES.map((name) => values[name] ?? 0);
+
 describe('a clear lean', () => {
-  const withStance = (supports: number, refutes: number) =>
-    ({ stance: { supports, refutes, neutral: 1 - supports - refutes } }) as Evidence;
+  const withStance = (supports: number, refutes: number, contradicts = ['a different number']) =>
+    ({ stance: { supports, refutes, neutral: 1 - supports - refutes }, contradicts }) as Evidence;
 
   it('needs one side to beat the other by ten points', () => {
     expect(opposes(withStance(0.36, 0.41))).toBe(false);
@@ -153,6 +158,15 @@ describe('a clear lean', () => {
 
   it('against the claim also needs "refutes" to beat "no side"', () => {
     expect(opposes(withStance(0.05, 0.3))).toBe(false);
+  });
+
+  it('against the claim needs something that can show the opposite, not just few shared words', () => {
+    expect(opposes(withStance(0.1, 0.7, []))).toBe(false);
+    expect(contradictionSignals(features({ numberMismatch: 1 }))).toEqual(['a different number']);
+    expect(contradictionSignals(features({ polarityMismatch: 1, negationMismatch: 1 }))).toEqual([
+      'a denial the claim does not make',
+    ]);
+    expect(contradictionSignals(features({ weightedCoverage: 0.1 }))).toEqual([]);
   });
 });
 
@@ -201,6 +215,7 @@ describe('the verdict rule', () => {
       modality: 'asserted',
       restatesClaim: false,
       stance: { supports, refutes, neutral: 1 - supports - refutes },
+      contradicts: refutes > supports ? ['a denial the claim does not make'] : [],
       sentence: { text: 'The senate passed the bill.', passageId: 'p', ordinal: 0 },
     }) as unknown as Evidence;
   const verdictOf = (evidence: Evidence[], verdict: ReturnType<typeof fixedVerdict>) =>

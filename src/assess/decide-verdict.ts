@@ -20,10 +20,16 @@ export const VERDICT_TITLES: Record<VerdictLabel, string> = {
  */
 export const CLEAR_LEAN = 0.1;
 
-/** Evidence counts against the claim when its stance model clearly says "refutes" rather than "supports". */
-export function opposes(item: Evidence): boolean {
+/**
+ * Evidence counts against the claim when its stance model clearly says "refutes" rather than
+ * "supports", and it holds something that can show the opposite (a denial, an antonym, a different
+ * number or date, a refuting word): never for merely sharing few of the claim's words.
+ */
+export function opposes(item: Pick<Evidence, 'stance' | 'contradicts'>): boolean {
   return (
-    item.stance.refutes - item.stance.supports >= CLEAR_LEAN && item.stance.refutes > item.stance.neutral
+    item.contradicts.length > 0 &&
+    item.stance.refutes - item.stance.supports >= CLEAR_LEAN &&
+    item.stance.refutes > item.stance.neutral
   );
 }
 

@@ -149,9 +149,10 @@ export function limitations(
   }
   for (const item of evidence.filter(opposes).slice(0, 3)) {
     sentences.push(
-      citer.sentence(`Against the claim, ${describeSource(item.article)}: ${quote(item.sentence.text)}`, [
-        item,
-      ]),
+      citer.sentence(
+        `Against the claim (${item.contradicts.join(', ')}), ${describeSource(item.article)}: ${quote(item.sentence.text)}`,
+        [item],
+      ),
     );
   }
   if (sentences.length === 0) {

@@ -3,6 +3,7 @@ import { holdsName } from '../assess/claim-profile.js';
 import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels, type LearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
+import { contradictionSignals } from '../assess/contradiction-signals.js';
 import { pooledStance } from '../assess/stance-of.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
@@ -78,6 +79,7 @@ export function selectEvidence(
         relevance: predictProba(models.relevance, item.features)[1]!,
         stance: pooledStance(models, item),
         restatesClaim: item.restates,
+        contradicts: contradictionSignals(item.features),
         rank: item.rank,
         score:
           rankScore(models, item.features) + (similarity ? options.vectors!.weight * similarity[index]! : 0),
