@@ -9,6 +9,7 @@
  *   fitted on. Both worlds of FEVER-symmetric are one dataset and leave together.
  * - `--split train`: the in-domain table on the training splits (for weighing a change there first).
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
+ * - `--without NAME,NAME`: leave the sets whose names start so out of fitting and scoring (ablations).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -42,6 +43,9 @@ const only = option('--only', '').toLowerCase();
 const withDense = process.argv.includes('--dense');
 const withInference = process.argv.includes('--with-inference');
 const withoutInference = process.argv.includes('--without-inference');
+/** `--without fnc,emergent`: leave these sets (by name prefix) out of fitting and scoring alike. */
+const without = option('--without', '').toLowerCase().split(',').filter(Boolean);
+const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
   process.exit(2);
@@ -67,7 +71,7 @@ fs.mkdirSync(outDir, { recursive: true });
 const vectors = configuredVectors(loadConfig());
 const sets: EvalSet[] = [...SHARED_SETS, ...(withInference ? INFERENCE_SETS : [])]
   .map((build) => build(shared, split))
-  .filter((set) => !only || set.name.toLowerCase().startsWith(only));
+  .filter((set) => (!only || set.name.toLowerCase().startsWith(only)) && kept(set));
 console.log(
   `# Verity eval — ${new Date().toISOString().slice(0, 10)} — ${protocol === 'lodo' ? 'leave one dataset out' : 'in-domain'}${split === 'train' ? ' — TRAINING splits' : ''}${vectors ? ` — with ${vectors.scorer.name}` : ''}${withDense ? ' — with the Universal Sentence Encoder' : ''}\n`,
 );
@@ -115,6 +119,7 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
   const trainPools: PooledSet[] = [];
   for (const build of [...SHARED_SETS, ...STANCE_SETS, ...(withoutInference ? [] : INFERENCE_SETS)]) {
     const set = build(shared, 'train');
+    if (!kept(set)) continue;
     const dense = await denseScorerFor(set);
     const started = performance.now();
     const pooled = { name: set.name, pools: pools(set, dense), teaches: set.teaches };

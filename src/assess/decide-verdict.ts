@@ -79,7 +79,7 @@ export interface VerdictInput {
  * 1. no sentence relevant enough → not-found (never "false");
  * 2. otherwise the fitted verdict model weighs the stance and relevance of the best five sentences
  *    into supported / refuted / conflicting / not enough info;
- * 3. "supported" becomes "reported" when the supporting evidence traces to one origin or is
+ * 3. "supported" becomes "reported" when the supporting evidence is mostly
  *    attributed, promised or hedged rather than stated; refuted → contradicted; conflicting →
  *    disputed; not enough info → reported when at least half the evidence sentences relay another
  *    outlet's reporting or a promise and none opposes it, else unsettled.
@@ -186,16 +186,19 @@ export function decideVerdict(input: VerdictInput): Verdict {
     reasons.push(
       `The evidence leans toward the claim, but not clearly enough to call it supported (${percent(probabilities[model.classes.indexOf(settled)]!)}, below the ${percent(model.floors!.supported!)} a supported verdict needs).`,
     );
-  } else if (provenance.origins.length < 2 || asserted.length * 2 <= supporting.length) {
+  } else if (asserted.length * 2 <= supporting.length) {
+    // Support that only relays, promises or hedges is a report of the claim, not a confirmation.
     label = 'reported';
     reasons.push(
-      provenance.origins.length < 2
-        ? 'All the evidence comes from a single origin; repetition by others is not confirmation.'
-        : `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
+      `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
     );
   } else {
     label = 'supported';
-    reasons.push('Most of the supporting evidence states it as fact, from more than one independent origin.');
+    reasons.push(
+      provenance.origins.length < 2
+        ? 'Most of the supporting evidence states it as fact; it all comes from one origin, so copies of it elsewhere add nothing.'
+        : 'Most of the supporting evidence states it as fact, from more than one independent origin.',
+    );
   }
   return {
     label,
