@@ -6,6 +6,7 @@ import { competingPerspectives, findReactions } from './compose/reactions.js';
 import { sameStorySentences } from './compose/acts-and-context.js';
 import { DEFAULT_METHOD_URL } from './config.js';
 import { UsageError } from './errors.js';
+import { correctSpelling } from './retrieve/correct-spelling.js';
 import { retrievePassages } from './retrieve/retrieve-passages.js';
 import { DEFAULT_EVIDENCE_OPTIONS, mergeEvidence, selectEvidence } from './retrieve/select-evidence.js';
 import type { VectorScorer, VectorSlot } from './retrieve/vector-score.js';
@@ -46,7 +47,7 @@ export function checkClaimDetailed(
   const asOf = options.asOf ?? (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
-  const claim = analyzeClaim(question);
+  const { claim, corrections } = correctSpelling(options.store, analyzeClaim(question));
   const passages = retrievePassages(options.store, claim, { asOf });
   const evidenceOptions = {
     ...DEFAULT_EVIDENCE_OPTIONS,
@@ -97,6 +98,7 @@ export function checkClaimDetailed(
     provenance,
     corpus: options.store.corpusState(),
     checkedAt: asOf,
+    spelling: corrections,
     methodUrl: options.methodUrl ?? DEFAULT_METHOD_URL,
   });
   return { report, ranked };

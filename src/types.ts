@@ -166,6 +166,8 @@ export interface CorpusState {
 export interface Report {
   question: string;
   claim: string;
+  /** Words of the question read as another word the corpus holds (typos: "Ruboi" → "Rubio"); absent when none. */
+  spelling?: Array<{ from: string; to: string }>;
   /** The claim's parts, each checked on its own. */
   subClaims: ReportSubClaim[];
   /** ISO date (YYYY-MM-DD) the check was made as of. */

@@ -4,6 +4,9 @@ import { pastTense, thirdPerson } from '../src/assess/inflect-verb.js';
 import { questionToClaim } from '../src/assess/question-to-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
 import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+import { oneEditAway } from '../src/retrieve/correct-spelling.js';
+import { checkClaimDetailed } from '../src/check-claim.js';
+import { renderReport } from '../src/render/render-report.js';
 
 describe('questionToClaim', () => {
   it.each([
@@ -123,5 +126,43 @@ describe('named entities', () => {
       analyzeClaim('Bill Murray said, “So if we lie to the government, it’s a felony. But they lie to us.')
         .entities,
     ).toEqual(['Bill Murray']);
+  });
+});
+
+describe('typos', () => {
+  const corpus = [
+    { id: 'a', text: 'Marco Rubio assured Bukele that the informants would be returned.' },
+    { id: 'b', text: 'Rubio spoke to reporters about the informants on Monday.' },
+    { id: 'c', text: 'The minister visited the prison in March.' },
+  ];
+
+  it('reads a word no passage holds as the stored word one edit away, and says so', () => {
+    const store = loadEvalStore(corpus);
+    const { report } = checkClaimDetailed('Did Ruboi turn over the infromants?', {
+      store,
+      asOf: '2026-01-01',
+    });
+    store.close();
+    expect(report.spelling).toEqual([
+      { from: 'Ruboi', to: 'Rubio' },
+      { from: 'infromants', to: 'informants' },
+    ]);
+    expect(report.claim).toBe('Rubio turned over the informants.');
+    expect(report.question).toBe('Did Ruboi turn over the infromants?');
+    expect(renderReport(report, 'markdown')).toContain('read “Ruboi” as “Rubio”');
+  });
+
+  it('leaves English words, short words and names with no stored neighbour as typed', () => {
+    const store = loadEvalStore(corpus);
+    for (const question of ['Did the ministry visit the prison?', 'Did Zelensky visit the prison?']) {
+      const { report } = checkClaimDetailed(question, { store, asOf: '2026-01-01' });
+      expect(report.spelling).toBeUndefined();
+    }
+    store.close();
+  });
+
+  it('lists every word one edit away', () => {
+    expect(oneEditAway('ab')).toEqual(expect.arrayContaining(['a', 'b', 'ba', 'abc', 'cab', 'xb']));
+    expect(oneEditAway('ab')).not.toContain('ab');
   });
 });

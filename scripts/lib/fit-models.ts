@@ -26,6 +26,7 @@ import { macroF1 } from '../../src/eval/metrics.js';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../../src/retrieve/select-evidence.js';
 import { loadEvalStore } from '../../src/eval/load-eval-store.js';
 import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
+import { correctSpelling } from '../../src/retrieve/correct-spelling.js';
 import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
 import { rankerFeatures, rankerInput, rankScore } from '../../src/retrieve/rank-score.js';
 import { pooledStance } from '../../src/assess/stance-of.js';
@@ -52,7 +53,8 @@ export interface ClaimPool {
 export function pools(set: EvalSet, dense?: VectorScorer): ClaimPool[] {
   const store = loadEvalStore(set.corpus);
   const out = set.claims.map((claim) => {
-    const analysed = analyzeClaim(claim.claim);
+    // As a check reads it: typos read as the stored word one edit away.
+    const analysed = correctSpelling(store, analyzeClaim(claim.claim)).claim;
     const { profile, items } = scorePool(
       store,
       analysed,

@@ -42,6 +42,8 @@ export interface ComposeInput {
   corpus: CorpusState;
   checkedAt: string;
   methodUrl: string;
+  /** Typos read as the words the corpus holds (retrieve/correct-spelling.ts). */
+  spelling?: Array<{ from: string; to: string }>;
 }
 
 export const DISCLAIMER =
@@ -60,6 +62,7 @@ export function composeReport(input: ComposeInput): Report {
   const base = {
     question: claim.question,
     claim: claim.text,
+    ...(input.spelling && input.spelling.length > 0 ? { spelling: input.spelling } : {}),
     subClaims: [] as Report['subClaims'],
     checkedAt: input.checkedAt,
     disclaimer: DISCLAIMER,

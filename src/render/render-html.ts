@@ -1,6 +1,7 @@
 import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
+import { spellingNote } from './render-markdown.js';
 import { escapeHtml, safeUrl } from './escape-html.js';
 
 function cited(sentence: CitedSentence): string {
@@ -78,7 +79,7 @@ export function renderReportArticle(report: Report, options: ArticleOptions = {}
   const origins = report.provenance.origins;
   return `<article class="report">
 <h1>${escapeHtml(report.question)}</h1>
-<p><strong>Claim tested:</strong> ${escapeHtml(report.claim)}</p>
+<p><strong>Claim tested:</strong> ${escapeHtml(report.claim + spellingNote(report))}</p>
 <p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.</p>
 <p class="meta"><small>Disclaimer: ${escapeHtml(report.disclaimer)} <a href="${escapeHtml(safeUrl(report.methodUrl) ?? '#')}">How Verity checks</a></small></p>
 ${report.status?.outdated ? `<p class="outdated" role="status"><strong>${escapeHtml(report.status.note)}</strong></p>` : ''}

@@ -47,12 +47,19 @@ function sourceLine(source: ReportSource): string {
 }
 
 /** Markdown, rendered only from the report model; the shape follows the seed fact-check. */
+/** " (read “Ruboi” as “Rubio”)" when a typo was read as a stored word. */
+export function spellingNote(report: Report): string {
+  return report.spelling?.length
+    ? ` (read ${report.spelling.map(({ from, to }) => `“${from}” as “${to}”`).join(', ')}: no stored passage has the word as typed)`
+    : '';
+}
+
 export function renderMarkdown(report: Report): string {
   const { corpus, verdict } = report;
   const lines = [
     `# ${report.question}`,
     '',
-    `**Claim tested:** ${report.claim}`,
+    `**Claim tested:** ${report.claim}${spellingNote(report)}`,
     '',
     `Checked on ${longDate(report.checkedAt)} against ${corpus.articles.toLocaleString('en-US')} articles (${corpus.passages.toLocaleString('en-US')} passages${corpus.lastIngestAt ? `, last ingest ${corpus.lastIngestAt.slice(0, 10)}` : ''}).`,
     '',
