@@ -10,6 +10,7 @@
  * - `--split train`: the in-domain table on the training splits (for weighing a change there first).
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
  * - `--without NAME,NAME`: leave the sets whose names start so out of fitting and scoring (ablations).
+ * - `--max-refuted-supported 1`: fit no confidence floor for "supported" (an ablation).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -24,7 +25,7 @@ import { formatEvalTable } from '../src/cli/eval-command.js';
 import { runEval, type EvalResult } from '../src/eval/run-eval.js';
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
-import { fitModels, pools, type PooledSet } from './lib/fit-models.js';
+import { fitModels, MAX_REFUTED_SUPPORTED, pools, type PooledSet } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { createUniversalSentenceEncoder } from '../src/embed/universal-sentence-encoder.js';
@@ -45,6 +46,8 @@ const withInference = process.argv.includes('--with-inference');
 const withoutInference = process.argv.includes('--without-inference');
 /** `--without fnc,emergent`: leave these sets (by name prefix) out of fitting and scoring alike. */
 const without = option('--without', '').toLowerCase().split(',').filter(Boolean);
+/** `--max-refuted-supported 1` fits no confidence floor for "supported" (an ablation). */
+const maxRefutedSupported = Number(option('--max-refuted-supported', String(MAX_REFUTED_SUPPORTED)));
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
@@ -132,9 +135,9 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
   for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
     const started = performance.now();
-    const { models } = fitModels(others, () => {}, withDense);
+    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported);
     console.log(
-      `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${models.verdict.floors?.supported} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
     out.set(dataset, models);
   }
@@ -198,7 +201,7 @@ console.log(
 );
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withDense ? '-dense' : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}.json`,
 );
 fs.writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
 console.log(`\nFull results: ${path.relative(process.cwd(), file)}`);

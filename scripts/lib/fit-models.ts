@@ -168,6 +168,8 @@ export function fitModels(
   log: (line: string) => void = () => {},
   /** The pools were scored with a sentence encoder (their features end with `denseSimilarity`). */
   dense = false,
+  /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
+  maxRefutedSupported = MAX_REFUTED_SUPPORTED,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
   // Each set teaches what its labels can (EvalSet.teaches): Emergent has no sentence-level gold,
@@ -299,9 +301,9 @@ export function fitModels(
   const verdict = chosen.model;
   verdict.temperature = fitTemperature(verdict, chosen.rows, verdictLabels);
   log(`verdict temperature (calibrated on the training claims): ${verdict.temperature}`);
-  verdict.floors = { supported: supportedFloor(verdict, chosen.rows, verdictSets) };
+  verdict.floors = { supported: supportedFloor(verdict, chosen.rows, verdictSets, maxRefutedSupported) };
   log(
-    `least confidence for "supported" (at most ${MAX_REFUTED_SUPPORTED * 100}% of any set's refuted claims): ${verdict.floors.supported}`,
+    `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims): ${verdict.floors.supported}`,
   );
   const models = { ranker, relevance, stance, polarity, verdict };
   for (const model of Object.values(models)) model.trainedOn = train.map((set) => set.name);
@@ -326,7 +328,7 @@ export const MAX_REFUTED_SUPPORTED = 0.1;
  * lowest floor (in steps of 0.05) at which, on every training set, at most MAX_REFUTED_SUPPORTED of
  * the refuted claims get it. Calling a false claim supported misleads more than any other error.
  */
-function supportedFloor(model: LinearModel, rows: number[][], sets: PooledSet[]): number {
+function supportedFloor(model: LinearModel, rows: number[][], sets: PooledSet[], most: number): number {
   const supported = model.classes.indexOf('supported');
   const claims = sets.flatMap((set) => set.pools.map((pool) => ({ set: set.name, gold: pool.claim.label })));
   const read = rows.map((row) => {
@@ -347,7 +349,7 @@ function supportedFloor(model: LinearModel, rows: number[][], sets: PooledSet[])
           : 0;
       }),
     );
-    if (worst <= MAX_REFUTED_SUPPORTED) return floor;
+    if (worst <= most) return floor;
   }
   return 1;
 }
