@@ -179,18 +179,18 @@ export function decideVerdict(input: VerdictInput): Verdict {
   } else if (settled === 'not enough info') {
     label = 'unsettled';
     reasons.push('The evidence touches the claim without settling it either way.');
+  } else if (asserted.length * 2 <= supporting.length) {
+    // Support that only relays, promises or hedges is a report of the claim, not a confirmation.
+    label = 'reported';
+    reasons.push(
+      `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
+    );
   } else if (probabilities[model.classes.indexOf(settled)]! < (model.floors?.supported ?? 0)) {
     // Too weak a lean to call it supported: on the training claims, readings this weak called too
     // many false claims true (docs/method.md, "the confidence floor").
     label = 'unsettled';
     reasons.push(
       `The evidence leans toward the claim, but not clearly enough to call it supported (${percent(probabilities[model.classes.indexOf(settled)]!)}, below the ${percent(model.floors!.supported!)} a supported verdict needs).`,
-    );
-  } else if (asserted.length * 2 <= supporting.length) {
-    // Support that only relays, promises or hedges is a report of the claim, not a confirmation.
-    label = 'reported';
-    reasons.push(
-      `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
     );
   } else {
     label = 'supported';
