@@ -399,6 +399,8 @@ export function emergent(shared: string, split: Split = 'test'): EvalSet {
     name: `Emergent (train release, ${split === 'test' ? 'held-out quarter' : 'other three quarters'})`,
     corpus,
     claims,
+    // No sentence-level gold: its pools would teach that sentences about the claim are not evidence.
+    teaches: { relevance: false, stance: false, verdict: true },
   };
 }
 
