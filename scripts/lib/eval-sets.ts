@@ -266,6 +266,18 @@ export function politiHop(shared: string, split: Split = 'test'): EvalSet {
   return { name: `PolitiHop (${split === 'test' ? 'valid' : 'train'})`, corpus, claims };
 }
 
+/** A CSV file of ../shared/data with a header line, as rows keyed by column name. */
+export function readSharedCsv(shared: string, ...parts: string[]): Array<Record<string, string>> {
+  return parse(fs.readFileSync(path.join(shared, 'data', ...parts), 'utf8'), { columns: true }) as Array<
+    Record<string, string>
+  >;
+}
+
+/** A news body's sentences: paragraphs (blank-line or newline separated), each split into sentences. */
+export function bodySentences(body: string): string[] {
+  return body.split(/\n+/).flatMap(splitSentences);
+}
+
 /** A stable split of a set that ships no test split: one item in four (FNV-1a of its id) is held out. */
 export function ownSplit(id: string): Split {
   let hash = 0x811c9dc5;
@@ -350,10 +362,7 @@ export function aVeriTeC(shared: string, split: Split = 'test'): EvalSet {
  * scored and the set teaches only the verdict model. Own split: one claim in four by hash of its id.
  */
 export function emergent(shared: string, split: Split = 'test'): EvalSet {
-  const read = (...parts: string[]) =>
-    parse(fs.readFileSync(path.join(shared, 'data', ...parts), 'utf8'), { columns: true }) as Array<
-      Record<string, string>
-    >;
+  const read = (...parts: string[]) => readSharedCsv(shared, ...parts);
   const bodies = new Map(
     [...read('fnc-1', 'train_bodies.csv'), ...read('fnc-1', 'competition_test_bodies.csv')].map((row) => [
       row['Body ID']!,
@@ -386,11 +395,11 @@ export function emergent(shared: string, split: Split = 'test'): EvalSet {
   }
   const used = new Set([...byClaim.values()].flatMap((entry) => [...entry.bodies]));
   const corpus = [...used].sort().flatMap((body) =>
-    bodies
-      .get(body)!
-      .split(/\n+/)
-      .flatMap(splitSentences)
-      .map((text, index) => ({ id: `fnc${body}:${index}`, text, article: `fnc${body}` })),
+    bodySentences(bodies.get(body)!).map((text, index) => ({
+      id: `fnc${body}:${index}`,
+      text,
+      article: `fnc${body}`,
+    })),
   );
   const claims: LabelledClaim[] = [...byClaim.entries()]
     .filter(([id, entry]) => entry.bodies.size > 0 && labels[entry.truth] && ownSplit(id) === split)
@@ -520,16 +529,10 @@ const FNC_SENTENCES_PER_BODY = 2;
  * train_stances over train_bodies; test: the competition test pairs.
  */
 export function fnc1Stances(shared: string, split: Split = 'test'): EvalSet {
-  const read = (file: string) =>
-    parse(fs.readFileSync(path.join(shared, 'data', 'fnc-1', file), 'utf8'), { columns: true }) as Array<
-      Record<string, string>
-    >;
+  const read = (file: string) => readSharedCsv(shared, 'fnc-1', file);
   const prefix = split === 'test' ? 'competition_test' : 'train';
   const bodies = new Map(
-    read(`${prefix}_bodies.csv`).map((row) => [
-      row['Body ID']!,
-      row['articleBody']!.split(/\n+/).flatMap(splitSentences),
-    ]),
+    read(`${prefix}_bodies.csv`).map((row) => [row['Body ID']!, bodySentences(row['articleBody']!)]),
   );
   const corpus = [...bodies.entries()].flatMap(([body, sentences]) =>
     sentences.map((text, index) => ({ id: `fnc${body}:${index}`, text, article: `fnc${body}` })),

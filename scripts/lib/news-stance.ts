@@ -4,14 +4,11 @@
  * the body's sentences are scored against it after a search of the whole test corpus. The
  * training stances (train_stances.csv over other bodies) are what the stance model is fitted on.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { analyzeClaim } from '../../src/assess/analyze-claim.js';
-import { splitSentences } from '../../src/analyze/split-sentences.js';
 import { loadEvalStore } from '../../src/eval/load-eval-store.js';
 import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
+import { bodySentences, readSharedCsv } from './eval-sets.js';
 
 export type NewsStance = 'agree' | 'disagree' | 'discuss';
 
@@ -24,9 +21,7 @@ export interface NewsStancePair {
 
 /** The related pairs of the competition test, each with its body's scored sentences. */
 export function newsStancePairs(shared: string): { pairs: NewsStancePair[]; sentences: number } {
-  const dir = path.join(shared, 'data', 'fnc-1');
-  const read = (file: string) =>
-    parse(fs.readFileSync(path.join(dir, file), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const read = (file: string) => readSharedCsv(shared, 'fnc-1', file);
   const bodies = new Map(
     read('competition_test_bodies.csv').map((row) => [row['Body ID']!, row['articleBody']!]),
   );
@@ -35,11 +30,7 @@ export function newsStancePairs(shared: string): { pairs: NewsStancePair[]; sent
   );
   // Every sentence of the bodies in play is a corpus line; the lines of one body are one article.
   const corpus = [...new Set(rows.map((row) => row['Body ID']!))].flatMap((id) =>
-    bodies
-      .get(id)!
-      .split(/\n+/)
-      .flatMap(splitSentences)
-      .map((text, index) => ({ id: `${id}:${index}`, text, article: id })),
+    bodySentences(bodies.get(id)!).map((text, index) => ({ id: `${id}:${index}`, text, article: id })),
   );
   const store = loadEvalStore(corpus);
   const pairs = rows.map((row) => {

@@ -54,14 +54,8 @@ export function canonicalToken(token: string, inShoutedText: boolean): string {
   const lower = token.toLowerCase();
   const glued = LETTERS_THEN_NUMBER.exec(lower);
   if (glued) return `${glued[1]}-${glued[2]}`;
-  if (
-    inShoutedText ||
-    token.length < 2 ||
-    token.length > 6 ||
-    token !== token.toUpperCase() ||
-    !/^\p{Lu}+$/u.test(token)
-  )
-    return lower;
+  // Only an upper-case word of 2–6 letters in ordinary text can be an acronym.
+  if (inShoutedText || token.length < 2 || token.length > 6 || !/^\p{Lu}+$/u.test(token)) return lower;
   const known = getLexicon().acronyms.forms[token];
   if (known) return known;
   return STOPWORDS.has(lower) ? lower.split('').join('-') : lower;

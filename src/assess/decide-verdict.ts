@@ -185,12 +185,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
     reasons.push(
       `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
     );
-  } else if (probabilities[model.classes.indexOf(settled)]! < (model.floors?.supported ?? 0)) {
+  } else if (probabilities[settledAt]! < (model.floors?.supported ?? 0)) {
     // Too weak a lean to call it supported: on the training claims, readings this weak called too
     // many false claims true (docs/method.md, "the confidence floor").
     label = 'unsettled';
     reasons.push(
-      `The evidence leans toward the claim, but not clearly enough to call it supported (${percent(probabilities[model.classes.indexOf(settled)]!)}, below the ${percent(model.floors!.supported!)} a supported verdict needs).`,
+      `The evidence leans toward the claim, but not clearly enough to call it supported (${percent(probabilities[settledAt]!)}, below the ${percent(model.floors!.supported!)} a supported verdict needs).`,
     );
   } else {
     label = 'supported';
