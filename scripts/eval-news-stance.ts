@@ -7,7 +7,9 @@
  * "refuting words" cue (a body whose sentences on the headline hold "fake", "hoax", "denies", …
  * disputes it; otherwise it discusses). The shipped models were fitted on FNC-1's training stances
  * (other bodies); `--protocol lodo` fits them afresh without FNC-1 (how stance carries over to news
- * from the other sets alone).
+ * from the other sets alone). `--dense` adds the Universal Sentence Encoder's similarity to the
+ * features and `--pair-vectors` also the pair's vectors (u∘v, |u−v|) to the stance models; both fit
+ * the models in the run (with FNC-1's training stances unless `--protocol lodo`).
  */
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { getLearnedModels } from '../src/assess/learned-models.js';
@@ -17,24 +19,45 @@ import { accuracy, macroF1, macroF1Difference } from '../src/eval/metrics.js';
 import { signed } from '../src/cli/eval-command.js';
 import type { EvalLabel } from '../src/eval/eval-format.js';
 import { rankScore } from '../src/retrieve/rank-score.js';
-import { INFERENCE_SETS, SHARED_SETS } from './lib/eval-sets.js';
+import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS } from './lib/eval-sets.js';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import type { VectorScorer } from '../src/retrieve/vector-score.js';
+import { cachedEvalEncoder, evalDenseScorer } from './lib/embedding-file-cache.js';
 import { fitModels, pools } from './lib/fit-models.js';
-import { newsStancePairs, type NewsStance } from './lib/news-stance.js';
+import { newsStanceCorpus, newsStancePairs, type NewsStance } from './lib/news-stance.js';
 import { table } from './lib/stats.js';
 
 const lodo = process.argv.includes('--protocol') && process.argv.includes('lodo');
+const pairVectors = process.argv.includes('--pair-vectors');
+const dense = pairVectors || process.argv.includes('--dense');
 const shared = sharedDir();
+const encoder = dense ? cachedEvalEncoder() : null;
 
-function modelsWithoutFnc(): LearnedModels {
-  console.log('Fitting every learned part without FNC-1 (training splits of the other sets)…');
-  const train = [...SHARED_SETS, ...INFERENCE_SETS].map((build) => {
-    const set = build(shared, 'train');
-    return { name: set.name, pools: pools(set), teaches: set.teaches };
-  });
-  return fitModels(train).models;
+/** A scorer over a set's corpus lines and claims (and whatever else is given), when encoding. */
+async function scorerFor(texts: Iterable<string>): Promise<VectorScorer | undefined> {
+  return encoder ? evalDenseScorer(encoder, texts, pairVectors) : undefined;
 }
 
-const models = lodo ? modelsWithoutFnc() : getLearnedModels();
+async function fittedModels(): Promise<LearnedModels> {
+  console.log(
+    `Fitting every learned part on the training splits of ${lodo ? 'every set but FNC-1' : 'every set'}${dense ? ', with the encoder' : ''}…`,
+  );
+  const train = [];
+  for (const build of [...SHARED_SETS, ...(lodo ? [] : STANCE_SETS), ...INFERENCE_SETS]) {
+    const set = build(shared, 'train');
+    const scorer = await scorerFor([
+      ...set.corpus.map((line) => line.text),
+      ...set.claims.flatMap((claim) => {
+        const analysed = analyzeClaim(claim.claim);
+        return [analysed.text, ...analysed.subClaims.map((part) => analyzeClaim(part).text)];
+      }),
+    ]);
+    train.push({ name: set.name, pools: pools(set, scorer), teaches: set.teaches });
+  }
+  return fitModels(train, () => {}, dense).models;
+}
+
+const models = lodo || dense ? await fittedModels() : getLearnedModels();
 // FNC-1's baseline feature list of refuting words.
 const REFUTING_WORDS =
   /\b(fake|fraud|hoax|false|deny|denies|not|despite|nope|doubt|doubts|bogus|debunk|pranks|retract)\b/i;
@@ -45,8 +68,13 @@ const AS_LABEL: Record<NewsStance, EvalLabel> = {
   discuss: 'not enough info',
 };
 
+const { rows: testRows, corpus: testCorpus } = newsStanceCorpus(shared);
+const testScorer = await scorerFor([
+  ...testCorpus.map((line) => line.text),
+  ...testRows.map((row) => analyzeClaim(row['Headline']!).text),
+]);
 const started = performance.now();
-const { pairs, sentences } = newsStancePairs(shared);
+const { pairs, sentences } = newsStancePairs(shared, testScorer);
 const gold = pairs.map((pair) => AS_LABEL[pair.stance]);
 const verity: EvalLabel[] = pairs.map((pair) => {
   const best = pair.sentences
@@ -82,7 +110,7 @@ const row = (name: string, predicted: EvalLabel[]) => [
 ];
 const count = (stance: NewsStance) => pairs.filter((pair) => pair.stance === stance).length;
 console.log(
-  `# News stance (FNC-1 competition test, related pairs) — ${new Date().toISOString().slice(0, 10)}${lodo ? ' — models fitted without FNC-1' : ''}\n`,
+  `# News stance (FNC-1 competition test, related pairs) — ${new Date().toISOString().slice(0, 10)}${lodo ? ' — models fitted without FNC-1' : ''}${pairVectors ? ' — with encoder pair vectors' : dense ? ' — with encoder similarity' : ''}\n`,
 );
 console.log(
   `${pairs.length} headline–body pairs (${count('agree')} agree, ${count('disagree')} disagree, ${count('discuss')} discuss), ${sentences} sentences; ${((performance.now() - started) / pairs.length).toFixed(1)} ms per pair\n`,

@@ -15,7 +15,9 @@
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
  *   the features, and the models are fitted here (on every training split in-domain, without the
- *   left-out dataset under lodo). Vectors are cached in .verity/embeddings.
+ *   left-out dataset under lodo). Vectors are cached in .verity/embeddings (`npm run encode` fills it).
+ * - `--pair-vectors`: as `--dense`, and the stance models also read the pair's vectors (u∘v, |u−v|;
+ *   src/assess/pair-vector-features.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,10 +30,8 @@ import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } fr
 import { fitModels, MAX_REFUTED_SUPPORTED, pools, type PooledSet } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
-import { createUniversalSentenceEncoder } from '../src/embed/universal-sentence-encoder.js';
-import { precomputedScorer } from '../src/embed/precomputed-scorer.js';
 import type { VectorScorer } from '../src/retrieve/vector-score.js';
-import { fileCachedEmbeddings } from './lib/embedding-file-cache.js';
+import { cachedEvalEncoder, evalDenseScorer } from './lib/embedding-file-cache.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -41,7 +41,8 @@ function option(name: string, fallback: string): string {
 const split = option('--split', 'test');
 const protocol = option('--protocol', 'in-domain');
 const only = option('--only', '').toLowerCase();
-const withDense = process.argv.includes('--dense');
+const withPairVectors = process.argv.includes('--pair-vectors');
+const withDense = withPairVectors || process.argv.includes('--dense');
 const withInference = process.argv.includes('--with-inference');
 const withoutInference = process.argv.includes('--without-inference');
 /** `--without fnc,emergent`: leave these sets (by name prefix) out of fitting and scoring alike. */
@@ -95,13 +96,7 @@ function writeConverted(set: EvalSet, part: Split) {
   );
 }
 
-const encoder = withDense
-  ? fileCachedEmbeddings(
-      createUniversalSentenceEncoder(),
-      path.join(packageRoot(), '.verity', 'embeddings', 'use-lite-512.bin'),
-      console.log,
-    )
-  : null;
+const encoder = withDense ? cachedEvalEncoder() : null;
 
 /** What a check of this set asks the encoder for: every corpus line, every claim and claim part. */
 async function denseScorerFor(set: EvalSet): Promise<VectorScorer | undefined> {
@@ -113,7 +108,7 @@ async function denseScorerFor(set: EvalSet): Promise<VectorScorer | undefined> {
     for (const part of analysed.subClaims) texts.add(analyzeClaim(part).text);
   }
   console.log(`  ${set.name}: ${texts.size} texts for the encoder`);
-  return precomputedScorer(encoder, texts);
+  return evalDenseScorer(encoder, texts, withPairVectors);
 }
 
 /** Models for each left-out dataset, fitted on the training splits of all the others (or of all, `null`). */
@@ -201,7 +196,7 @@ console.log(
 );
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}.json`,
 );
 fs.writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
 console.log(`\nFull results: ${path.relative(process.cwd(), file)}`);

@@ -8,6 +8,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EmbeddingModel } from '../../src/embed/embedding-model.js';
+import { precomputedScorer } from '../../src/embed/precomputed-scorer.js';
+import { createUniversalSentenceEncoder } from '../../src/embed/universal-sentence-encoder.js';
+import { packageRoot } from '../../src/config.js';
+import type { VectorScorer } from '../../src/retrieve/vector-score.js';
 
 const KEY_BYTES = 16;
 
@@ -66,4 +70,26 @@ export function fileCachedEmbeddings(
       return keys.map((key) => cache.get(key)!);
     },
   };
+}
+
+/** The eval scripts' encoder: the Universal Sentence Encoder behind this machine's disk cache. */
+export function cachedEvalEncoder(log: (line: string) => void = console.log): EmbeddingModel {
+  return fileCachedEmbeddings(
+    createUniversalSentenceEncoder(),
+    path.join(packageRoot(), '.verity', 'embeddings', 'use-lite-512.bin'),
+    log,
+  );
+}
+
+/**
+ * A scorer over the given texts, encoded ahead; without `pairVectors` it gives similarities only
+ * (models fitted on it read `denseSimilarity`, not the pair vectors).
+ */
+export async function evalDenseScorer(
+  encoder: EmbeddingModel,
+  texts: Iterable<string>,
+  pairVectors: boolean,
+): Promise<VectorScorer> {
+  const scorer = await precomputedScorer(encoder, texts);
+  return pairVectors ? scorer : { ...scorer, vectorOf: undefined };
 }

@@ -30,6 +30,7 @@ import { correctSpelling } from '../../src/retrieve/correct-spelling.js';
 import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
 import { rankerFeatures, rankerInput, rankScore } from '../../src/retrieve/rank-score.js';
 import { pooledStance } from '../../src/assess/stance-of.js';
+import { pairVectorFeatureNames, stanceRow } from '../../src/assess/pair-vector-features.js';
 import { detectModality } from '../../src/assess/detect-modality.js';
 import type { LearnedModels } from '../../src/assess/learned-models.js';
 import { TEACHES_ALL, type EvalSet, type LabelledClaim, type Teaches } from './eval-sets.js';
@@ -84,10 +85,10 @@ export function examples(claimPools: ClaimPool[]) {
       // A sentence that only quotes the claim takes no side, whatever the claim's label.
       const label = item.restates ? undefined : claim.stance?.[item.article.source];
       if (label) {
-        stance.rows.push(item.features);
+        stance.rows.push(stanceRow(item));
         stance.labels.push(label === 'supports' ? 1 : label === 'refutes' ? 2 : 0);
       } else if (!isGold && !item.restates && neutral < NEUTRAL_PER_CLAIM) {
-        stance.rows.push(item.features);
+        stance.rows.push(stanceRow(item));
         stance.labels.push(0);
         neutral++;
       }
@@ -172,6 +173,8 @@ export function fitModels(
   maxRefutedSupported = MAX_REFUTED_SUPPORTED,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
+  // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
+  const stanceFeatureNames = [...pairFeatureNames, ...pairVectorFeatureNames(pairVectorDimensions(train))];
   // Each set teaches what its labels can (EvalSet.teaches): Emergent has no sentence-level gold,
   // the pair sets have no fact-check verdicts, and so on; their pools would mislabel the rest.
   const relevanceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).relevance);
@@ -211,7 +214,7 @@ export function fitModels(
   // the fact-checking sets, and would otherwise set what "no side" looks like for all of them.
   const stance = fitLogistic(
     'stance',
-    pairFeatureNames,
+    stanceFeatureNames,
     trainExamples.stance.rows,
     trainExamples.stance.labels,
     STANCE_CLASSES,
@@ -227,7 +230,7 @@ export function fitModels(
   const polarityLabels = sidedBySet.flatMap((set) => set.labels);
   const polarity = fitLogistic(
     'polarity',
-    pairFeatureNames,
+    stanceFeatureNames,
     sidedBySet.flatMap((set) => set.rows),
     polarityLabels,
     ['supports', 'refutes'],
@@ -318,6 +321,23 @@ export function fitModels(
       verdict: chosen.rows.length,
     },
   };
+}
+
+/**
+ * The length of the encoder vectors every pooled sentence carries (0 when none do). Some carrying
+ * them and others not is an error: the stance rows would differ in length.
+ */
+function pairVectorDimensions(train: PooledSet[]): number {
+  const lengths = new Set(
+    train.flatMap((set) =>
+      set.pools.flatMap((pool) => pool.items.map((item) => item.vectors?.claim.length ?? 0)),
+    ),
+  );
+  if (lengths.size > 1)
+    throw new Error(
+      `Pooled sentences carry encoder vectors of lengths ${[...lengths].join(', ')}; encode every text of every set ahead (npm run encode), or none.`,
+    );
+  return [...lengths][0] ?? 0;
 }
 
 /** The largest share of any training set's refuted claims that may be called supported. */

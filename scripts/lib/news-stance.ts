@@ -8,6 +8,7 @@ import { analyzeClaim } from '../../src/assess/analyze-claim.js';
 import { loadEvalStore } from '../../src/eval/load-eval-store.js';
 import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
 import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
+import type { VectorScorer } from '../../src/retrieve/vector-score.js';
 import { bodySentences, readSharedCsv } from './eval-sets.js';
 
 export type NewsStance = 'agree' | 'disagree' | 'discuss';
@@ -19,8 +20,8 @@ export interface NewsStancePair {
   sentences: PoolSentence[];
 }
 
-/** The related pairs of the competition test, each with its body's scored sentences. */
-export function newsStancePairs(shared: string): { pairs: NewsStancePair[]; sentences: number } {
+/** The related pairs of the competition test and the body sentences in play (the corpus). */
+export function newsStanceCorpus(shared: string) {
   const read = (file: string) => readSharedCsv(shared, 'fnc-1', file);
   const bodies = new Map(
     read('competition_test_bodies.csv').map((row) => [row['Body ID']!, row['articleBody']!]),
@@ -32,6 +33,18 @@ export function newsStancePairs(shared: string): { pairs: NewsStancePair[]; sent
   const corpus = [...new Set(rows.map((row) => row['Body ID']!))].flatMap((id) =>
     bodySentences(bodies.get(id)!).map((text, index) => ({ id: `${id}:${index}`, text, article: id })),
   );
+  return { rows, corpus };
+}
+
+/**
+ * The related pairs of the competition test, each with its body's scored sentences; with `dense`
+ * (an encoder's scorer over the corpus and headlines), the features end with its similarity.
+ */
+export function newsStancePairs(
+  shared: string,
+  dense?: VectorScorer,
+): { pairs: NewsStancePair[]; sentences: number } {
+  const { rows, corpus } = newsStanceCorpus(shared);
   const store = loadEvalStore(corpus);
   const pairs = rows.map((row) => {
     const claim = analyzeClaim(row['Headline']!);
@@ -39,7 +52,7 @@ export function newsStancePairs(shared: string): { pairs: NewsStancePair[]; sent
     const passages = retrievePassages(store, claim, { pool: 5000 }).filter(
       (hit) => hit.article.source.split(':')[0] === row['Body ID'],
     );
-    const { items } = scorePool(store, claim, passages);
+    const { items } = scorePool(store, claim, passages, dense);
     return {
       headline: row['Headline']!,
       stance: row['Stance'] as NewsStance,

@@ -1,5 +1,6 @@
 import type { LearnedModels } from './learned-models.js';
 import { predictProba } from './logistic-regression.js';
+import { stanceRow } from './pair-vector-features.js';
 
 export interface Stance {
   supports: number;
@@ -28,7 +29,13 @@ const NO_SIDE: Stance = { supports: 0, refutes: 0, neutral: 1 };
  */
 export function pooledStance(
   models: Pick<LearnedModels, 'stance' | 'polarity'>,
-  item: { features: number[]; restates: boolean },
+  item: Parameters<typeof stanceRow>[0] & { restates: boolean },
 ): Stance {
-  return item.restates ? NO_SIDE : stanceOf(models, item.features);
+  if (item.restates) return NO_SIDE;
+  const row = stanceRow(item);
+  if (row.length !== models.stance.features.length)
+    throw new Error(
+      `The stance model reads ${models.stance.features.length} features but the sentence has ${row.length}: models fitted with an encoder's pair vectors need the same encoder at check time.`,
+    );
+  return stanceOf(models, row);
 }

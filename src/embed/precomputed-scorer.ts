@@ -17,6 +17,7 @@ export async function precomputedScorer(
   return {
     name: model.name,
     misses: () => misses,
+    vectorOf: (text) => byText.get(text),
     similarity(claim, sentences) {
       const claimVector = byText.get(claim);
       return sentences.map((sentence) => {

@@ -20,6 +20,8 @@ export interface PoolSentence {
   matchedTerms: string[];
   /** It quotes the claim from someone the claim does not name: it takes no side (restates-claim.ts). */
   restates: boolean;
+  /** The encoder's vectors of claim and sentence, when the scorer gives them (for pair-vector-features.ts). */
+  vectors?: { claim: Float32Array; sentence: Float32Array };
 }
 
 /**
@@ -90,6 +92,12 @@ export function scorePool(
       items.map((item) => item.sentence.text),
     );
     items.forEach((item, index) => item.features.push(similarity[index]!));
+    const claimVector = dense.vectorOf?.(claim.text);
+    if (claimVector)
+      for (const item of items) {
+        const sentence = dense.vectorOf!(item.sentence.text);
+        if (sentence) item.vectors = { claim: claimVector, sentence };
+      }
   }
   return { profile, items };
 }

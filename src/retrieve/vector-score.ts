@@ -9,6 +9,8 @@ export interface VectorScorer {
   name: string;
   /** Cosine-like similarity of each sentence to the claim, in [-1, 1]. */
   similarity(claim: string, sentences: string[]): number[];
+  /** The text's vector, where the scorer has one (a sentence encoder does; word-vector scorers do not). */
+  vectorOf?(text: string): Float32Array | undefined;
 }
 
 /** Log-odds added per unit of similarity when no weight is configured (`$VERITY_VECTOR_WEIGHT`). */
