@@ -1,4 +1,5 @@
 import { analyzeClaim } from './assess/analyze-claim.js';
+import { readQuestion } from './assess/read-question.js';
 import { decideVerdict } from './assess/decide-verdict.js';
 import { traceProvenance } from './assess/trace-provenance.js';
 import { composeReport } from './compose/compose-report.js';
@@ -85,6 +86,8 @@ export function checkClaimDetailed(
   });
   const sides = competingPerspectives(ranked, evidence);
   const report = composeReport({
+    // An open question ("Who …?", "How many …?") is answered from the same evidence, not judged.
+    reading: readQuestion(question),
     parts,
     reactions: findReactions(ranked, [...evidence, ...sides.critics, ...sides.defenders]).filter((item) =>
       evidence.some((used) => used.article.id === item.article.id),

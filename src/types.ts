@@ -98,9 +98,11 @@ export interface Evidence {
 }
 
 export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'unsettled' | 'not-found';
+/** What an open question gets instead of a verdict: answered, or not answered by these sources. */
+export type AnswerLabel = 'answered' | 'not-answered';
 
-export interface Verdict {
-  label: VerdictLabel;
+export interface Verdict<Label extends string = VerdictLabel> {
+  label: Label;
   /** Human-readable label, e.g. "Reported, not confirmed". */
   title: string;
   /** 0..1. */
@@ -165,7 +167,12 @@ export interface CorpusState {
 
 export interface Report {
   question: string;
+  /** What was answered: a claim (verdict) or an open question (answer); absent in reports stored before 2026-12. */
+  kind?: 'claim' | 'question';
+  /** For a claim, the declarative sentence tested; for a question, the question as asked. */
   claim: string;
+  /** An open question's answer: its first sentence, the sources it rests on, how many outlets state it. */
+  answer?: { text: string; citations: number[]; outlets: number };
   /** Words of the question read as another word the corpus holds (typos: "Ruboi" → "Rubio"); absent when none. */
   spelling?: Array<{ from: string; to: string }>;
   /** The claim's parts, each checked on its own. */
@@ -175,7 +182,8 @@ export interface Report {
   disclaimer: string;
   methodUrl: string;
   corpus: CorpusState;
-  verdict: Verdict & { citations: number[] };
+  /** A claim's verdict, or for a question "answered" / "not answered by these sources". */
+  verdict: Verdict<VerdictLabel | AnswerLabel> & { citations: number[] };
   summary: CitedSentence[];
   sections: ReportSection[];
   bottomLine: CitedSentence[];

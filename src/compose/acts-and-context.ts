@@ -4,7 +4,7 @@ import { describeSource, quote } from './describe-source.js';
 import { insideQuotation } from '../assess/restates-claim.js';
 
 /** A completed act in the article's own voice: a past or passive-past verb ("was returned", "handed"). */
-const PAST_ACT = /\b(was|were|has been|have been|had been)\s+\p{L}+(ed|en|t)\b|\b\p{L}{3,}ed\b/iu;
+export const PAST_ACT = /\b(was|were|has been|have been|had been)\s+\p{L}+(ed|en|t)\b|\b\p{L}{3,}ed\b/iu;
 /** A time anchor ("two days after", "on Monday", "in March", "last year"): acts happen at a time. */
 const WHEN =
   /\b((\w+ )?(days?|weeks?|months?|years?|hours?) (after|later|before|earlier|ago)|(on|last|this|next) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)|yesterday|(in|on|since|by) (january|february|march|april|may|june|july|august|september|october|november|december)|(in|since|by) \d{4})\b/i;

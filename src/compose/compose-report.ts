@@ -23,9 +23,14 @@ import {
 } from './acts-and-context.js';
 import { citedOrigin, type Provenance } from '../assess/trace-provenance.js';
 import { assignRoles } from './assign-roles.js';
+import type { QuestionReading } from '../assess/read-question.js';
+import { answerQuestion } from './answer-question.js';
+import { answerSummary, answerVerdict } from './answer-summary.js';
 
 export interface ComposeInput {
   claim: Claim;
+  /** A claim (verdict) or an open question (answer); a claim when absent. */
+  reading?: QuestionReading;
   /** The claim's parts with the evidence found for each (empty for a simple claim). */
   parts: Array<{ text: string; evidence: Evidence[] }>;
   evidence: Evidence[];
@@ -55,13 +60,35 @@ function count(value: number): string {
 
 /** Builds the canonical report model. Every sentence carries the source numbers of the passages it quotes or counts. */
 export function composeReport(input: ComposeInput): Report {
-  const { claim, evidence, verdict, provenance, corpus } = input;
+  const { claim, evidence, provenance, corpus } = input;
+  const reading = input.reading ?? { kind: 'claim' };
   const citer = new Citer(provenance.originOf);
   const missingTerms = uncoveredTerms(claim, evidence);
   const otherNames = namesInEvidence(evidence, claim.entities);
+  // An open question is answered, not judged: its verdict block says whether the sources answer it.
+  const answerFound =
+    reading.kind === 'question'
+      ? // The answer is often in another sentence of an evidence article ("One of them, X, was returned …").
+        answerQuestion(
+          reading.asks,
+          [...evidence, ...sameStorySentences(input.ranked, evidence)],
+          claim.entities,
+          reading.counted,
+        )
+      : null;
+  const verdict: Omit<Report['verdict'], 'citations'> = answerFound
+    ? answerVerdict(answerFound, evidence)
+    : input.verdict;
+  const answered =
+    reading.kind === 'question' && answerFound
+      ? answerSummary(citer, reading, answerFound, evidence, claim.entities, input.closest)
+      : null;
+  const asked = reading.kind;
   const base = {
     question: claim.question,
-    claim: claim.text,
+    kind: reading.kind,
+    claim: reading.kind === 'question' ? claim.question : claim.text,
+    ...(answered ? { answer: answered.answer } : {}),
     ...(input.spelling && input.spelling.length > 0 ? { spelling: input.spelling } : {}),
     subClaims: [] as Report['subClaims'],
     checkedAt: input.checkedAt,
@@ -72,7 +99,7 @@ export function composeReport(input: ComposeInput): Report {
 
   if (evidence.length === 0) {
     const closest = input.closest;
-    const summary = [
+    const summary = answered?.summary ?? [
       citer.sentence(
         `Nothing in the ${count(corpus.articles)} articles checked addresses this claim; that does not make it false, only not covered by this corpus.`,
         closest,
@@ -84,7 +111,7 @@ export function composeReport(input: ComposeInput): Report {
             title: 'What the search found instead',
             sentences: closest.map((item) =>
               citer.sentence(
-                `The closest sentence, in ${describeSource(item.article)}, shares only ${item.matchedTerms.map((term) => `“${term}”`).join(', ')} with the claim: ${quote(item.sentence.text)}`,
+                `The closest sentence, in ${describeSource(item.article)}, shares only ${item.matchedTerms.map((term) => `“${term}”`).join(', ')} with the ${asked}: ${quote(item.sentence.text)}`,
                 [item],
               ),
             ),
@@ -96,13 +123,13 @@ export function composeReport(input: ComposeInput): Report {
       verdict: { ...verdict, citations: citer.cite(closest) },
       summary,
       sections,
-      bottomLine: [
+      bottomLine: answered?.bottomLine ?? [
         citer.sentence(
           `${VERDICT_TITLES['not-found']}: add reporting on ${claim.entities.join(', ') || 'this subject'} to the corpus and check again.`,
           closest,
         ),
       ],
-      followUps: followUpQuestions(claim, missingTerms, []),
+      followUps: followUpQuestions(claim, missingTerms, [], reading),
       sources: citer.list(),
       provenance: { sources: 0, origins: [] },
     };
@@ -110,7 +137,7 @@ export function composeReport(input: ComposeInput): Report {
 
   const groups = articlesInOrder(evidence);
   const best = [...evidence].sort((a, b) => b.coverage - a.coverage)[0]!;
-  const summary = [
+  const summary = answered?.summary ?? [
     citer.sentence(
       `Verity found ${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${groups.length} article${groups.length === 1 ? '' : 's'} (${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}) that address the claim.`,
       evidence,
@@ -144,10 +171,10 @@ export function composeReport(input: ComposeInput): Report {
     whoReacted(citer, input.reactions),
     whoIsInvolved(citer, claim, evidence, otherNames),
     consequencesAndContext(citer, input.ranked, evidence, used),
-    limitations(citer, evidence, missingTerms, provenance, related),
+    limitations(citer, evidence, missingTerms, provenance, related, asked),
     perspectives(citer, input.sides),
   ].filter((section): section is ReportSection => section !== null);
-  const bottomLine = [
+  const bottomLine = answered?.bottomLine ?? [
     citer.sentence(
       `${verdict.title} (confidence ${Math.round(verdict.confidence * 100)}%): ${verdict.reasons.at(-1)}`,
       evidence,
@@ -157,8 +184,8 @@ export function composeReport(input: ComposeInput): Report {
     bottomLine.push(
       citer.sentence(
         missingTerms.length === 1
-          ? `The part of the claim about “${missingTerms[0]}” remains unchecked.`
-          : `The parts of the claim about ${missingTerms.map((term) => `“${term}”`).join(', ')} remain unchecked.`,
+          ? `The part of the ${asked} about “${missingTerms[0]}” remains unchecked.`
+          : `The parts of the ${asked} about ${missingTerms.map((term) => `“${term}”`).join(', ')} remain unchecked.`,
         evidence,
       ),
     );
@@ -175,7 +202,7 @@ export function composeReport(input: ComposeInput): Report {
     summary,
     sections,
     bottomLine,
-    followUps: followUpQuestions(claim, missingTerms, otherNames),
+    followUps: followUpQuestions(claim, missingTerms, otherNames, reading, answerFound),
     sources: assignRoles(citer.list(), provenance),
     provenance: { sources: provenance.articleCount, origins: provenance.origins },
   };

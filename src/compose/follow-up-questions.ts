@@ -1,4 +1,6 @@
 import type { Claim } from '../types.js';
+import type { QuestionReading } from '../assess/read-question.js';
+import type { FoundAnswer } from './answer-question.js';
 
 /** How many follow-up questions a report offers. */
 export const FOLLOW_UP_COUNT = 5;
@@ -14,7 +16,14 @@ function lowerFirst(text: string): string {
  * "Want to dive deeper?": questions that are themselves checks Verity can run, built from the
  * claim's uncovered terms, its entities and the names the evidence brings up.
  */
-export function followUpQuestions(claim: Claim, missingTerms: string[], otherNames: string[]): string[] {
+export function followUpQuestions(
+  claim: Claim,
+  missingTerms: string[],
+  otherNames: string[],
+  reading: QuestionReading = { kind: 'claim' },
+  answer: FoundAnswer | null = null,
+): string[] {
+  if (reading.kind === 'question') return questionFollowUps(claim, missingTerms, otherNames, answer);
   const statement = lowerFirst(claim.text.replace(/[.?!]$/, ''));
   const questions = [`Who first reported that ${statement}?`];
   for (const entity of claim.entities.slice(0, 2))
@@ -28,6 +37,34 @@ export function followUpQuestions(claim: Claim, missingTerms: string[], otherNam
     );
   }
   questions.push(`Has anyone denied that ${statement}?`);
+  for (const name of otherNames) questions.push(`What role does ${name} play in this story?`);
+  return [...new Set(questions)].slice(0, FOLLOW_UP_COUNT);
+}
+
+/**
+ * Follow-ups to an open question: never the question itself rephrased as a claim ("Who first
+ * reported that Who did …"), but questions about what the answer and the story name.
+ */
+function questionFollowUps(
+  claim: Claim,
+  missingTerms: string[],
+  otherNames: string[],
+  answer: FoundAnswer | null,
+): string[] {
+  const named = answer && ['person', 'name', 'place'].includes(answer.asks) ? answer.parts : [];
+  const questions = named.map((part) => `What does the reporting say about ${part.value}?`);
+  if (claim.entities.length > 0)
+    questions.push(`Which outlet first reported on ${claim.entities.slice(0, 2).join(' and ')}?`);
+  for (const entity of claim.entities.slice(0, 2))
+    questions.push(`What does the reporting say about ${entity}?`);
+  if (missingTerms.length > 0) {
+    questions.push(
+      `Is there reporting on ${missingTerms
+        .slice(0, 3)
+        .map((term) => `“${term}”`)
+        .join(' and ')} in this story?`,
+    );
+  }
   for (const name of otherNames) questions.push(`What role does ${name} play in this story?`);
   return [...new Set(questions)].slice(0, FOLLOW_UP_COUNT);
 }

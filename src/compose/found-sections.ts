@@ -98,6 +98,8 @@ export function limitations(
   missingTerms: string[],
   provenance: Provenance,
   related: Evidence[] = [],
+  /** What was asked: a question has no "against" side, and its terms are the question's. */
+  asked: 'claim' | 'question' = 'claim',
 ): ReportSection {
   const sentences: CitedSentence[] = [];
   const unnamed = [...evidence, ...related].find((item) => ANONYMOUS_SOURCING.test(item.sentence.text));
@@ -113,7 +115,7 @@ export function limitations(
     const listed = missingTerms.map((term) => `“${term}”`).join(', ');
     sentences.push(
       citer.sentence(
-        `None of the evidence sentences mentions ${listed}, so that part of the claim is not covered.`,
+        `None of the evidence sentences mentions ${listed}, so that part of the ${asked} is not covered.`,
         evidence,
       ),
     );
@@ -147,7 +149,7 @@ export function limitations(
       citer.sentence(`Some evidence is hedged: ${quote(speculative[0]!.sentence.text)}`, [speculative[0]!]),
     );
   }
-  for (const item of evidence.filter(opposes).slice(0, 3)) {
+  for (const item of asked === 'claim' ? evidence.filter(opposes).slice(0, 3) : []) {
     sentences.push(
       citer.sentence(
         `Against the claim (${item.contradicts.join(', ')}), ${describeSource(item.article)}: ${quote(item.sentence.text)}`,
@@ -158,7 +160,7 @@ export function limitations(
   if (sentences.length === 0) {
     sentences.push(
       citer.sentence(
-        'The evidence does not disagree on the points the claim names, and states them directly.',
+        `The evidence does not disagree on the points the ${asked} names, and states them directly.`,
         evidence,
       ),
     );

@@ -1,9 +1,14 @@
 import type { Evidence } from '../types.js';
 
-const NAME_RUN =
+export const NAME_RUN =
   /\b\p{Lu}[\p{L}\p{N}'’-]*[\p{L}\p{N}](?:\s+(?:of\s+|de\s+|al-\s*)?\p{Lu}[\p{L}\p{N}'’-]*[\p{L}\p{N}])*/gu;
 const SENTENCE_STARTERS =
   /^(The|A|An|In|On|At|But|And|However|For|It|He|She|They|This|That|One|Officials|According)$/;
+
+/** A capitalised run that can be a name: not a sentence opener ("The", "However"), three letters or more. */
+export function isNameCandidate(name: string): boolean {
+  return !SENTENCE_STARTERS.test(name) && name.length >= 3;
+}
 
 /** Named people, places and organisations that recur across the evidence, most frequent first. */
 export function namesInEvidence(evidence: Evidence[], exclude: string[], limit = 6): string[] {
@@ -12,7 +17,7 @@ export function namesInEvidence(evidence: Evidence[], exclude: string[], limit =
     const seen = new Set<string>();
     for (const match of item.sentence.text.matchAll(NAME_RUN)) {
       const name = match[0].replace(/['’]s$/, '');
-      if (SENTENCE_STARTERS.test(name) || name.length < 3) continue;
+      if (!isNameCandidate(name)) continue;
       if (exclude.some((excluded) => excluded.toLowerCase() === name.toLowerCase())) continue;
       seen.add(name);
     }

@@ -114,8 +114,13 @@ export function runEval(
       dense: options.dense,
     });
     verity.ms.push(performance.now() - start);
-    verity.labels.push(VERDICT_TO_EVAL[report.verdict.label]);
-    verity.verdicts.push(report.verdict.label);
+    // A claim read as an open question ("Who …") gets an answer, not a verdict: no verdict is given.
+    const label =
+      report.verdict.label === 'answered' || report.verdict.label === 'not-answered'
+        ? 'unsettled'
+        : report.verdict.label;
+    verity.labels.push(VERDICT_TO_EVAL[label]);
+    verity.verdicts.push(label);
     verity.confidence.push(report.verdict.confidence);
     const validity = citationValidity(report);
     validSentences += validity.valid;

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import type { Report, VerdictLabel } from '../types.js';
 
 /** Verity's labels on the 1–5 scale fact-check publishers use in ClaimReview (5 = true). */
@@ -19,6 +20,11 @@ export interface ClaimReviewOptions {
 
 /** schema.org ClaimReview JSON-LD, as search engines and fact-check aggregators read it. */
 export function renderClaimReview(report: Report, options: ClaimReviewOptions = {}): string {
+  const label = report.verdict.label;
+  if (report.kind === 'question' || label === 'answered' || label === 'not-answered')
+    throw new UsageError(
+      `ClaimReview rates a claim, and this report answers a question ("${report.question}"); use the json, markdown or html format, or state a claim to check.`,
+    );
   const earliest = report.sources
     .map((source) => source.published)
     .filter((date): date is string => Boolean(date))
@@ -33,7 +39,7 @@ export function renderClaimReview(report: Report, options: ClaimReviewOptions = 
     author: { '@type': 'Organization', name: options.publisher ?? 'Verity' },
     reviewRating: {
       '@type': 'Rating',
-      ratingValue: RATING_VALUES[report.verdict.label],
+      ratingValue: RATING_VALUES[label],
       bestRating: 5,
       worstRating: 1,
       alternateName: report.verdict.title,

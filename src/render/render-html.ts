@@ -50,7 +50,7 @@ function source(item: ReportSource): string {
 const STYLE = `body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:2rem}.meta{color:#555}
 .verdict{border-left:6px solid #555;padding:.5rem 1rem;background:#f5f5f5}.verdict[data-label=supported]{border-color:#1b7f3b}
-.verdict[data-label=contradicted]{border-color:#b00020}.verdict[data-label=disputed],.verdict[data-label=reported]{border-color:#c77700}
+.verdict[data-label=contradicted]{border-color:#b00020}.verdict[data-label=answered]{border-color:#1b5e9f}.answer{font-size:1.1rem}.verdict[data-label=disputed],.verdict[data-label=reported]{border-color:#c77700}
 a.cite{text-decoration:none;font-size:.85em}blockquote{margin:.5rem 0 .5rem 1rem;color:#333;border-left:3px solid #ddd;padding-left:.75rem}
 .said-by{font:.85em sans-serif;color:#555;margin:.25rem 0 0;padding-left:1.2rem}
 .role{font:.75em sans-serif;text-transform:uppercase;background:#eee;padding:0 .3em;margin-right:.4em}.outdated{background:#fff3cd;padding:.5rem}
@@ -79,12 +79,12 @@ export function renderReportArticle(report: Report, options: ArticleOptions = {}
   const origins = report.provenance.origins;
   return `<article class="report">
 <h1>${escapeHtml(report.question)}</h1>
-<p><strong>Claim tested:</strong> ${escapeHtml(report.claim + spellingNote(report))}</p>
+<p><strong>${report.kind === 'question' ? 'Question' : 'Claim tested'}:</strong> ${escapeHtml(report.claim + spellingNote(report))}</p>
 <p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.</p>
 <p class="meta"><small>Disclaimer: ${escapeHtml(report.disclaimer)} <a href="${escapeHtml(safeUrl(report.methodUrl) ?? '#')}">How Verity checks</a></small></p>
 ${report.status?.outdated ? `<p class="outdated" role="status"><strong>${escapeHtml(report.status.note)}</strong></p>` : ''}
-<section class="verdict" data-label="${escapeHtml(verdict.label)}" aria-label="Verdict"><h2><span class="badge">${escapeHtml(verdict.title)}</span> <small>confidence ${Math.round(verdict.confidence * 100)}%</small></h2>
-<ul>${verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul></section>
+<section class="verdict" data-label="${escapeHtml(verdict.label)}" aria-label="${report.kind === 'question' ? 'Answer' : 'Verdict'}"><h2><span class="badge">${escapeHtml(verdict.title)}</span> <small>confidence ${Math.round(verdict.confidence * 100)}%</small></h2>
+${report.answer ? `<p class="answer">${cited(report.answer)}</p>` : ''}<ul>${verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul></section>
 <section><h2>Executive summary</h2><p>${report.summary.map(cited).join(' ')}</p></section>
 ${sections}
 <section><h2>${report.sections.length + 1}. Bottom line</h2><p>${report.bottomLine.map(cited).join(' ')}</p></section>

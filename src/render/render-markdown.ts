@@ -59,15 +59,16 @@ export function renderMarkdown(report: Report): string {
   const lines = [
     `# ${report.question}`,
     '',
-    `**Claim tested:** ${report.claim}${spellingNote(report)}`,
+    `**${report.kind === 'question' ? 'Question' : 'Claim tested'}:** ${report.claim}${spellingNote(report)}`,
     '',
     `Checked on ${longDate(report.checkedAt)} against ${corpus.articles.toLocaleString('en-US')} articles (${corpus.passages.toLocaleString('en-US')} passages${corpus.lastIngestAt ? `, last ingest ${corpus.lastIngestAt.slice(0, 10)}` : ''}).`,
     '',
     `> Disclaimer: ${report.disclaimer} [How Verity checks](${report.methodUrl})`,
     '',
     ...(report.status?.outdated ? [`> **${report.status.note}**`, ''] : []),
-    `## Verdict: ${verdict.title} — confidence ${Math.round(verdict.confidence * 100)}%`,
+    `## ${report.kind === 'question' ? 'Answer' : 'Verdict'}: ${verdict.title} — confidence ${Math.round(verdict.confidence * 100)}%`,
     '',
+    ...(report.answer ? [`**${cited(report.answer)}**`, ''] : []),
     ...verdict.reasons.map((reason) =>
       `- ${reason} ${verdict.citations.map((n) => `[${n}]`).join(' ')}`.trimEnd(),
     ),

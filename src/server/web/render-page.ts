@@ -50,6 +50,6 @@ export function renderReportPage(report: Report, id: string, options: PageOption
   const article = renderReportArticle(report, {
     followUpHref: (question) => `/check?q=${encodeURIComponent(question)}`,
   });
-  const extras = `<p class="permalink">Permalink: <a href="/checks/${escapeHtml(id)}">/checks/${escapeHtml(id)}</a> · <a href="/api/checks/${escapeHtml(id)}?format=claimreview">ClaimReview</a> · <a href="/api/checks/${escapeHtml(id)}?format=json">JSON</a></p>${timelineSvg(report)}${provenanceSvg(report)}`;
+  const extras = `<p class="permalink">Permalink: <a href="/checks/${escapeHtml(id)}">/checks/${escapeHtml(id)}</a>${report.kind === 'question' ? '' : ` · <a href="/api/checks/${escapeHtml(id)}?format=claimreview">ClaimReview</a>`} · <a href="/api/checks/${escapeHtml(id)}?format=json">JSON</a></p>${timelineSvg(report)}${provenanceSvg(report)}`;
   return renderPage(`${report.question} — Verity`, `${article}\n${extras}`, options, report.question);
 }

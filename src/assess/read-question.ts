@@ -1,0 +1,84 @@
+/**
+ * What kind of input a check was given: a claim (a statement, or a yes/no question that tests one)
+ * or an open question ("Who …?", "How many …?", "What happened after …?"), and for a question what
+ * kind of answer it asks for. A claim gets a verdict; a question gets an answer (compose/answer-question.ts).
+ */
+
+/** What an open question asks for. */
+export type AnswerType =
+  | 'person' // who, whom, whose
+  | 'name' // which X: a named person, group, place or thing
+  | 'number' // how many, how much
+  | 'date' // when, what year / date / day
+  | 'place' // where
+  | 'event' // what happened
+  | 'reason' // why
+  | 'account'; // what, how: what the reporting says
+
+export type QuestionReading =
+  | { kind: 'claim' }
+  | {
+      kind: 'question';
+      asks: AnswerType;
+      /** The question with its question words taken off: what it is about ("Rubio turn over to El Salvador"). */
+      topic: string;
+      /** For "how many X …": what is counted ("gang leaders"); a count of something else is a weaker answer. */
+      counted?: string;
+    };
+
+/** Question openers, longest first; each with the answer type it asks for. */
+const OPENERS: Array<[RegExp, AnswerType]> = [
+  [/^what (has |had )?happen(ed|s)?\b( to| after| when| with| since| in)?/i, 'event'],
+  [/^how (many|much)\b/i, 'number'],
+  [/^(what|which) (year|date|day|month|time)\b/i, 'date'],
+  [/^(what|which) (number|share|percentage|amount|tally|count)\b/i, 'number'],
+  [/^(who|whom|whose)\b/i, 'person'],
+  [/^which\b/i, 'name'],
+  [/^when\b/i, 'date'],
+  [/^where\b/i, 'place'],
+  [/^why\b/i, 'reason'],
+  [/^(what|how)\b/i, 'account'],
+];
+
+/** Auxiliaries right after the question word, which say nothing of the topic. */
+const AUXILIARY =
+  /^(?:(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\s+)+/i;
+
+/**
+ * Without a question mark, a question word opens a question only when a question follows it
+ * ("When did …", "Who voted …", "How many … were …"); otherwise it opens a clause of a statement
+ * ("When CO2 was higher in the past, the sun was cooler.", "Which means that …").
+ */
+const ASKS_WITHOUT_MARK =
+  /^(?:(?:who|what|which|when|where|why|how)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|who\s+\p{Ll}+(?:ed|s)\b|what\s+happened\b|how\s+(?:many|much)\s+[^,]*\b(?:did|does|do|is|are|was|were|has|have|had|can|will)\b)/iu;
+
+/**
+ * Reads the question as typed. "Is it true that …", yes/no questions and statements are claims;
+ * a question opened by a question word is an open question, ending in "?" or not ("Who voted
+ * against it." asks as much as "Who voted against it?"). "WHO" in capitals is the organisation.
+ */
+export function readQuestion(question: string): QuestionReading {
+  const text = question.trim().replace(/\s+/g, ' ');
+  if (/^WHO\b/.test(text)) return { kind: 'claim' };
+  if (!/\?$/.test(text) && (!ASKS_WITHOUT_MARK.test(text) || /,/.test(text))) return { kind: 'claim' };
+  for (const [opener, asks] of OPENERS) {
+    const match = opener.exec(text);
+    if (!match) continue;
+    const rest = text.slice(match[0].length).trim();
+    // "Which politicians voted …": the noun after "which" is part of the topic ("politicians").
+    const topic = rest
+      .replace(AUXILIARY, '')
+      .replace(/[\s?.!,;:]+$/, '')
+      .trim();
+    if (topic.split(' ').filter(Boolean).length === 0) return { kind: 'claim' };
+    // "How many gang leaders did …": the words before the auxiliary or verb are what is counted.
+    const counted =
+      asks === 'number' && /^how/i.test(match[0])
+        ? /^(.+?)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|voted|were)\b/i
+            .exec(rest)?.[1]
+            ?.trim()
+        : undefined;
+    return { kind: 'question', asks, topic, ...(counted ? { counted } : {}) };
+  }
+  return { kind: 'claim' };
+}

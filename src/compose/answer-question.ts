@@ -1,0 +1,224 @@
+/**
+ * The answer to an open question, from the evidence a check found: the names, number, date or
+ * place the question asks for (or, for "what happened" and "why", the sentence that states it),
+ * each with the evidence that states it and how many outlets do. Values are weighed by the
+ * relevance of the sentences that hold them and by how many outlets state them, so that what
+ * most of the reporting says comes first; nothing is given that no evidence sentence holds.
+ */
+import { articleKey } from '../retrieve/article-key.js';
+import type { AnswerType } from '../assess/read-question.js';
+import type { Evidence, StoredArticle } from '../types.js';
+import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
+import { PAST_ACT } from './acts-and-context.js';
+import { isCommonWord } from '../analyze/lexicon.js';
+import { stem } from '../analyze/tokenize.js';
+import { getFullNlp } from '../analyze/nlp.js';
+
+export interface AnswerPart {
+  /** What the evidence states: a name, a number with what it counts, a date, or a whole sentence. */
+  value: string;
+  /** The evidence sentences that state it, best first. */
+  items: Evidence[];
+  /** Distinct outlets among them (by outlet name, else web site, else article). */
+  outlets: number;
+}
+
+export interface FoundAnswer {
+  asks: AnswerType;
+  /** Best first; empty when no evidence sentence holds an answer of the kind asked. */
+  parts: AnswerPart[];
+  /** The top part's weight over all parts' weight: how far the sources agree on it (0..1). */
+  agreement: number;
+}
+
+/** Parts kept beside the best one: those with at least this share of its weight. */
+const KEPT_SHARE = 0.5;
+const MAX_PARTS = 3;
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+/** "October 22", "22 October 2025", "two days after the call", "on Tuesday", "in March", "in 2024". */
+const DATE = new RegExp(
+  String.raw`\b(?:(?:\w+|a|an)\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\s+(?:the\s+)?[\p{L}\d-]+(?:\s+[\p{L}\d-]+){0,3}|(?:${MONTHS})\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+(?:${MONTHS})(?:\s+\d{4})?|(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|in\s+(?:${MONTHS})(?:\s+\d{4})?|in\s+(?:19|20)\d{2})\b`,
+  'gu',
+);
+const REPORTING_VERB = /\b(reported|said|says|announced|told|wrote|added|confirmed)\s*$/i;
+/** A place: a name after "in", "at", "to", "from" or "near". */
+const PLACE =
+  /\b(?:in|at|to|from|near|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}'’-]*)*)/gu;
+const YEAR_ONLY = /^(?:19|20)\d{2}$/;
+/** What gives a reason: "because", "in exchange", "to secure …". */
+const REASON =
+  /\b(because|due to|as a result|in order to|so that|in exchange|in return|to (get|secure|gain|win|avoid|obtain))\b/i;
+
+/** How a report names an article's outlet: its outlet, else its web site. */
+export function outletOf(article: StoredArticle): string {
+  if (article.outlet) return article.outlet;
+  if (article.url) {
+    try {
+      return new URL(article.url).hostname.replace(/^www\./, '');
+    } catch {
+      // Not a URL (a file path): the article stands for itself.
+    }
+  }
+  return articleKey(article);
+}
+
+const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`, 'i');
+/** Words that can belong to what a count counts ("nine MS-13 gang leaders"). */
+const COUNTED_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/**
+ * The counts a sentence states, each with what it counts, read with the part-of-speech tagger:
+ * "Seven council members", "nine MS-13 gang leaders", "217 to 212" (a tally), "$ 2.5 million".
+ * A number right after a month name is a date, not a count.
+ */
+function countsIn(sentence: string): string[] {
+  const nlp = getFullNlp();
+  const tokens = nlp.readDoc(sentence).tokens();
+  const values = tokens.out(nlp.its.value);
+  const pos = tokens.out(nlp.its.pos);
+  const out: string[] = [];
+  for (let at = 0; at < values.length; at++) {
+    if (pos[at] !== 'NUM' || (at > 0 && MONTH_NAME.test(values[at - 1]!))) continue;
+    const words = [at > 0 && pos[at - 1] === 'SYM' ? `${values[at - 1]}${values[at]}` : values[at]!];
+    let next = at + 1;
+    while (pos[next] === 'NUM') words.push(values[next++]!);
+    // A tally: "217 to 212", "7-2".
+    if (['to', '-', '–'].includes(values[next] ?? '') && pos[next + 1] === 'NUM') {
+      words.push(values[next]!, values[next + 1]!);
+      next += 2;
+    }
+    for (let counted = 0; counted < 4 && COUNTED_POS.has(pos[next] ?? ''); counted++)
+      words.push(values[next++]!);
+    out.push(words.join(' '));
+    at = next - 1;
+  }
+  return out;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/**
+ * A name the question already holds ("Marco Rubio" when it asks about "Rubio"), or a form of one
+ * ("El Salvadoran" when it names "El Salvador"): a word counts as the question's when it starts
+ * with one of the question's words of four letters or more.
+ */
+function namedIn(value: string, asked: string[][]): boolean {
+  const words = wordsOf(value);
+  const held = (word: string, name: string[]) =>
+    name.some((asked) => asked === word || (asked.length >= 4 && word.startsWith(asked)));
+  return asked.some(
+    (name) =>
+      name.length > 0 &&
+      (name.every((word) => words.includes(word)) || words.every((word) => held(word, name))),
+  );
+}
+
+/** A run that names something: not one common word ("Days", "Officials") that opens a sentence. */
+function isName(value: string): boolean {
+  return isNameCandidate(value) && (/\s/.test(value) || /\d/.test(value) || !isCommonWord(value));
+}
+
+function valuesIn(asks: AnswerType, sentence: string, asked: string[][]): string[] {
+  const isAsked = (value: string) => namedIn(value, asked);
+  // A count is the question's own when its number is ("How many of the 217 votes …").
+  const askedNumbers = new Set(asked.flat().filter((word) => /^\d/.test(word)));
+  switch (asks) {
+    case 'person':
+    case 'name':
+      return [...sentence.matchAll(NAME_RUN)]
+        .map((match) => match[0].replace(/['’]s$/, ''))
+        .filter((name) => isName(name) && !isAsked(name));
+    case 'place':
+      return [...sentence.matchAll(PLACE)]
+        .map((match) => match[1]!.replace(/^the\s+/, ''))
+        .filter((name) => isName(name) && !isAsked(name));
+    case 'number':
+      return countsIn(sentence).filter(
+        (value) => !YEAR_ONLY.test(value) && !askedNumbers.has(wordsOf(value)[0] ?? ''),
+      );
+    case 'date':
+      return (
+        [...sentence.matchAll(DATE)]
+          // "…, the Post reported on Sunday": that dates the report, not what it reports.
+          .filter((match) => !REPORTING_VERB.test(sentence.slice(0, match.index)))
+          .map((match) => match[0].replace(/^(?:on|in|last|this)\s+/i, ''))
+      );
+    case 'event':
+      return PAST_ACT.test(sentence) ? [sentence] : [];
+    case 'reason':
+      return REASON.test(sentence) ? [sentence] : [];
+    case 'account':
+      return [sentence];
+  }
+}
+
+/**
+ * How well a value fits the kind of answer asked: a count of what was asked for fits (a count of
+ * something else weighs a quarter); a person is most often named in full, so a one-word name (a
+ * group, an acronym, a nationality) weighs half.
+ */
+function fit(asks: AnswerType, value: string, countedStems: Set<string>): number {
+  if (asks === 'number' && countedStems.size > 0)
+    return wordsOf(value).some((word) => countedStems.has(stem(word))) ? 1 : 0.25;
+  if (asks === 'person') return /\s/.test(value) ? 1 : 0.5;
+  return 1;
+}
+
+/** The key two values share when they say the same ("nine gang leaders" and "nine MS-13 gang leaders" do not). */
+function keyOf(asks: AnswerType, value: string): string {
+  return asks === 'number' ? value.toLowerCase().replace(/,/g, '') : value.toLowerCase();
+}
+
+/**
+ * Reads the answer out of the evidence (best first). `asked` are the names and numbers the question
+ * itself holds: a value the question already names is not an answer to it.
+ */
+export function answerQuestion(
+  asks: AnswerType,
+  evidence: Evidence[],
+  asked: string[],
+  /** For "how many X": X; a count of something else weighs a quarter. */
+  counted?: string,
+): FoundAnswer {
+  const countedStems = new Set(wordsOf(counted ?? '').map(stem));
+  const byValue = new Map<string, { value: string; items: Evidence[]; weight: number }>();
+  const askedWords = asked.map(wordsOf);
+  for (const item of evidence) {
+    if (item.restatesClaim || item.negated) continue;
+    const seen = new Set<string>();
+    for (const value of valuesIn(asks, item.sentence.text, askedWords)) {
+      const key = keyOf(asks, value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry = byValue.get(key) ?? { value, items: [], weight: 0 };
+      entry.items.push(item);
+      byValue.set(key, entry);
+    }
+  }
+  // Weight: the best sentence's relevance, plus half of it for each further outlet that states it.
+  const weighed = [...byValue.values()].map((entry) => {
+    const outlets = new Set(entry.items.map((item) => outletOf(item.article))).size;
+    const best = Math.max(...entry.items.map((item) => item.relevance * item.coverage));
+    return {
+      ...entry,
+      outlets,
+      weight: best * (1 + 0.5 * (outlets - 1)) * fit(asks, entry.value, countedStems),
+    };
+  });
+  weighed.sort((a, b) => b.weight - a.weight || b.outlets - a.outlets || a.value.localeCompare(b.value));
+  const total = weighed.reduce((sum, entry) => sum + entry.weight, 0);
+  const top = weighed[0];
+  // A sentence answer is one sentence: more would be a list of quotes, not an answer.
+  const most = ['event', 'reason', 'account'].includes(asks) ? 1 : MAX_PARTS;
+  const parts = top
+    ? weighed
+        .filter((entry) => entry.weight >= KEPT_SHARE * top.weight)
+        .slice(0, most)
+        .map(({ value, items, outlets }) => ({ value, items, outlets }))
+    : [];
+  return { asks, parts, agreement: top && total > 0 ? top.weight / total : 0 };
+}

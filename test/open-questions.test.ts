@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readQuestion } from '../src/assess/read-question.js';
+import { checkClaim } from '../src/check-claim.js';
+import { ingestSources } from '../src/ingest/ingest-sources.js';
+import { renderReport } from '../src/render/render-report.js';
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { expectCitationIntegrity } from './helpers/citation-integrity.js';
+import { expectValidReport } from './helpers/report-schema.js';
+import { tempDir } from './helpers/shared.js';
+
+describe('what kind of input a check is given', () => {
+  it.each([
+    ['Who voted against the dam plan?', 'person', 'voted against the dam plan'],
+    [
+      'Which council members voted against the dam plan?',
+      'name',
+      'council members voted against the dam plan',
+    ],
+    ['Who voted against the dam plan.', 'person', 'voted against the dam plan'],
+    ['How many council members were at the vote', 'number', 'council members were at the vote'],
+    ['How many council members voted for the dam?', 'number', 'council members voted for the dam'],
+    ['When did the council approve the dam.', 'date', 'the council approve the dam'],
+    ['Where will the dam be built?', 'place', 'the dam be built'],
+    ['What happened after the vote?', 'event', 'the vote'],
+    ['Why did the council approve the dam?', 'reason', 'the council approve the dam'],
+    ['What does the plan cost?', 'account', 'the plan cost'],
+  ])('"%s" is an open question asking for a %s', (question, asks, topic) => {
+    expect(readQuestion(question)).toMatchObject({ kind: 'question', asks, topic });
+  });
+
+  it('keeps what a count counts', () => {
+    expect(readQuestion('How many council members voted for the dam?')).toMatchObject({
+      counted: 'council members',
+    });
+  });
+
+  it.each([
+    'Did the council approve the dam?',
+    'Is it true that the council approved the dam?',
+    'The council approved the dam',
+    'Whoever said that was wrong',
+    'When CO2 was higher in the past, the sun was cooler.',
+    'Which means that the planet is warmer',
+    'WHO estimates that fewer than 10% of patients have access to care.',
+  ])('"%s" is a claim', (question) => {
+    expect(readQuestion(question)).toEqual({ kind: 'claim' });
+  });
+});
+
+/** Three outlets' invented reports of one council vote, written by the test. */
+const ARTICLES = [
+  {
+    outlet: 'Riverton Gazette',
+    title: 'Council approves Miller Creek dam',
+    published: '2026-03-04',
+    url: 'https://gazette.example/dam-vote',
+    text: 'The Riverton city council voted on Tuesday to approve the Miller Creek dam. Seven council members voted for the dam and two voted against it.\n\nCouncil members Maria Okafor and Daniel Brandt voted against the dam plan, saying the cost was too high.\n\nThe council approved the dam because the valley flooded three times in ten years, the mayor said.',
+  },
+  {
+    outlet: 'Valley Courier',
+    title: 'Dam plan passes 7-2',
+    published: '2026-03-04',
+    url: 'https://courier.example/news/dam',
+    text: 'Riverton council members backed the Miller Creek dam in a vote on Tuesday. Seven council members voted for the dam.\n\nMaria Okafor and Daniel Brandt voted against the dam plan.\n\nConstruction of the dam was approved after years of debate over flooding.',
+  },
+  {
+    outlet: 'State Wire',
+    title: 'Riverton backs dam',
+    published: '2026-03-05',
+    url: 'https://wire.example/riverton',
+    text: 'The Riverton council voted to approve the Miller Creek dam on Tuesday. Maria Okafor voted against the dam plan.\n\nThe mayor said the council approved the dam because the valley flooded three times in ten years.',
+  },
+];
+
+describe('open questions get an answer, not a verdict', () => {
+  const dir = tempDir('questions');
+  let store: Store;
+
+  beforeAll(async () => {
+    const file = path.join(dir, 'council.jsonl');
+    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+    store = createSqliteStore({ path: path.join(dir, 'verity.db') });
+    const summary = await ingestSources([file], { store });
+    expect(summary.added).toBe(ARTICLES.length);
+  });
+  afterAll(() => store.close());
+
+  const check = (question: string) => {
+    const report = checkClaim(question, { store, asOf: '2026-04-01' });
+    expectCitationIntegrity(report, store);
+    expectValidReport(report);
+    return report;
+  };
+
+  it('names who, with how many outlets state each name, first in the summary', () => {
+    const report = check('Who voted against the dam plan?');
+    expect(report.kind).toBe('question');
+    expect(report.claim).toBe('Who voted against the dam plan?');
+    expect(report.verdict.label).toBe('answered');
+    expect(report.answer!.text).toMatch(/^The reporting names Maria Okafor \(3 outlets\)/);
+    expect(report.answer!.text).toContain('Daniel Brandt (2 outlets)');
+    expect(report.answer!.outlets).toBe(3);
+    expect(report.summary[0]!.text).toBe(report.answer!.text);
+    expect(report.answer!.citations.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives the count of what was asked for, not another number in the same sentences', () => {
+    const report = check('How many council members voted for the dam?');
+    expect(report.answer!.text).toMatch(/^The reporting gives Seven council members \(2 outlets\)/i);
+  });
+
+  it('dates what happened', () => {
+    expect(check('When did the council approve the dam?').answer!.text).toMatch(/dates it to Tuesday/);
+  });
+
+  it('answers why with the sentence that gives the reason', () => {
+    const report = check('Why did the council approve the dam');
+    expect(report.verdict.label).toBe('answered');
+    expect(report.answer!.text).toMatch(/because the valley flooded three times/);
+  });
+
+  it('says plainly when nothing answers the question, and that this is not a "no"', () => {
+    const report = check('Who designed the Oslo opera house roof?');
+    expect(report.verdict.label).toBe('not-answered');
+    expect(report.verdict.title).toBe('Not answered by these sources');
+    expect(report.answer!.outlets).toBe(0);
+    expect(report.answer!.text).toMatch(/not answered by these sources|do not answer/);
+  });
+
+  it('shows the answer first in Markdown and HTML, writes no ClaimReview, and asks real follow-ups', () => {
+    const report = check('Who voted against the dam plan?');
+    const markdown = renderReport(report, 'markdown');
+    expect(markdown).toContain('**Question:** Who voted against the dam plan?');
+    expect(markdown.indexOf('## Answer: Answered by the reporting')).toBeLessThan(
+      markdown.indexOf('## Executive summary'),
+    );
+    expect(markdown).toContain('**The reporting names Maria Okafor');
+    const html = renderReport(report, 'html');
+    expect(html).toContain('<p class="answer">The reporting names Maria Okafor');
+    expect(() => renderReport(report, 'claimreview')).toThrow(/ClaimReview rates a claim/);
+    for (const followUp of report.followUps) {
+      expect(followUp).toMatch(/\?$/);
+      expect(followUp).not.toMatch(/that Who\b|about What\b/);
+    }
+    expect(report.followUps).toContain('What does the reporting say about Maria Okafor?');
+  });
+
+  it('still judges a yes/no question as a claim', () => {
+    const report = check('Did the council approve the Miller Creek dam?');
+    expect(report.kind).toBe('claim');
+    expect(report.answer).toBeUndefined();
+    expect(['supported', 'reported', 'unsettled']).toContain(report.verdict.label);
+  });
+});
