@@ -23,6 +23,7 @@ import {
 } from './acts-and-context.js';
 import { citedOrigin, type Provenance } from '../assess/trace-provenance.js';
 import { assignRoles } from './assign-roles.js';
+import { quoteOnce } from './quote-once.js';
 import type { QuestionReading } from '../assess/read-question.js';
 import { answerQuestion } from './answer-question.js';
 import { answerSummary, answerVerdict } from './answer-summary.js';
@@ -53,6 +54,13 @@ export interface ComposeInput {
 
 export const DISCLAIMER =
   'Verity can make mistakes: it matches and quotes the stored reporting but does not know more than it. Verify important information with the cited sources.';
+
+/** "Both supporting sentences …" inside a sentence: an ordinary first word lower-cased, a name kept. */
+function lowerFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) && !/^[A-Z][a-z]+ [A-Z]/.test(text)
+    ? text.charAt(0).toLowerCase() + text.slice(1)
+    : text;
+}
 
 function count(value: number): string {
   return value.toLocaleString('en-US');
@@ -109,12 +117,15 @@ export function composeReport(input: ComposeInput): Report {
       ? [
           {
             title: 'What the search found instead',
-            sentences: closest.map((item) =>
-              citer.sentence(
-                `The closest sentence, in ${describeSource(item.article)}, shares only ${item.matchedTerms.map((term) => `“${term}”`).join(', ')} with the ${asked}: ${quote(item.sentence.text)}`,
-                [item],
+            // Two articles may hold the same sentence word for word: it is quoted once.
+            sentences: quoteOnce([
+              closest.map((item) =>
+                citer.sentence(
+                  `The closest sentence, in ${describeSource(item.article)}, shares only ${item.matchedTerms.map((term) => `“${term}”`).join(', ')} with the ${asked}: ${quote(item.sentence.text)}`,
+                  [item],
+                ),
               ),
-            ),
+            ])[0]!,
           },
         ]
       : [];
@@ -137,14 +148,16 @@ export function composeReport(input: ComposeInput): Report {
 
   const groups = articlesInOrder(evidence);
   const best = [...evidence].sort((a, b) => b.coverage - a.coverage)[0]!;
+  // The summary opens with the verdict and its grounds, then the closest evidence, then the count.
   const summary = answered?.summary ?? [
-    citer.sentence(
-      `Verity found ${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${groups.length} article${groups.length === 1 ? '' : 's'} (${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}) that address the claim.`,
-      evidence,
-    ),
+    citer.sentence(`${verdict.title}: ${lowerFirst(verdict.reasons.at(-1) ?? '')}`, evidence),
     citer.sentence(
       `The closest match, in ${describeSource(best.article)}, reads: ${quote(best.sentence.text)}`,
       [best],
+    ),
+    citer.sentence(
+      `Verity found ${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${groups.length} article${groups.length === 1 ? '' : 's'} (${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}) that address the ${asked}.`,
+      evidence,
     ),
   ];
   const found = promisesAndActs(input.ranked, evidence);
@@ -195,13 +208,15 @@ export function composeReport(input: ComposeInput): Report {
     covered: part.evidence.length > 0,
     citations: part.evidence.length > 0 ? citer.cite(part.evidence.slice(0, 1)) : [],
   }));
+  // In reading order: the summary, the sections, the bottom line.
+  const once = quoteOnce([summary, ...sections.map((section) => section.sentences), bottomLine]);
   return {
     ...base,
     subClaims,
     verdict: { ...verdict, citations: citer.cite(evidence) },
-    summary,
-    sections,
-    bottomLine,
+    summary: once[0]!,
+    sections: sections.map((section, index) => ({ ...section, sentences: once[index + 1]! })),
+    bottomLine: once.at(-1)!,
     followUps: followUpQuestions(claim, missingTerms, otherNames, reading, answerFound),
     sources: assignRoles(citer.list(), provenance),
     provenance: { sources: provenance.articleCount, origins: provenance.origins },

@@ -25,6 +25,8 @@ export function expectCitationIntegrity(report: Report, store: Store): void {
   const byNumber = new Map(report.sources.map((source) => [source.n, source]));
   expect(report.sources.map((source) => source.n)).toEqual(report.sources.map((_, index) => index + 1));
   const cited = new Set<number>();
+  // Each stored sentence is quoted once; later sentences name it by its opening words (quote-once.ts).
+  const quotedAbove: string[] = [];
   for (const sentence of reportSentences(report)) {
     if (report.sources.length > 0) expect(sentence.citations.length, sentence.text).toBeGreaterThan(0);
     for (const n of sentence.citations) {
@@ -48,6 +50,17 @@ export function expectCitationIntegrity(report: Report, store: Store): void {
     );
     for (const match of sentence.text.matchAll(/“([^“”]{60,})”/g)) {
       const stretch = normalise(match[1]!).replace(/…$/, '');
+      if (sentence.text.includes(`${match[0]} (quoted above)`)) {
+        expect(
+          quotedAbove.some((quotation) =>
+            normalise(quotation)
+              .replace(/^[“"‘']+/, '')
+              .startsWith(stretch.trim()),
+          ),
+          `"quoted above" names no sentence quoted above: ${stretch}`,
+        ).toBe(true);
+        continue;
+      }
       const declared = (sentence.quotes ?? []).some(
         (quotation) => normalise(quotation).includes(stretch) || stretch.includes(normalise(quotation)),
       );
@@ -56,8 +69,12 @@ export function expectCitationIntegrity(report: Report, store: Store): void {
         `undeclared quotation: ${stretch}`,
       ).toBe(true);
     }
+    quotedAbove.push(...(sentence.quotes ?? []));
   }
   for (const n of report.verdict.citations) cited.add(n);
+  // No stored sentence is quoted twice.
+  const quotations = reportSentences(report).flatMap((sentence) => sentence.quotes ?? []);
+  expect(quotations.length, 'a stored sentence is quoted twice').toBe(new Set(quotations).size);
   for (const source of report.sources) {
     expect(cited.has(source.n), `source ${source.n} is listed but never cited`).toBe(true);
     expect(source.passages.length).toBeGreaterThan(0);
