@@ -1,13 +1,33 @@
 import { articleKey } from '../retrieve/article-key.js';
-import type { Evidence } from '../types.js';
+import type { Evidence, StoredArticle } from '../types.js';
+import { containment, shingles } from './shared-text.js';
+
+/**
+ * Least share of an article's five-word runs that another article must hold for the two to be
+ * one account (a copy, a repost, a rewrite that keeps the original's paragraphs).
+ */
+export const COPY_CONTAINMENT = 0.5;
+/** Articles shorter than this (in five-word runs, about a paragraph) are not compared as copies. */
+const MIN_SHINGLES_TO_COMPARE = 40;
 
 const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4})`;
 /** "according to the Washington Post", "the Washington Post reported", "reported by Reuters", "told CNN". */
 const ATTRIBUTIONS = [
+  // A wire credit in the dateline: "WASHINGTON (AP) —", "(Reuters)".
+  /\((AP|Reuters|AFP|Anadolu(?: Agency)?|UPI|dpa|Bloomberg)\)/u,
   new RegExp(String.raw`\b[Aa]ccording to ${NAME}`, 'u'),
   new RegExp(String.raw`${NAME}\s+(?:first\s+)?reported\b`, 'u'),
-  new RegExp(String.raw`\breported by ${NAME}`, 'u'),
+  new RegExp(String.raw`\b(?:first\s+)?reported by ${NAME}`, 'u'),
   new RegExp(String.raw`\b(?:told|in an interview with|quoted by) ${NAME}`, 'u'),
+  // "citing a report by the Washington Post", "a new ProPublica investigation".
+  new RegExp(
+    String.raw`\bciting (?:a |an )?(?:report|story|investigation|article) (?:by|in|from) ${NAME}`,
+    'u',
+  ),
+  new RegExp(
+    String.raw`\b(?:[Aa]n?) (?:new |recent )?${NAME} (?:investigation|report|analysis|exclusive)\b`,
+    'u',
+  ),
 ];
 /** Attributions to these are to people or offices, not to an outlet that could be an origin. */
 const NOT_OUTLETS =
@@ -32,29 +52,80 @@ export function citedOrigin(sentence: string): string | null {
   return null;
 }
 
+/** An article's own name as an origin: its outlet, else its headline, address or id. */
+function ownName(article: StoredArticle): string {
+  return article.outlet ?? article.title ?? article.url ?? article.id;
+}
+
 /**
- * How many independent origins the evidence has: an article whose evidence, or a related sentence
- * of the same story, attributes it to an outlet ("the Washington Post reported") counts under that
- * outlet; the others count as themselves.
+ * Groups articles that are one account: copies grouped at ingest (the same syndication group), and
+ * articles most of whose text another of them holds word for word (containment, measured on the
+ * smaller, so a partial copy or a rewrite that adds its own paragraphs is found too).
+ */
+function accounts(articles: StoredArticle[]): Map<string, string> {
+  const parent = new Map(articles.map((article) => [articleKey(article), articleKey(article)]));
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  const join = (a: string, b: string) => parent.set(find(a), find(b));
+  const byGroup = new Map<string, string>();
+  for (const article of articles) {
+    if (!article.syndicationGroup) continue;
+    const first = byGroup.get(article.syndicationGroup);
+    if (first) join(articleKey(article), first);
+    else byGroup.set(article.syndicationGroup, articleKey(article));
+  }
+  const texts = articles
+    .map((article) => ({ key: articleKey(article), runs: shingles(article.text) }))
+    .filter((item) => item.runs.size >= MIN_SHINGLES_TO_COMPARE);
+  for (let a = 0; a < texts.length; a++)
+    for (let b = a + 1; b < texts.length; b++) {
+      const [small, large] =
+        texts[a]!.runs.size <= texts[b]!.runs.size ? [texts[a]!, texts[b]!] : [texts[b]!, texts[a]!];
+      if (small.key !== large.key && containment(small.runs, large.runs) >= COPY_CONTAINMENT)
+        join(small.key, large.key);
+    }
+  return new Map([...parent.keys()].map((key) => [key, find(key)]));
+}
+
+/**
+ * How many independent origins the evidence has. Articles that are one account (copies, reposts,
+ * rewrites: see `accounts`) count once; an account whose evidence, or a related sentence of the
+ * same story, credits an outlet ("the Washington Post reported", "(AP)") counts under that outlet;
+ * otherwise under the outlet of its earliest-published article, which the others repeat.
  */
 export function traceProvenance(evidence: Evidence[], related: Evidence[] = []): Provenance {
-  const originOf = new Map<string, string>();
-  const articles = new Set(evidence.map((item) => articleKey(item.article)));
+  const articles = [...new Map(evidence.map((item) => [articleKey(item.article), item.article])).values()];
+  const keys = new Set(articles.map(articleKey));
   // The attribution is often in another sentence of the story than the best evidence ("…, the
   // Washington Post reported on Sunday."), so the related sentences of the same articles count too.
   const citedIn = new Map<string, string>();
-  for (const item of [...evidence, ...related.filter((item) => articles.has(articleKey(item.article)))]) {
+  for (const item of [...evidence, ...related.filter((item) => keys.has(articleKey(item.article)))]) {
     const cited = citedOrigin(item.sentence.text);
     const key = articleKey(item.article);
     if (cited && !citedIn.has(key)) citedIn.set(key, cited);
   }
-  for (const { article } of evidence) {
-    if (!originOf.has(article.id))
-      originOf.set(
-        article.id,
-        citedIn.get(articleKey(article)) ?? article.outlet ?? article.title ?? article.url ?? article.id,
-      );
+  const accountOf = accounts(articles);
+  const earliestFirst = [...articles].sort(
+    (a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id),
+  );
+  const originOfAccount = new Map<string, string>();
+  // A credit named by any copy names the account's origin; failing that, its first publisher.
+  for (const article of earliestFirst) {
+    const cited = citedIn.get(articleKey(article));
+    const account = accountOf.get(articleKey(article))!;
+    if (cited && !originOfAccount.has(account)) originOfAccount.set(account, cited);
   }
+  for (const article of earliestFirst) {
+    const account = accountOf.get(articleKey(article))!;
+    if (!originOfAccount.has(account)) originOfAccount.set(account, ownName(article));
+  }
+  const originOf = new Map<string, string>();
+  for (const { article } of evidence)
+    originOf.set(article.id, originOfAccount.get(accountOf.get(articleKey(article))!)!);
   const origins = [...new Set(originOf.values())].sort();
   return { originOf, origins, articleCount: originOf.size };
 }
