@@ -21,6 +21,7 @@ describe('what kind of input a check is given', () => {
     ],
     ['Who voted against the dam plan.', 'person', 'voted against the dam plan'],
     ['How many council members were at the vote', 'number', 'council members were at the vote'],
+    ['How old is the mayor?', 'number', 'the mayor'],
     ['How many council members voted for the dam?', 'number', 'council members voted for the dam'],
     ['When did the council approve the dam.', 'date', 'the council approve the dam'],
     ['Where will the dam be built?', 'place', 'the dam be built'],
@@ -83,7 +84,7 @@ describe('open questions get an answer, not a verdict', () => {
     const file = path.join(dir, 'council.jsonl');
     fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
     store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    const summary = await ingestSources([file], { store });
+    const summary = await ingestSources([file], { store, maxFileBytes: 50e6 });
     expect(summary.added).toBe(ARTICLES.length);
   });
   afterAll(() => store.close());

@@ -8,7 +8,7 @@
 export type AnswerType =
   | 'person' // who, whom, whose
   | 'name' // which X: a named person, group, place or thing
-  | 'number' // how many, how much
+  | 'number' // how many, how much, how old / long / far
   | 'date' // when, what year / date / day
   | 'place' // where
   | 'event' // what happened
@@ -29,7 +29,7 @@ export type QuestionReading =
 /** Question openers, longest first; each with the answer type it asks for. */
 const OPENERS: Array<[RegExp, AnswerType]> = [
   [/^what (has |had )?happen(ed|s)?\b( to| after| when| with| since| in)?/i, 'event'],
-  [/^how (many|much)\b/i, 'number'],
+  [/^how (many|much|old|long|far|big|tall|high|large)\b/i, 'number'],
   [/^(what|which) (year|date|day|month|time)\b/i, 'date'],
   [/^(what|which) (number|share|percentage|amount|tally|count)\b/i, 'number'],
   [/^(who|whom|whose)\b/i, 'person'],
@@ -73,7 +73,7 @@ export function readQuestion(question: string): QuestionReading {
     if (topic.split(' ').filter(Boolean).length === 0) return { kind: 'claim' };
     // "How many gang leaders did …": the words before the auxiliary or verb are what is counted.
     const counted =
-      asks === 'number' && /^how/i.test(match[0])
+      asks === 'number' && /^how (many|much)/i.test(match[0])
         ? /^(.+?)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|voted|were)\b/i
             .exec(rest)?.[1]
             ?.trim()

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { readRubric, storyArticles } from '../scripts/lib/report-stories.js';
+import { scoreText } from '../scripts/lib/score-report.js';
+import { HAS_SHARED, SHARED } from './helpers/shared.js';
+
+describe('the report acceptance set (npm run eval:reports)', () => {
+  const rubric = readRubric();
+
+  it('has a written rubric for every story: a question, what a right report says, key points', () => {
+    expect(rubric.length).toBeGreaterThanOrEqual(6);
+    for (const story of rubric) {
+      expect(story.question.length).toBeGreaterThan(10);
+      expect(story.points.length).toBeGreaterThanOrEqual(3);
+      if (story.kind === 'claim') expect(story.verdicts!.length).toBeGreaterThan(0);
+      else expect(story.answer).toBeTruthy();
+      for (const point of story.points) expect(() => new RegExp(point.pattern, 'i')).not.toThrow();
+    }
+  });
+
+  it('scores key points, the verdict or answer and the origin from the report text', () => {
+    const story = {
+      claimId: 'x',
+      question: 'Who built the dam?',
+      kind: 'question' as const,
+      answer: 'okafor',
+      origin: 'Riverton Gazette',
+      points: [
+        { point: 'names the builder', pattern: 'okafor' },
+        { point: 'gives the cost', pattern: '\\$\\d' },
+      ],
+    };
+    const score = scoreText(
+      story,
+      ['Maria Okafor built it.'],
+      'answered',
+      'The reporting names Maria Okafor.',
+      ['Riverton Gazette'],
+    );
+    expect(score).toMatchObject({
+      pointsMet: 1,
+      points: 2,
+      right: true,
+      originRight: true,
+      missed: ['gives the cost'],
+    });
+    expect(scoreText(story, [], 'answered', 'The reporting names Daniel Brandt.', []).right).toBe(false);
+  });
+
+  it.skipIf(!HAS_SHARED)('builds each story from ../shared, most bodies named by their outlet', () => {
+    const articles = storyArticles(SHARED, rubric);
+    for (const story of rubric) {
+      const list = articles.get(story.claimId)!;
+      expect(list.length, story.question).toBeGreaterThanOrEqual(10);
+      expect(new Set(list.flatMap((article) => article.outlet ?? [])).size).toBeGreaterThanOrEqual(5);
+    }
+    const all = [...articles.values()].flat();
+    expect(new Set(all.map((article) => article.id)).size).toBe(all.length);
+    expect(all.filter((article) => article.outlet).length / all.length).toBeGreaterThan(0.7);
+  });
+});
