@@ -20,6 +20,16 @@ describe('what the report calls not covered', () => {
     expect(uncovered(corpus, 'The FBI guards beat the man at the Border Patrol.')).toEqual(['beat']);
   });
 
+  it('is not a first name where the evidence names the person by surname', () => {
+    const corpus = [{ id: 'a', text: 'Militants said Foley was killed in retaliation for the airstrikes.' }];
+    expect(uncovered(corpus, 'Militants killed journalist James Foley.')).not.toContain('James');
+    // A surname the evidence does not hold leaves the whole name uncovered.
+    const other = [{ id: 'a', text: 'Militants said the journalist was killed after the airstrikes.' }];
+    expect(uncovered(other, 'Militants killed journalist James Foley.')).toEqual(
+      expect.arrayContaining(['James', 'Foley']),
+    );
+  });
+
   it('is not a light verb, whose object says what the claim is about', () => {
     const corpus = [{ id: 'a', text: 'The envoy was granted access to the prison in March.' }];
     expect(uncovered(corpus, 'The envoy got access to the prison.')).toEqual([]);

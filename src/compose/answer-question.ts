@@ -10,8 +10,8 @@ import type { AnswerType } from '../assess/read-question.js';
 import type { Evidence, StoredArticle } from '../types.js';
 import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
 import { PAST_ACT } from './acts-and-context.js';
-import { isCommonWord } from '../analyze/lexicon.js';
 import { stem } from '../analyze/tokenize.js';
+import { isCommonWord } from '../analyze/lexicon.js';
 import { getFullNlp } from '../analyze/nlp.js';
 
 export interface AnswerPart {
@@ -117,11 +117,6 @@ function namedIn(value: string, asked: string[][]): boolean {
   );
 }
 
-/** A run that names something: not one common word ("Days", "Officials") that opens a sentence. */
-function isName(value: string): boolean {
-  return isNameCandidate(value) && (/\s/.test(value) || /\d/.test(value) || !isCommonWord(value));
-}
-
 function valuesIn(asks: AnswerType, sentence: string, asked: string[][]): string[] {
   const isAsked = (value: string) => namedIn(value, asked);
   // A count is the question's own when its number is ("How many of the 217 votes …").
@@ -129,13 +124,17 @@ function valuesIn(asks: AnswerType, sentence: string, asked: string[][]): string
   switch (asks) {
     case 'person':
     case 'name':
-      return [...sentence.matchAll(NAME_RUN)]
-        .map((match) => match[0].replace(/['’]s$/, ''))
-        .filter((name) => isName(name) && !isAsked(name));
+      return (
+        [...sentence.matchAll(NAME_RUN)]
+          // One common word that only opens the sentence names nothing ("Days before …").
+          .filter((match) => match.index > 0 || /\s/.test(match[0]) || !isCommonWord(match[0]))
+          .map((match) => match[0].replace(/['’]s$/, ''))
+          .filter((name) => isNameCandidate(name) && !isAsked(name))
+      );
     case 'place':
       return [...sentence.matchAll(PLACE)]
         .map((match) => match[1]!.replace(/^the\s+/, ''))
-        .filter((name) => isName(name) && !isAsked(name));
+        .filter((name) => isNameCandidate(name) && !isAsked(name));
     case 'number':
       return countsIn(sentence).filter(
         (value) => !YEAR_ONLY.test(value) && !askedNumbers.has(wordsOf(value)[0] ?? ''),

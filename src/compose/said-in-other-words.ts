@@ -32,7 +32,16 @@ export function uncoveredTerms(claim: Claim, evidence: Evidence[]): string[] {
           return parts.length > 0 && sentenceStems.some((stems) => parts.every((part) => stems.has(part)));
         }),
     );
-  return missing.filter((term) => !saidInOtherWords(term)).map((term) => asWritten(term, claim.text));
+  // A person is named by surname once introduced ("Foley" for "James Foley"): a first or middle
+  // name is covered where the evidence holds the last word of the name it belongs to.
+  const namedBySurname = (term: string) =>
+    claim.entities.some((entity) => {
+      const words = contentTerms(entity);
+      return words.length > 1 && words.slice(0, -1).includes(term) && covered.has(words.at(-1)!);
+    });
+  return missing
+    .filter((term) => !saidInOtherWords(term) && !namedBySurname(term))
+    .map((term) => asWritten(term, claim.text));
 }
 
 /**

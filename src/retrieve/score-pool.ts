@@ -95,8 +95,13 @@ export function scorePool(
     const claimVector = dense.vectorOf?.(claim.text);
     if (claimVector)
       for (const item of items) {
-        const sentence = dense.vectorOf!(item.sentence.text);
-        if (sentence) item.vectors = { claim: claimVector, sentence };
+        // A stored sentence that was not encoded on its own (a corpus line the splitter cut in
+        // two) reads as its passage; with neither, as a zero vector, so every row has one length.
+        const sentence =
+          dense.vectorOf!(item.sentence.text) ??
+          dense.vectorOf!(item.passage.text) ??
+          new Float32Array(claimVector.length);
+        item.vectors = { claim: claimVector, sentence };
       }
   }
   return { profile, items };
