@@ -107,6 +107,9 @@ describe('origins', () => {
     );
     expect(citedOrigin('A new ProPublica investigation found the costs were hidden.')).toBe('ProPublica');
     expect(citedOrigin('The plan was first reported by Valley Courier on Monday.')).toBe('Valley Courier');
+    expect(citedOrigin('The bear fled back into the forest, reports The Austrian Times.')).toBe(
+      'Austrian Times',
+    );
     expect(citedOrigin('The council voted for the dam on Tuesday.')).toBeNull();
   });
 

@@ -19,6 +19,8 @@ const ATTRIBUTIONS = [
   new RegExp(String.raw`${NAME}\s+(?:first\s+)?reported\b`, 'u'),
   new RegExp(String.raw`\b(?:first\s+)?reported by ${NAME}`, 'u'),
   new RegExp(String.raw`\b(?:told|in an interview with|quoted by) ${NAME}`, 'u'),
+  // "…, reports The Austrian Times." (the verb before the outlet, after the reported words).
+  new RegExp(String.raw`[,;]\s*(?:reports|reported)\s+${NAME}`, 'u'),
   // "citing a report by the Washington Post", "a new ProPublica investigation".
   new RegExp(
     String.raw`\bciting (?:a |an )?(?:report|story|investigation|article) (?:by|in|from) ${NAME}`,
@@ -46,6 +48,9 @@ export function citedOrigin(sentence: string): string | null {
     const name = pattern
       .exec(sentence)?.[1]
       ?.replace(/^the\s+/i, '')
+      // A sentence's full stop is not part of the name ("… reports The Austrian Times."); an
+      // abbreviation's dots are ("U.S.").
+      .replace(/(\p{L}{2,})\.$/u, '$1')
       .trim();
     if (name && !NOT_OUTLETS.test(name) && name.split(/\s+/).length <= 5) return name;
   }
