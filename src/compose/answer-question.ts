@@ -10,6 +10,7 @@ import type { AnswerType } from '../assess/read-question.js';
 import type { Evidence, StoredArticle } from '../types.js';
 import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
 import { PAST_ACT } from './acts-and-context.js';
+import { siteOf } from './describe-source.js';
 import { stem } from '../analyze/tokenize.js';
 import { isCommonWord } from '../analyze/lexicon.js';
 import { getFullNlp } from '../analyze/nlp.js';
@@ -51,17 +52,9 @@ const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 const REASON =
   /\b(because|due to|as a result|in order to|so that|in exchange|in return|to (get|secure|gain|win|avoid|obtain))\b/i;
 
-/** How a report names an article's outlet: its outlet, else its web site. */
+/** How a report names an article's outlet: its outlet, else its web site, else the article. */
 export function outletOf(article: StoredArticle): string {
-  if (article.outlet) return article.outlet;
-  if (article.url) {
-    try {
-      return new URL(article.url).hostname.replace(/^www\./, '');
-    } catch {
-      // Not a URL (a file path): the article stands for itself.
-    }
-  }
-  return articleKey(article);
+  return article.outlet ?? siteOf(article) ?? articleKey(article);
 }
 
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`, 'i');

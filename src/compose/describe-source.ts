@@ -2,9 +2,19 @@ import type { StoredArticle } from '../types.js';
 
 const MAX_TITLE = 70;
 
-/** How a report sentence names a source: its outlet, else its headline (shortened), plus the date. */
+/** The web site an article was read from ("nytimes.com"), when it has an address. */
+export function siteOf(article: StoredArticle): string | null {
+  if (!article.url) return null;
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** How a report sentence names a source: its outlet, else its web site, else its headline (shortened), plus the date. */
 export function describeSource(article: StoredArticle): string {
-  let name = article.outlet;
+  let name = article.outlet ?? siteOf(article);
   if (!name && article.title) {
     name =
       article.title.length > MAX_TITLE
