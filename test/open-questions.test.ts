@@ -149,6 +149,25 @@ describe('open questions get an answer, not a verdict', () => {
     expect(report.followUps).toContain('What does the reporting say about Maria Okafor?');
   });
 
+  it('writes every count with its right number ("1 sentence leans", "2 outlets")', () => {
+    for (const question of [
+      'Did the council approve the Miller Creek dam?',
+      'Who voted against the dam plan?',
+      'Did State Wire report that Maria Okafor voted against the dam plan?',
+    ]) {
+      const report = check(question);
+      const text = [
+        ...report.verdict.reasons,
+        ...report.summary.map((sentence) => sentence.text),
+        ...report.sections.flatMap((section) => section.sentences.map((sentence) => sentence.text)),
+        ...report.bottomLine.map((sentence) => sentence.text),
+      ].join(' ');
+      expect(text).not.toMatch(/\b1 (sentences|articles|outlets|sources)\b/);
+      expect(text).not.toMatch(/\b1 sentence lean\b|\b1 evidence sentence in 1 article bear\b/);
+      expect(text).not.toMatch(/\b([02-9]|\d\d+) (sentence|article|outlet) /);
+    }
+  });
+
   it('still judges a yes/no question as a claim', () => {
     const report = check('Did the council approve the Miller Creek dam?');
     expect(report.kind).toBe('claim');

@@ -115,11 +115,11 @@ export function decideVerdict(input: VerdictInput): Verdict {
     (item) => item.modality === 'promised' || citedOrigin(item.sentence.text) !== null,
   ).length;
   const reasons = [
-    `${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} bear on the claim (best relevance ${percent(evidence[0]!.relevance)}).`,
+    `${evidence.length} evidence sentence${evidence.length === 1 ? ' in' : 's in'} ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} ${evidence.length === 1 ? 'bears' : 'bear'} on the claim (best relevance ${percent(evidence[0]!.relevance)}).`,
     `The evidence traces to ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
     supporting.length + against.length === 0
       ? 'None of them leans clearly toward or against the claim: the stance readings are too close to call.'
-      : `${supporting.length} sentence${supporting.length === 1 ? '' : 's'} lean toward the claim and ${against.length} against it.`,
+      : `${supporting.length} sentence${supporting.length === 1 ? ' leans' : 's lean'} toward the claim and ${against.length} against it.`,
   ];
   const restating = evidence.filter((item) => item.restatesClaim).length;
   if (restating > 0)
@@ -183,7 +183,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
     // Support that only relays, promises or hedges is a report of the claim, not a confirmation.
     label = 'reported';
     reasons.push(
-      `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
+      supporting.length === 1
+        ? 'The one supporting sentence attributes, promises or hedges it rather than stating it.'
+        : `${supporting.length - asserted.length} of ${supporting.length} supporting sentences attribute, promise or hedge rather than state it.`,
     );
   } else if (probabilities[settledAt]! < (model.floors?.supported ?? 0)) {
     // Too weak a lean to call it supported: on the training claims, readings this weak called too

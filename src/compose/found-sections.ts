@@ -132,7 +132,7 @@ export function limitations(
   if (attributed.length > 0) {
     sentences.push(
       citer.sentence(
-        `${attributed.length} of ${evidence.length} evidence sentences attribute the information to others rather than state it.`,
+        `${attributed.length} of ${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} ${attributed.length === 1 ? 'attributes' : 'attribute'} the information to others rather than state it.`,
         attributed,
       ),
     );
