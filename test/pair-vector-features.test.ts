@@ -5,6 +5,10 @@ import { pooledStance } from '../src/assess/stance-of.js';
 import { dot, normalise } from '../src/embed/embedding-model.js';
 import { precomputedScorer } from '../src/embed/precomputed-scorer.js';
 import { fakeEmbeddingModel } from './helpers/fake-embedding-model.js';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { loadEvalStore } from '../src/eval/load-eval-store.js';
+import { retrievePassages } from '../src/retrieve/retrieve-passages.js';
+import { scorePool } from '../src/retrieve/score-pool.js';
 
 describe('pair-vector features (u∘v, |u−v|) for the stance models', () => {
   it('are the elementwise product and distance, named in that order', () => {
@@ -66,5 +70,27 @@ describe('pair-vector features (u∘v, |u−v|) for the stance models', () => {
     expect(() => pooledStance(models, { features: [1, 2], restates: false })).toThrow(
       /reads 18 features but the sentence has 2/,
     );
+  });
+
+  it('give every pooled sentence vectors of one length, even where a text was not encoded ahead', async () => {
+    const corpus = [
+      { id: 'a', text: 'The dam burst in May. Farmers lost their crops.' },
+      { id: 'b', text: 'A dam burst after the storm.' },
+    ];
+    const store = loadEvalStore(corpus);
+    const claim = analyzeClaim('The dam burst');
+    // Encoded: the corpus lines, not the claim nor the sentences the splitter cut line a into.
+    const scorer = await precomputedScorer(
+      fakeEmbeddingModel(8),
+      corpus.map((line) => line.text),
+    );
+    const { items } = scorePool(store, claim, retrievePassages(store, claim, { asOf: '2100-01-01' }), scorer);
+    store.close();
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const item of items) {
+      expect(item.vectors!.claim).toHaveLength(8);
+      expect(item.vectors!.sentence).toHaveLength(8);
+    }
+    expect(scorer.misses()).toBeGreaterThan(0);
   });
 });

@@ -18,6 +18,7 @@ export async function precomputedScorer(
     name: model.name,
     misses: () => misses,
     vectorOf: (text) => byText.get(text),
+    dimensions: model.dimensions,
     similarity(claim, sentences) {
       const claimVector = byText.get(claim);
       return sentences.map((sentence) => {

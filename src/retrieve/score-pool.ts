@@ -92,7 +92,11 @@ export function scorePool(
       items.map((item) => item.sentence.text),
     );
     items.forEach((item, index) => item.features.push(similarity[index]!));
-    const claimVector = dense.vectorOf?.(claim.text);
+    // A claim read with a typo corrected (correct-spelling.ts) may not have been encoded ahead:
+    // then it reads as a zero vector, so that every row still has one length.
+    const claimVector = dense.vectorOf
+      ? (dense.vectorOf(claim.text) ?? new Float32Array(dense.dimensions ?? 0))
+      : undefined;
     if (claimVector)
       for (const item of items) {
         // A stored sentence that was not encoded on its own (a corpus line the splitter cut in

@@ -11,6 +11,8 @@ export interface VectorScorer {
   similarity(claim: string, sentences: string[]): number[];
   /** The text's vector, where the scorer has one (a sentence encoder does; word-vector scorers do not). */
   vectorOf?(text: string): Float32Array | undefined;
+  /** The length of the vectors `vectorOf` gives. */
+  dimensions?: number;
 }
 
 /** Log-odds added per unit of similarity when no weight is configured (`$VERITY_VECTOR_WEIGHT`). */
