@@ -13,6 +13,7 @@ import { DEFAULT_EVIDENCE_OPTIONS, mergeEvidence, selectEvidence } from './retri
 import type { VectorScorer, VectorSlot } from './retrieve/vector-score.js';
 import type { LearnedModels } from './assess/learned-models.js';
 import type { Store } from './store/store.js';
+import type { SourcePolicy } from './assess/source-quality.js';
 import type { Evidence, Report } from './types.js';
 
 export interface CheckOptions {
@@ -28,6 +29,8 @@ export interface CheckOptions {
   models?: LearnedModels;
   /** A sentence encoder's similarity, for models fitted with one (`npm run eval -- --dense`). */
   dense?: VectorScorer;
+  /** Outlet domains with a tier (`$VERITY_SOURCE_POLICY`, assess/source-quality.ts); none by default. */
+  sourcePolicy?: SourcePolicy;
 }
 
 /** Checks a question or claim against the corpus and returns the report model. */
@@ -102,6 +105,7 @@ export function checkClaimDetailed(
     corpus: options.store.corpusState(),
     checkedAt: asOf,
     spelling: corrections,
+    sourcePolicy: options.sourcePolicy,
     methodUrl: options.methodUrl ?? DEFAULT_METHOD_URL,
   });
   return { report, ranked };

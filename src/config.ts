@@ -26,6 +26,8 @@ export interface VerityConfig {
   wordVectors: string | null;
   /** Log-odds per unit of vector similarity added to the rank score. Default: `$VERITY_VECTOR_WEIGHT`, else 2. */
   vectorWeight: number;
+  /** JSON file of outlet domains with a tier and a note (assess/source-quality.ts). Default: `$VERITY_SOURCE_POLICY`, else none. */
+  sourcePolicy: string | null;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -59,6 +61,7 @@ export function loadConfig(
     requestTimeoutMs: overrides.requestTimeoutMs ?? (Number(env.VERITY_REQUEST_TIMEOUT_MS) || 30_000),
     wordVectors: overrides.wordVectors ?? (env.VERITY_WORD_VECTORS || null),
     vectorWeight: overrides.vectorWeight ?? (Number(env.VERITY_VECTOR_WEIGHT) || 2),
+    sourcePolicy: overrides.sourcePolicy ?? (env.VERITY_SOURCE_POLICY || null),
   };
 }
 

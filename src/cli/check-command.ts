@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkClaim } from '../check-claim.js';
 import { storeCheck } from '../checks/store-check.js';
 import { loadConfig } from '../config.js';
+import { loadSourcePolicy } from '../assess/source-quality.js';
 import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import { createStore } from '../store/create-store.js';
 import { configuredVectors } from '../retrieve/word-vectors.js';
@@ -18,23 +19,37 @@ export function registerCheckCommand(program: Command): void {
       'check as of this date (YYYY-MM-DD): fixes the printed date, leaves out later articles',
     )
     .option('--no-save', 'do not store the check')
-    .action((question: string, options: { db?: string; format: string; asOf?: string; save: boolean }) => {
-      const config = loadConfig({ dbPath: options.db });
-      const store = createStore(config);
-      try {
-        const report = checkClaim(question, {
-          store,
-          asOf: options.asOf,
-          methodUrl: config.methodUrl,
-          vectors: configuredVectors(config),
+    .option(
+      '--source-policy <file>',
+      'JSON file of outlet domains with a tier (high, standard, low) and a note; low ones never carry the core reporting (default: $VERITY_SOURCE_POLICY)',
+    )
+    .action(
+      (
+        question: string,
+        options: { db?: string; format: string; asOf?: string; save: boolean; sourcePolicy?: string },
+      ) => {
+        const config = loadConfig({
+          dbPath: options.db,
+          ...(options.sourcePolicy ? { sourcePolicy: options.sourcePolicy } : {}),
         });
-        process.stdout.write(renderReport(report, options.format));
-        if (options.save) {
-          const check = storeCheck(store, report, new Date());
-          console.error(`verity: stored as check ${check.id} (verity show ${check.id})`);
+        const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
+        const store = createStore(config);
+        try {
+          const report = checkClaim(question, {
+            store,
+            asOf: options.asOf,
+            methodUrl: config.methodUrl,
+            vectors: configuredVectors(config),
+            sourcePolicy,
+          });
+          process.stdout.write(renderReport(report, options.format));
+          if (options.save) {
+            const check = storeCheck(store, report, new Date());
+            console.error(`verity: stored as check ${check.id} (verity show ${check.id})`);
+          }
+        } finally {
+          store.close();
         }
-      } finally {
-        store.close();
-      }
-    });
+      },
+    );
 }

@@ -1,5 +1,13 @@
 import { VERDICT_TITLES } from '../assess/decide-verdict.js';
-import type { Claim, CorpusState, Evidence, Report, ReportSection, Verdict } from '../types.js';
+import type {
+  Claim,
+  CorpusState,
+  Evidence,
+  Report,
+  ReportSection,
+  StoredArticle,
+  Verdict,
+} from '../types.js';
 import { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 import { followUpQuestions } from './follow-up-questions.js';
@@ -24,6 +32,7 @@ import {
 import { citedOrigin, type Provenance } from '../assess/trace-provenance.js';
 import { assignRoles } from './assign-roles.js';
 import { quoteOnce } from './quote-once.js';
+import { sourceQuality, type SourcePolicy } from '../assess/source-quality.js';
 import type { QuestionReading } from '../assess/read-question.js';
 import { answerQuestion } from './answer-question.js';
 import { answerSummary, answerVerdict } from './answer-summary.js';
@@ -48,6 +57,8 @@ export interface ComposeInput {
   corpus: CorpusState;
   checkedAt: string;
   methodUrl: string;
+  /** The user's source policy (source-quality.ts); none by default. */
+  sourcePolicy?: SourcePolicy;
   /** Typos read as the words the corpus holds (retrieve/correct-spelling.ts). */
   spelling?: Array<{ from: string; to: string }>;
 }
@@ -146,7 +157,15 @@ export function composeReport(input: ComposeInput): Report {
     };
   }
 
-  const groups = articlesInOrder(evidence);
+  const quality = (article: StoredArticle) => sourceQuality(article, input.sourcePolicy);
+  const groups = articlesInOrder(evidence, quality);
+  // Sources set aside as core reporting, said so where a better source carries it.
+  const setAside =
+    quality(groups[0]![0]!.article).setAside.length === 0
+      ? groups
+          .map((group) => ({ item: group[0]!, reasons: quality(group[0]!.article).setAside }))
+          .filter((entry) => entry.reasons.length > 0)
+      : [];
   const best = [...evidence].sort((a, b) => b.coverage - a.coverage)[0]!;
   // The summary opens with the verdict and its grounds, then the closest evidence, then the count.
   const summary = answered?.summary ?? [
@@ -184,7 +203,7 @@ export function composeReport(input: ComposeInput): Report {
     whoReacted(citer, input.reactions),
     whoIsInvolved(citer, claim, evidence, otherNames),
     consequencesAndContext(citer, input.ranked, evidence, used),
-    limitations(citer, evidence, missingTerms, provenance, related, asked),
+    limitations(citer, evidence, missingTerms, provenance, related, asked, setAside),
     perspectives(citer, input.sides),
   ].filter((section): section is ReportSection => section !== null);
   const bottomLine = answered?.bottomLine ?? [

@@ -1,17 +1,27 @@
 import { ANONYMOUS_SOURCING } from '../assess/attribute-sentence.js';
 import { opposes } from '../assess/decide-verdict.js';
+import type { SourceQuality } from '../assess/source-quality.js';
 import type { Provenance } from '../assess/trace-provenance.js';
-import type { Claim, CitedSentence, Evidence, ReportSection } from '../types.js';
+import type { Claim, CitedSentence, Evidence, ReportSection, StoredArticle } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
-export function articlesInOrder(evidence: Evidence[]): Evidence[][] {
+export function articlesInOrder(
+  evidence: Evidence[],
+  /** The source's quality (source-quality.ts): set-aside sources come last, high-tier ones first. */
+  quality: (article: StoredArticle) => SourceQuality = () => ({ tier: 'standard', setAside: [] }),
+): Evidence[][] {
   const byArticle = new Map<string, Evidence[]>();
   for (const item of evidence)
     byArticle.set(item.article.id, [...(byArticle.get(item.article.id) ?? []), item]);
+  const rank = (group: Evidence[]) => {
+    const { tier, setAside } = quality(group[0]!.article);
+    return setAside.length > 0 ? 2 : tier === 'high' ? 0 : 1;
+  };
   return [...byArticle.values()].sort(
     (a, b) =>
+      rank(a) - rank(b) ||
       (a[0]!.article.published ?? '9999').localeCompare(b[0]!.article.published ?? '9999') ||
       b[0]!.coverage - a[0]!.coverage ||
       a[0]!.article.id.localeCompare(b[0]!.article.id),
@@ -100,8 +110,17 @@ export function limitations(
   related: Evidence[] = [],
   /** What was asked: a question has no "against" side, and its terms are the question's. */
   asked: 'claim' | 'question' = 'claim',
+  /** Sources not used as core reporting, with why (source-quality.ts). */
+  setAside: Array<{ item: Evidence; reasons: string[] }> = [],
 ): ReportSection {
   const sentences: CitedSentence[] = [];
+  for (const { item, reasons } of setAside)
+    sentences.push(
+      citer.sentence(
+        `${describeSource(item.article)} is not used as core reporting, since ${reasons.join(' and ')}.`,
+        [item],
+      ),
+    );
   const unnamed = [...evidence, ...related].find((item) => ANONYMOUS_SOURCING.test(item.sentence.text));
   if (unnamed) {
     sentences.push(

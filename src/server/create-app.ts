@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import { checkClaim } from '../check-claim.js';
 import { configuredVectors } from '../retrieve/word-vectors.js';
+import { loadSourcePolicy } from '../assess/source-quality.js';
 import { storeCheck } from '../checks/store-check.js';
 import type { VerityConfig } from '../config.js';
 import { VerityError } from '../errors.js';
@@ -31,6 +32,7 @@ export function createApp(options: AppOptions): Hono {
   const { store, config } = options;
   const now = options.now ?? (() => new Date());
   const vectors = configuredVectors(config);
+  const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
   const metrics = new Metrics();
   const pageOptions = { supporterGoal: config.supporterGoal };
   const app = new Hono();
@@ -103,7 +105,7 @@ export function createApp(options: AppOptions): Hono {
 
   const runCheck = (question: string, asOf?: string) => {
     const started = performance.now();
-    const report = checkClaim(question, { store, asOf, methodUrl: '/method', now, vectors });
+    const report = checkClaim(question, { store, asOf, methodUrl: '/method', now, vectors, sourcePolicy });
     metrics.observeCheck((performance.now() - started) / 1000);
     return storeCheck(store, report, now());
   };

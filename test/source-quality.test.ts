@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSourcePolicy, mostRepeatedParagraph, sourceQuality } from '../src/assess/source-quality.js';
+import { checkClaim } from '../src/check-claim.js';
+import { ingestSources } from '../src/ingest/ingest-sources.js';
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { expectCitationIntegrity } from './helpers/citation-integrity.js';
+import { tempDir } from './helpers/shared.js';
+
+const STORY = 'The Riverton council voted on Tuesday to approve the Miller Creek dam after a long debate.';
+const SPAM = 'Click here for the latest Riverton dam news and updates from our partners today.';
+// Invented pages: a scraped page printed first (so by date it would lead), an outlet the policy
+// marks low, and a plain report.
+const ARTICLES = [
+  {
+    outlet: 'dam-news-now.example',
+    url: 'https://dam-news-now.example/p/1',
+    title: 'Riverton dam news',
+    published: '2026-03-03',
+    text: [STORY, SPAM, SPAM, SPAM].join('\n\n'),
+  },
+  {
+    outlet: 'Rumour Mill',
+    url: 'https://rumourmill.example/dam',
+    title: 'Dam approved',
+    published: '2026-03-03',
+    text: 'The Riverton council voted on Tuesday to approve the Miller Creek dam, insiders say.',
+  },
+  {
+    outlet: 'Riverton Gazette',
+    url: 'https://gazette.example/dam',
+    title: 'Council approves dam',
+    published: '2026-03-04',
+    text: 'The Riverton council voted on Tuesday to approve the Miller Creek dam. Seven members voted for it.',
+  },
+];
+
+describe('sources weighed', () => {
+  const dir = tempDir('quality');
+  let store: Store;
+  const policyFile = path.join(dir, 'policy.json');
+
+  beforeAll(async () => {
+    const file = path.join(dir, 'dam.jsonl');
+    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+    fs.writeFileSync(
+      policyFile,
+      JSON.stringify({
+        domains: [{ domain: 'rumourmill.example', tier: 'low', note: 'anonymous gossip site' }],
+      }),
+    );
+    store = createSqliteStore({ path: path.join(dir, 'verity.db') });
+    expect((await ingestSources([file], { store, maxFileBytes: 1e6 })).added).toBe(3);
+  });
+  afterAll(() => store.close());
+
+  it('sees a page that prints the same paragraph again and again', () => {
+    expect(mostRepeatedParagraph(ARTICLES[0]!.text)).toBe(3);
+    expect(mostRepeatedParagraph(ARTICLES[2]!.text)).toBe(1);
+  });
+
+  it('never lets a set-aside source carry the core reporting when a better one is there, and says why', () => {
+    const policy = loadSourcePolicy(policyFile);
+    const report = checkClaim('Did the Riverton council approve the Miller Creek dam?', {
+      store,
+      asOf: '2026-04-01',
+      sourcePolicy: policy,
+    });
+    expectCitationIntegrity(report, store);
+    const core = report.sections.find((section) => section.title.startsWith('What the core reporting says'))!;
+    expect(core.sentences[0]!.text).toMatch(/^Riverton Gazette \(2026-03-04\) reports/);
+    const limits = report.sections
+      .find((section) => section.title.startsWith('Points of disagreement'))!
+      .sentences.map((sentence) => sentence.text);
+    expect(limits).toContain(
+      'dam-news-now.example (2026-03-03) is not used as core reporting, since the same paragraph is printed 3 times on the page.',
+    );
+    expect(limits).toContain(
+      'Rumour Mill (2026-03-03) is not used as core reporting, since listed as low quality in the source policy (anonymous gossip site).',
+    );
+  });
+
+  it('reads a policy entry by address or outlet name, and rejects a bad policy with what to fix', () => {
+    const policy = { domains: [{ domain: 'gazette.example', tier: 'high' as const }] };
+    const hit = checkClaim('Riverton dam', { store, asOf: '2026-04-01' }).sources[0]!.passages[0]!.id;
+    const stored = store.getPassage(hit)!.article;
+    const at = (url: string | null, outlet: string | null) =>
+      sourceQuality({ ...stored, url, outlet, text: '' }, policy).tier;
+    expect(at('https://www.gazette.example/x', null)).toBe('high');
+    expect(at(null, 'gazette.example')).toBe('high');
+    expect(at('https://notgazette.example/x', 'Other')).toBe('standard');
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ domains: [{ domain: 'x.example', tier: 'dubious' }] }));
+    expect(() => loadSourcePolicy(bad)).toThrow(/"tier" must be one of high, standard, low, not "dubious"/);
+    fs.writeFileSync(bad, '{not json');
+    expect(() => loadSourcePolicy(bad)).toThrow(/It must be JSON/);
+  });
+});
