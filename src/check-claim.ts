@@ -14,7 +14,7 @@ import type { VectorScorer, VectorSlot } from './retrieve/vector-score.js';
 import type { LearnedModels } from './assess/learned-models.js';
 import type { Store } from './store/store.js';
 import type { SourcePolicy } from './assess/source-quality.js';
-import type { Evidence, Report } from './types.js';
+import type { CorpusState, Evidence, Report } from './types.js';
 
 export interface CheckOptions {
   store: Store;
@@ -31,6 +31,18 @@ export interface CheckOptions {
   dense?: VectorScorer;
   /** Outlet domains with a tier (`$VERITY_SOURCE_POLICY`, assess/source-quality.ts); none by default. */
   sourcePolicy?: SourcePolicy;
+}
+
+/**
+ * The corpus as the check read it: checked as of a day before the latest ingest, it read only the
+ * articles published by then, and the report says so ("as of 1 March 2026, against the 58 articles
+ * published by then") rather than print a later ingest date beside an earlier check date.
+ */
+function corpusAsOf(store: Store, asOf: string): CorpusState {
+  const state = store.corpusState();
+  return state.lastIngestAt && asOf < state.lastIngestAt.slice(0, 10)
+    ? { ...state, publishedByAsOf: store.articlesPublishedBy(asOf) }
+    : state;
 }
 
 /** Checks a question or claim against the corpus and returns the report model. */
@@ -102,7 +114,7 @@ export function checkClaimDetailed(
     closest,
     verdict,
     provenance,
-    corpus: options.store.corpusState(),
+    corpus: corpusAsOf(options.store, asOf),
     checkedAt: asOf,
     spelling: corrections,
     sourcePolicy: options.sourcePolicy,

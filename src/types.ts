@@ -163,6 +163,8 @@ export interface CorpusState {
   passages: number;
   /** ISO date-time of the latest ingest. */
   lastIngestAt: string | null;
+  /** When the check is as of a day before the latest ingest: the articles published by then (undated ones included). */
+  publishedByAsOf?: number;
 }
 
 export interface Report {

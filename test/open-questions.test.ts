@@ -168,6 +168,16 @@ describe('open questions get an answer, not a verdict', () => {
     }
   });
 
+  it('checked as of a day before the latest ingest, says how many articles were published by then', () => {
+    const report = checkClaim('Who voted against the dam plan?', { store, asOf: '2026-03-04' });
+    expect(report.corpus.publishedByAsOf).toBe(2);
+    expect(renderReport(report, 'markdown')).toContain(
+      'Checked as of March 4, 2026, against the 2 articles published by then (undated ones included) of the 3 stored.',
+    );
+    expect(report.sources.map((source) => source.outlet)).not.toContain('State Wire');
+    expect(check('Who voted against the dam plan?').corpus.publishedByAsOf).toBe(3);
+  });
+
   it('still judges a yes/no question as a claim', () => {
     const report = check('Did the council approve the Miller Creek dam?');
     expect(report.kind).toBe('claim');

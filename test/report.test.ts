@@ -129,7 +129,7 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
   it('renders Markdown with the question, the verdict, numbered sections, follow-ups and sources', () => {
     const markdown = renderMarkdown(checkClaim(QUESTIONS[1]!, { store, asOf: '2026-01-01' }));
     expect(markdown).toMatch(/^# Did ISIS behead an American journalist\?\n/);
-    expect(markdown).toContain('Checked on January 1, 2026');
+    expect(markdown).toContain('Checked as of January 1, 2026, against the');
     expect(markdown).toMatch(/## Verdict: /);
     expect(markdown).toMatch(/## 1\. What the core reporting says/);
     expect(markdown).toContain('## Want to dive deeper?');

@@ -47,6 +47,9 @@ describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
     expect(store.putArticle(input, NOW)).toBe('added');
     expect(store.putArticle(input, NOW)).toBe('skipped');
     expect(store.corpusState()).toEqual({ articles: 1, passages: 1, lastIngestAt: NOW.toISOString() });
+    const published = input.article.published!.slice(0, 10);
+    expect(store.articlesPublishedBy(published)).toBe(1);
+    expect(store.articlesPublishedBy('1999-01-01')).toBe(0);
     const [hit] = store.searchPassages({ terms: ['dam'], limit: 5 });
     expect(hit!.article).toMatchObject({ title: 'Dam opens', authors: ['Ana Ruiz'], source: 'a' });
     const sentences = store.sentencesOf([hit!.passage.id]).get(hit!.passage.id)!;

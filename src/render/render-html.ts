@@ -80,7 +80,11 @@ export function renderReportArticle(report: Report, options: ArticleOptions = {}
   return `<article class="report">
 <h1>${escapeHtml(report.question)}</h1>
 <p><strong>${report.kind === 'question' ? 'Question' : 'Claim tested'}:</strong> ${escapeHtml(report.claim + spellingNote(report))}</p>
-<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.</p>
+<p class="meta">${
+    corpus.publishedByAsOf !== undefined
+      ? `Checked as of <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time>, against the ${corpus.publishedByAsOf.toLocaleString('en-US')} articles published by then of the ${corpus.articles.toLocaleString('en-US')} stored.`
+      : `Checked on <time datetime="${escapeHtml(report.checkedAt)}">${escapeHtml(longDate(report.checkedAt))}</time> against ${corpus.articles.toLocaleString('en-US')} articles.`
+  }</p>
 <p class="meta"><small>Disclaimer: ${escapeHtml(report.disclaimer)} <a href="${escapeHtml(safeUrl(report.methodUrl) ?? '#')}">How Verity checks</a></small></p>
 ${report.status?.outdated ? `<p class="outdated" role="status"><strong>${escapeHtml(report.status.note)}</strong></p>` : ''}
 <section class="verdict" data-label="${escapeHtml(verdict.label)}" aria-label="${report.kind === 'question' ? 'Answer' : 'Verdict'}"><h2><span class="badge">${escapeHtml(verdict.title)}</span> <small>confidence ${Math.round(verdict.confidence * 100)}%</small></h2>

@@ -54,14 +54,23 @@ export function spellingNote(report: Report): string {
     : '';
 }
 
+/** The date line: as of an earlier day than the latest ingest, it names the articles published by then. */
+export function checkedLine(report: Report): string {
+  const { corpus } = report;
+  const count = (value: number) => value.toLocaleString('en-US');
+  if (corpus.publishedByAsOf !== undefined)
+    return `Checked as of ${longDate(report.checkedAt)}, against the ${count(corpus.publishedByAsOf)} articles published by then (undated ones included) of the ${count(corpus.articles)} stored.`;
+  return `Checked on ${longDate(report.checkedAt)} against ${count(corpus.articles)} articles (${count(corpus.passages)} passages${corpus.lastIngestAt ? `, last ingest ${corpus.lastIngestAt.slice(0, 10)}` : ''}).`;
+}
+
 export function renderMarkdown(report: Report): string {
-  const { corpus, verdict } = report;
+  const { verdict } = report;
   const lines = [
     `# ${report.question}`,
     '',
     `**${report.kind === 'question' ? 'Question' : 'Claim tested'}:** ${report.claim}${spellingNote(report)}`,
     '',
-    `Checked on ${longDate(report.checkedAt)} against ${corpus.articles.toLocaleString('en-US')} articles (${corpus.passages.toLocaleString('en-US')} passages${corpus.lastIngestAt ? `, last ingest ${corpus.lastIngestAt.slice(0, 10)}` : ''}).`,
+    checkedLine(report),
     '',
     `> Disclaimer: ${report.disclaimer} [How Verity checks](${report.methodUrl})`,
     '',

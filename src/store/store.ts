@@ -72,6 +72,8 @@ export interface Store {
   /** The current articles of a syndication group, oldest first. */
   syndicationGroup(groupId: string): StoredArticle[];
   corpusState(): CorpusState;
+  /** Current articles published on or before the day (YYYY-MM-DD), undated ones included (as retrieval counts them). */
+  articlesPublishedBy(day: string): number;
   saveCheck(check: StoredCheck): void;
   getCheck(id: string): StoredCheck | null;
   /** The latest stored check of each question, newest first. */

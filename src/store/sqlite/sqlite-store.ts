@@ -93,6 +93,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       'SELECT passage_id, ordinal, text FROM sentences WHERE passage_id = ? ORDER BY ordinal',
     ),
     totalChanges: db.prepare('SELECT total_changes() AS n'),
+    publishedBy: db.prepare(
+      `SELECT count(*) AS n FROM articles
+       WHERE superseded_by IS NULL AND (published IS NULL OR substr(published, 1, 10) <= ?)`,
+    ),
     counts: db.prepare(
       `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL) AS articles,
               (SELECT count(*) FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL) AS passages`,
@@ -222,6 +226,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     latestChecks(): StoredCheck[] {
       return (statements.latestChecks.all() as CheckRow[]).map(toCheck);
+    },
+    articlesPublishedBy(day: string): number {
+      return (statements.publishedBy.get(day) as { n: number }).n;
     },
     corpusState(): CorpusState {
       // Counting passages walks the whole table; every check asks (for IDF), so the answer is kept
