@@ -8,6 +8,25 @@ import { canonicalToken, joinDottedInitials, joinNames, shouted } from './term-v
  * ("MS13" → "ms-13", "U.S." → "u-s", "Justice Department" → "doj"; term-variants.ts).
  */
 export function tokenize(text: string): string[] {
+  // A check reads the same sentences many times over (features, alignment, coverage): sentence-
+  // length texts are tokenized once. The arrays are frozen, since callers share them.
+  if (text.length <= TOKEN_CACHE_MAX_CHARS) {
+    const cached = tokenCache.get(text);
+    if (cached) return cached;
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.clear();
+    const tokens = Object.freeze(tokenizeUncached(text)) as string[];
+    tokenCache.set(text, tokens);
+    return tokens;
+  }
+  return tokenizeUncached(text);
+}
+
+const tokenCache = new Map<string, string[]>();
+/** Bound on the token cache (emptied, not grown without end) and on the length of a cached text. */
+const TOKEN_CACHE_SIZE = 50_000;
+const TOKEN_CACHE_MAX_CHARS = 2_000;
+
+function tokenizeUncached(text: string): string[] {
   const normal = joinDottedInitials(text.normalize('NFKC'));
   const inShoutedText = shouted(normal);
   const tokens = (normal.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).map((token) =>
