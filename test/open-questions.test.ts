@@ -178,6 +178,21 @@ describe('open questions get an answer, not a verdict', () => {
     expect(check('Who voted against the dam plan?').corpus.publishedByAsOf).toBe(3);
   });
 
+  it('states a fact that several outlets report once, citing them all', () => {
+    const report = check('Did Maria Okafor and Daniel Brandt vote against the dam plan?');
+    const others = report.sections.find((section) => section.title === 'How other sources report it');
+    const sentences = others?.sentences ?? [];
+    const same = sentences.find((sentence) => /the same as the core reporting/.test(sentence.text));
+    expect(same, JSON.stringify(report.sections.map((section) => section.title))).toBeDefined();
+    expect(same!.citations.length).toBeGreaterThanOrEqual(2);
+    const quoted = report.sections.flatMap((section) =>
+      section.sentences.flatMap((sentence) => sentence.quotes ?? []),
+    );
+    expect(
+      quoted.filter((text) => /Okafor and Daniel Brandt voted against/.test(text)).length,
+    ).toBeLessThanOrEqual(1);
+  });
+
   it('still judges a yes/no question as a claim', () => {
     const report = check('Did the council approve the Miller Creek dam?');
     expect(report.kind).toBe('claim');

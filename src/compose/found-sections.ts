@@ -5,6 +5,7 @@ import type { Provenance } from '../assess/trace-provenance.js';
 import type { Claim, CitedSentence, Evidence, ReportSection, StoredArticle } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
+import { stemSet } from '../analyze/tokenize.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
 export function articlesInOrder(
@@ -58,18 +59,65 @@ export function coreReporting(
   };
 }
 
+/**
+ * Two sentences say the same when most of the shorter one's content stems are in the other (a
+ * rewrite of one wire sentence across outlets); five stems at least, so that short sentences that
+ * share a name are not merged.
+ */
+const SAME_FACT_SHARE = 0.6;
+const SAME_FACT_MIN_STEMS = 5;
+
+function saysTheSame(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size < SAME_FACT_MIN_STEMS) return false;
+  let shared = 0;
+  for (const value of small) if (large.has(value)) shared++;
+  return shared / small.size >= SAME_FACT_SHARE;
+}
+
+function outletNames(items: Evidence[]): string {
+  const names = [...new Set(items.map((item) => describeSource(item.article)))];
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * What the other sources add, each fact once: each other article's best sentence, grouped with
+ * the sentences of other outlets that say the same, so that a fact stated by five outlets is one
+ * sentence citing all five; one that repeats the core reporting says so and cites them.
+ */
 export function otherSources(citer: Citer, groups: Evidence[][]): ReportSection | null {
   if (groups.length < 2) return null;
-  return {
-    title: 'How other sources report it',
-    sentences: groups
-      .slice(1, 6)
-      .map((group) =>
-        citer.sentence(`${describeSource(group[0]!.article)}: ${quote(group[0]!.sentence.text)}`, [
-          group[0]!,
-        ]),
+  const core = groups[0]!;
+  const coreStems = core.map((item) => stemSet(item.sentence.text));
+  const repeatsCore: Evidence[] = [];
+  const facts: Array<{ stems: Set<string>; items: Evidence[] }> = [];
+  for (const group of groups.slice(1)) {
+    const best = group[0]!;
+    const stems = stemSet(best.sentence.text);
+    if (coreStems.some((seed) => saysTheSame(seed, stems))) {
+      repeatsCore.push(best);
+      continue;
+    }
+    const fact = facts.find((candidate) => saysTheSame(candidate.stems, stems));
+    if (fact) fact.items.push(best);
+    else facts.push({ stems, items: [best] });
+  }
+  const sentences = facts
+    .slice(0, 5)
+    .map(({ items }) =>
+      citer.sentence(
+        `${describeSource(items[0]!.article)}${items.length > 1 ? ` (and in nearly the same words ${outletNames(items.slice(1))})` : ''}: ${quote(items[0]!.sentence.text)}`,
+        items,
       ),
-  };
+    );
+  if (repeatsCore.length > 0)
+    sentences.unshift(
+      citer.sentence(
+        `${outletNames(repeatsCore)} ${repeatsCore.length === 1 ? 'reports' : 'report'} the same as the core reporting, in nearly the same words.`,
+        [...repeatsCore, core[0]!],
+      ),
+    );
+  return sentences.length > 0 ? { title: 'How other sources report it', sentences } : null;
 }
 
 export function whoIsInvolved(
