@@ -33,11 +33,12 @@ fs.writeFileSync(
     .join('\n') + '\n',
 );
 const store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-const ingested = await ingestSources([file], { store, maxFileBytes: 50e6 });
+const seeds = rubric.flatMap((story) => (story.seed ? [path.join(sharedDir(), 'seeds', story.seed)] : []));
+const ingested = await ingestSources([file, ...seeds], { store, maxFileBytes: 50e6 });
 const outDir = path.join(packageRoot(), '.verity', 'eval', 'reports');
 fs.mkdirSync(outDir, { recursive: true });
 console.log(
-  `# Report quality on ${rubric.length} multi-outlet stories — ${new Date().toISOString().slice(0, 10)}\n\n${ingested.added} articles in one corpus (${[...articles.values()].map((list) => list.length).join(', ')} per story).\n`,
+  `# Report quality on ${rubric.length} multi-outlet stories — ${new Date().toISOString().slice(0, 10)}\n\n${ingested.added} articles in one corpus (${rubric.map((story) => (story.seed ? 1 : articles.get(story.claimId)!.length)).join(', ')} per story).\n`,
 );
 
 const rows: Array<Array<string | number>> = [];
@@ -59,7 +60,7 @@ for (const [index, story] of rubric.entries()) {
   rows.push([
     `${index + 1}. ${story.question}`,
     story.kind,
-    `${articles.get(story.claimId)!.length} / ${outlets}`,
+    story.seed ? '1 / 1 (seed)' : `${(articles.get(story.claimId) ?? []).length} / ${outlets}`,
     `${report.verdict.label}${report.answer ? `: ${report.answer.text.slice(0, 60)}…` : ''}`,
     verity.right ? 'yes' : 'no',
     `${verity.pointsMet} / ${verity.points}`,

@@ -111,6 +111,8 @@ describe('origins', () => {
       'Austrian Times',
     );
     expect(citedOrigin('The council voted for the dam on Tuesday.')).toBeNull();
+    // An investigation by a country or an office is not an outlet's report.
+    expect(citedOrigin('The deal would impede a US investigation into the ties.')).toBeNull();
   });
 
   it('credits an outlet named by any copy of an account for all of it', () => {

@@ -15,6 +15,8 @@ export interface RubricPoint {
 }
 
 export interface StoryRubric {
+  /** A story that is one file of ../shared/seeds (the seed wire article) instead of an Emergent rumour. */
+  seed?: string;
   claimId: string;
   question: string;
   kind: 'claim' | 'question';
@@ -108,6 +110,7 @@ export function storyArticles(shared: string, rubric: StoryRubric[]): Map<string
   const out = new Map<string, StoryArticle[]>();
   const taken = new Set<string>();
   for (const story of rubric) {
+    if (story.seed) continue;
     const rows = rowsOf.get(story.claimId) ?? [];
     const storyBodies = [
       ...new Set(rows.flatMap((row) => bodiesOfHeadline.get(row['articleHeadline']!) ?? [])),

@@ -27,7 +27,7 @@ const ATTRIBUTIONS = [
     'u',
   ),
   new RegExp(
-    String.raw`\b(?:[Aa]n?) (?:new |recent )?${NAME} (?:investigation|report|analysis|exclusive)\b`,
+    String.raw`\b(?:[Aa]n?) (?:new|recent) ${NAME} (?:investigation|report|analysis|exclusive)\b`,
     'u',
   ),
 ];
