@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { StoredArticle } from '../types.js';
+import { siteOf } from '../retrieve/article-key.js';
 
 export type SourceTier = 'high' | 'standard' | 'low';
 
@@ -53,18 +54,9 @@ export function loadSourcePolicy(file: string): SourcePolicy {
   return { domains: domains as SourcePolicy['domains'] };
 }
 
-function hostOf(article: StoredArticle): string | null {
-  if (!article.url) return null;
-  try {
-    return new URL(article.url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-}
-
 /** The policy entry for an article: its address's host is the domain or under it, or its outlet is named so. */
 function policyEntry(article: StoredArticle, policy: SourcePolicy | undefined) {
-  const host = hostOf(article);
+  const host = siteOf(article);
   const outlet = article.outlet?.toLowerCase() ?? null;
   return policy?.domains.find((entry) => {
     const domain = entry.domain.toLowerCase().replace(/^www\./, '');

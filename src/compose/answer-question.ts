@@ -5,12 +5,11 @@
  * relevance of the sentences that hold them and by how many outlets state them, so that what
  * most of the reporting says comes first; nothing is given that no evidence sentence holds.
  */
-import { articleKey } from '../retrieve/article-key.js';
+import { articleKey, siteOf } from '../retrieve/article-key.js';
 import type { AnswerType } from '../assess/read-question.js';
 import type { Evidence, StoredArticle } from '../types.js';
 import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
 import { PAST_ACT } from './acts-and-context.js';
-import { siteOf } from './describe-source.js';
 import { stem } from '../analyze/tokenize.js';
 import { isCommonWord } from '../analyze/lexicon.js';
 import { getFullNlp } from '../analyze/nlp.js';

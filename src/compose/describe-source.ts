@@ -1,16 +1,7 @@
 import type { StoredArticle } from '../types.js';
+import { siteOf } from '../retrieve/article-key.js';
 
 const MAX_TITLE = 70;
-
-/** The web site an article was read from ("nytimes.com"), when it has an address. */
-export function siteOf(article: StoredArticle): string | null {
-  if (!article.url) return null;
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
-  }
-}
 
 /** How a report sentence names a source: its outlet, else its web site, else its headline (shortened), plus the date. */
 export function describeSource(article: StoredArticle): string {

@@ -12,6 +12,14 @@ function lowerFirst(text: string): string {
     : text;
 }
 
+/** "Is there reporting on “x” and “y” in this story?" for the parts no evidence covers. */
+function uncoveredQuestion(missingTerms: string[]): string {
+  return `Is there reporting on ${missingTerms
+    .slice(0, 3)
+    .map((term) => `“${term}”`)
+    .join(' and ')} in this story?`;
+}
+
 /**
  * "Want to dive deeper?": questions that are themselves checks Verity can run, built from the
  * claim's uncovered terms, its entities and the names the evidence brings up.
@@ -28,14 +36,7 @@ export function followUpQuestions(
   const questions = [`Who first reported that ${statement}?`];
   for (const entity of claim.entities.slice(0, 2))
     questions.push(`What does the reporting say about ${entity}?`);
-  if (missingTerms.length > 0) {
-    questions.push(
-      `Is there reporting on ${missingTerms
-        .slice(0, 3)
-        .map((term) => `“${term}”`)
-        .join(' and ')} in this story?`,
-    );
-  }
+  if (missingTerms.length > 0) questions.push(uncoveredQuestion(missingTerms));
   questions.push(`Has anyone denied that ${statement}?`);
   for (const name of otherNames) questions.push(`What role does ${name} play in this story?`);
   return [...new Set(questions)].slice(0, FOLLOW_UP_COUNT);
@@ -57,14 +58,7 @@ function questionFollowUps(
     questions.push(`Which outlet first reported on ${claim.entities.slice(0, 2).join(' and ')}?`);
   for (const entity of claim.entities.slice(0, 2))
     questions.push(`What does the reporting say about ${entity}?`);
-  if (missingTerms.length > 0) {
-    questions.push(
-      `Is there reporting on ${missingTerms
-        .slice(0, 3)
-        .map((term) => `“${term}”`)
-        .join(' and ')} in this story?`,
-    );
-  }
+  if (missingTerms.length > 0) questions.push(uncoveredQuestion(missingTerms));
   for (const name of otherNames) questions.push(`What role does ${name} play in this story?`);
   return [...new Set(questions)].slice(0, FOLLOW_UP_COUNT);
 }

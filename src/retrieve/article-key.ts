@@ -8,3 +8,13 @@ import type { StoredArticle } from '../types.js';
 export function articleKey(article: StoredArticle): string {
   return article.url ?? article.title ?? article.id;
 }
+
+/** The web site an article was read from ("nytimes.com"), when it has an address. */
+export function siteOf(article: StoredArticle): string | null {
+  if (!article.url) return null;
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
