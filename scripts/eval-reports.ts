@@ -38,7 +38,7 @@ const ingested = await ingestSources([file, ...seeds], { store, maxFileBytes: 50
 const outDir = path.join(packageRoot(), '.verity', 'eval', 'reports');
 fs.mkdirSync(outDir, { recursive: true });
 console.log(
-  `# Report quality on ${rubric.length} multi-outlet stories — ${new Date().toISOString().slice(0, 10)}\n\n${ingested.added} articles in one corpus (${rubric.map((story) => (story.seed ? 1 : articles.get(story.claimId)!.length)).join(', ')} per story).\n`,
+  `# Report quality: ${rubric.length} checks on ${new Set(rubric.map((story) => story.claimId)).size} multi-outlet stories — ${new Date().toISOString().slice(0, 10)}\n\n${ingested.added} articles in one corpus (${[...new Set(rubric.map((story) => story.claimId))].map((id) => articles.get(id)?.length ?? 1).join(', ')} per story).\n`,
 );
 
 const rows: Array<Array<string | number>> = [];

@@ -110,7 +110,8 @@ export function storyArticles(shared: string, rubric: StoryRubric[]): Map<string
   const out = new Map<string, StoryArticle[]>();
   const taken = new Set<string>();
   for (const story of rubric) {
-    if (story.seed) continue;
+    // A story asked twice (another question on the same rumour) shares its articles.
+    if (story.seed || out.has(story.claimId)) continue;
     const rows = rowsOf.get(story.claimId) ?? [];
     const storyBodies = [
       ...new Set(rows.flatMap((row) => bodiesOfHeadline.get(row['articleHeadline']!) ?? [])),
