@@ -175,6 +175,15 @@ export interface Report {
   claim: string;
   /** An open question's answer: its first sentence, the sources it rests on, how many outlets state it. */
   answer?: { text: string; citations: number[]; outlets: number };
+  /**
+   * Values the question takes for granted (a number, weekday, date or year) that no sentence on the
+   * same subject holds, with the values those sentences give instead; absent when there are none.
+   */
+  premises?: Array<{
+    stated: string;
+    kind: 'number' | 'weekday' | 'date' | 'year';
+    reported: Array<{ value: string; outlets: number; citations: number[] }>;
+  }>;
   /** Words of the question read as another word the corpus holds (typos: "Ruboi" → "Rubio"); absent when none. */
   spelling?: Array<{ from: string; to: string }>;
   /** The claim's parts, each checked on its own. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQuestion } from '../src/assess/read-question.js';
+import { readPremises } from '../src/assess/check-premises.js';
 import { checkClaim } from '../src/check-claim.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { renderReport } from '../src/render/render-report.js';
@@ -198,5 +199,58 @@ describe('open questions get an answer, not a verdict', () => {
     expect(report.kind).toBe('claim');
     expect(report.answer).toBeUndefined();
     expect(['supported', 'reported', 'unsettled']).toContain(report.verdict.label);
+  });
+
+  it('says plainly when a premise is false, and what the reporting gives instead', () => {
+    const report = check('What did the council decide on Friday about the dam?');
+    expect(report.premises).toEqual([
+      expect.objectContaining({
+        stated: 'Friday',
+        kind: 'weekday',
+        reported: [expect.objectContaining({ value: 'Tuesday', outlets: 3 })],
+      }),
+    ]);
+    const said = report.summary.find((sentence) => /Friday/.test(sentence.text));
+    expect(said?.text).toBe(
+      'None of the articles gives Friday (as the question has it); on the same subject the reporting gives Tuesday (3 outlets).',
+    );
+    expect(said!.citations.length).toBeGreaterThanOrEqual(2);
+    expect(report.summary.indexOf(said!)).toBe(1);
+  });
+
+  it('reads a wrong count against the counts the reporting gives for the same thing', () => {
+    const report = check('nine council members voted for the dam');
+    expect(
+      report.premises?.map((premise) => [premise.stated, premise.reported.map((entry) => entry.value)]),
+    ).toEqual([['9', ['7']]]);
+    expect(report.summary.map((sentence) => sentence.text).join(' ')).toContain(
+      'None of the articles gives the number 9 (as the claim has it); on the same subject the reporting gives 7 (2 outlets).',
+    );
+  });
+
+  it('finds no false premise where the reporting holds the value, or gives none on its subject', () => {
+    expect(check('Did the council approve the dam on Tuesday?').premises).toBeUndefined();
+    expect(check('Seven council members voted for the dam').premises).toBeUndefined();
+    expect(check('Did the council approve the dam in 2019?').premises).toBeUndefined();
+  });
+});
+
+describe('the premises a claim takes for granted', () => {
+  it('reads numbers with what they count, and dates with the words nearest them', () => {
+    expect(readPremises('Steven Sotloff was a 41-year-old journalist')).toEqual([
+      { value: '41', kind: 'number', anchors: ['year', 'old'] },
+    ]);
+    expect(readPremises('The vote on 22 October passed')).toEqual([
+      { value: 'October 22', kind: 'date', anchors: ['pass', 'vote'] },
+    ]);
+    expect(readPremises('Nine MS-13 leaders were returned')[0]).toMatchObject({
+      value: '9',
+      anchors: ['ms-13', 'leader'],
+    });
+  });
+
+  it('does not read a number inside a name ("MS-13", "COVID-19") as an amount', () => {
+    expect(readPremises('Rubio turned over MS-13 informants')).toEqual([]);
+    expect(readPremises('COVID-19 vaccines were approved')).toEqual([]);
   });
 });

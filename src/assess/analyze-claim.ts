@@ -12,6 +12,8 @@ import { splitSubClaims } from './split-sub-claims.js';
 /** "Gov.", "Dr.", "U.S.": a period that does not end a sentence. */
 const ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,3}\.|(?:\p{Lu}\.)+)$/u;
 
+const QUESTION_WORD = /^(?:Who|Whom|Whose|What|Which|When|Where|Why|How)$/;
+
 function findEntities(claim: string): string[] {
   const found: string[] = [];
   const words = claim.replace(/[.?!]$/, '').split(/\s+/);
@@ -45,6 +47,9 @@ function findEntities(claim: string): string[] {
     const bare = bareOf(word);
     const capitalised = /^\p{Lu}/u.test(bare) || /\d/.test(bare);
     const plainOpener = opensSentence(index) && /^\p{Lu}\p{Ll}+$/u.test(bare) && !opensName(index);
+    // A bare number before a plain word is an amount, not part of a name ("Sotloff 41 year old").
+    const amount = /^\d[\d.,]*$/.test(bare) && /^\p{Ll}/u.test(bareOf(words[index + 1] ?? ''));
+    if (amount) flush();
     if (capitalised && !plainOpener) run.push(bare);
     else flush();
     // A comma, colon or sentence end closes a name ("the New Mexico Senate, Gov. Michelle …").
@@ -57,7 +62,8 @@ function findEntities(claim: string): string[] {
   }>) {
     if (!found.some((name) => name.includes(entity.value))) found.push(entity.value);
   }
-  return [...new Set(found.filter((name) => name.length > 1))];
+  // A question word names nothing ("What did the council decide …"); "WHO" in capitals stays.
+  return [...new Set(found.filter((name) => name.length > 1 && !QUESTION_WORD.test(name)))];
 }
 
 /** Question → claim, its content terms and its named entities. */

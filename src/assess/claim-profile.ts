@@ -30,7 +30,7 @@ export interface ClaimProfile {
 
 /** Words of a date or an amount: months, weekdays, number words ("July 25", "$7.4 billion", "15%"). */
 const DATE_OR_NUMBER_WORD =
-  /^(?:[$€£]?\d[\d.,]*(?:%|st|nd|rd|th|s)?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|hundred|thousand|million|billion|trillion|percent|the|of|and)$/i;
+  /^(?:[$€£]?\d[\d.,]*(?:%|st|nd|rd|th|s)?|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:year|month|week|day|hour|minute)s?|old|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|trillion|percent|the|of|and)$/i;
 
 /** A name the claim gives: its words' stems, and its last word's stem for later mentions (or null). */
 export interface ClaimName {
@@ -89,9 +89,19 @@ export function claimProfile(claim: Claim, termWeight: (term: string) => number)
     claim,
     weights,
     entityStems: claim.entities.map(stemsOf).filter((set) => set.size > 0),
+    // A name's numbers are not part of what names it ("Sotloff 41"): a wrong number is a conflict
+    // to find in the evidence, not a reason to find none.
     names: claim.entities
       .filter((entity) => !isDateOrNumber(entity))
-      .map((entity) => ({ stems: stemsOf(entity), last: lastName(entity) }))
+      .map((entity) => ({
+        stems: stemsOf(
+          entity
+            .split(/\s+/)
+            .filter((word) => !DATE_OR_NUMBER_WORD.test(word))
+            .join(' '),
+        ),
+        last: lastName(entity),
+      }))
       .filter((name) => name.stems.size > 0),
     bigrams,
     verbSynonyms,

@@ -5,9 +5,9 @@
  * relevance of the sentences that hold them and by how many outlets state them, so that what
  * most of the reporting says comes first; nothing is given that no evidence sentence holds.
  */
-import { articleKey, siteOf } from '../retrieve/article-key.js';
+import { outletOf } from '../retrieve/article-key.js';
 import type { AnswerType } from '../assess/read-question.js';
-import type { Evidence, StoredArticle } from '../types.js';
+import type { Evidence } from '../types.js';
 import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
 import { PAST_ACT } from './acts-and-context.js';
 import { stem } from '../analyze/tokenize.js';
@@ -50,11 +50,6 @@ const YEAR_ONLY = /^(?:19|20)\d{2}$/;
 /** What gives a reason: "because", "in exchange", "to secure …". */
 const REASON =
   /\b(because|due to|as a result|in order to|so that|in exchange|in return|to (get|secure|gain|win|avoid|obtain))\b/i;
-
-/** How a report names an article's outlet: its outlet, else its web site, else the article. */
-export function outletOf(article: StoredArticle): string {
-  return article.outlet ?? siteOf(article) ?? articleKey(article);
-}
 
 const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`, 'i');
 /** Words that can belong to what a count counts ("nine MS-13 gang leaders"). */

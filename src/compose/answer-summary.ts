@@ -8,7 +8,8 @@ import type { AnswerType, QuestionReading } from '../assess/read-question.js';
 import type { AnswerLabel, CitedSentence, Evidence, Report, Verdict } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
-import { outletOf, type FoundAnswer } from './answer-question.js';
+import type { FoundAnswer } from './answer-question.js';
+import { outletOf } from '../retrieve/article-key.js';
 
 export const ANSWER_TITLES: Record<AnswerLabel, string> = {
   answered: 'Answered by the reporting',

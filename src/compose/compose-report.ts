@@ -36,6 +36,8 @@ import { sourceQuality, type SourcePolicy } from '../assess/source-quality.js';
 import type { QuestionReading } from '../assess/read-question.js';
 import { answerQuestion } from './answer-question.js';
 import { answerSummary, answerVerdict } from './answer-summary.js';
+import { checkPremises } from '../assess/check-premises.js';
+import { premiseSentence } from './premise-sentence.js';
 
 export interface ComposeInput {
   claim: Claim;
@@ -103,11 +105,26 @@ export function composeReport(input: ComposeInput): Report {
       ? answerSummary(citer, reading, answerFound, evidence, claim.entities, input.closest)
       : null;
   const asked = reading.kind;
+  // What the question takes for granted, read against every sentence of the evidence articles.
+  const premises = evidence.length > 0 ? checkPremises(claim.question, input.ranked, claim.entities) : [];
   const base = {
     question: claim.question,
     kind: reading.kind,
     claim: reading.kind === 'question' ? claim.question : claim.text,
     ...(answered ? { answer: answered.answer } : {}),
+    ...(premises.length > 0
+      ? {
+          premises: premises.map((finding) => ({
+            stated: finding.premise.value,
+            kind: finding.premise.kind,
+            reported: finding.reported.map((entry) => ({
+              value: entry.value,
+              outlets: entry.outlets,
+              citations: citer.cite(entry.items.slice(0, 1)),
+            })),
+          })),
+        }
+      : {}),
     ...(input.spelling && input.spelling.length > 0 ? { spelling: input.spelling } : {}),
     subClaims: [] as Report['subClaims'],
     checkedAt: input.checkedAt,
@@ -179,6 +196,8 @@ export function composeReport(input: ComposeInput): Report {
       evidence,
     ),
   ];
+  // A false premise is said plainly, right after the verdict or the answer.
+  summary.splice(1, 0, ...premises.map((finding) => premiseSentence(citer, finding, asked)));
   const found = promisesAndActs(input.ranked, evidence);
   const related = sameStorySentences(input.ranked, evidence);
   const coreArticle = groups[0]![0]!.article.id;

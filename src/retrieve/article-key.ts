@@ -18,3 +18,8 @@ export function siteOf(article: StoredArticle): string | null {
     return null;
   }
 }
+
+/** How a report names an article's outlet: its outlet, else its web site, else the article. */
+export function outletOf(article: StoredArticle): string {
+  return article.outlet ?? siteOf(article) ?? articleKey(article);
+}

@@ -1,0 +1,24 @@
+import type { PremiseFinding } from '../assess/check-premises.js';
+import type { CitedSentence } from '../types.js';
+import type { Citer } from './citer.js';
+
+const outlets = (count: number) => `${count} outlet${count === 1 ? '' : 's'}`;
+
+/**
+ * "None of the articles gives Friday (as the question has it); the reporting gives Tuesday, in 3
+ * outlets." Each value cites the sentences that give it.
+ */
+export function premiseSentence(
+  citer: Citer,
+  finding: PremiseFinding,
+  asked: 'claim' | 'question',
+): CitedSentence {
+  const given = finding.reported.map((entry) => `${entry.value} (${outlets(entry.outlets)})`);
+  const list = given.length === 1 ? given[0]! : `${given.slice(0, -1).join(', ')} and ${given.at(-1)}`;
+  const what =
+    finding.premise.kind === 'number' ? 'the number' : finding.premise.kind === 'year' ? 'the year' : '';
+  return citer.sentence(
+    `None of the articles gives ${what ? `${what} ` : ''}${finding.premise.value} (as the ${asked} has it); on the same subject the reporting gives ${list}.`,
+    finding.reported.flatMap((entry) => entry.items.slice(0, 2)),
+  );
+}
