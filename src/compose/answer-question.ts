@@ -6,6 +6,7 @@
  * most of the reporting says comes first; nothing is given that no evidence sentence holds.
  */
 import { outletOf } from '../retrieve/article-key.js';
+import { StatementClusters } from '../assess/cluster-statements.js';
 import type { AnswerType } from '../assess/read-question.js';
 import type { Evidence } from '../types.js';
 import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
@@ -33,6 +34,8 @@ export interface FoundAnswer {
 
 /** Parts kept beside the best one: those with at least this share of its weight. */
 const KEPT_SHARE = 0.5;
+/** The kinds of question a whole sentence answers. */
+const SENTENCE_ANSWERS = new Set<AnswerType>(['event', 'reason', 'account']);
 const MAX_PARTS = 3;
 
 const MONTHS =
@@ -173,11 +176,15 @@ export function answerQuestion(
   const countedStems = new Set(wordsOf(counted ?? '').map(stem));
   const byValue = new Map<string, { value: string; items: Evidence[]; weight: number }>();
   const askedWords = asked.map(wordsOf);
+  // A sentence answer stated by several outlets in other words is one answer with all their outlets.
+  const statements = SENTENCE_ANSWERS.has(asks) ? new StatementClusters() : null;
   for (const item of evidence) {
     if (item.restatesClaim || item.negated) continue;
     const seen = new Set<string>();
     for (const value of valuesIn(asks, item.sentence.text, askedWords)) {
-      const key = keyOf(asks, value);
+      const key = statements
+        ? `statement ${statements.statements.indexOf(statements.add(item))}`
+        : keyOf(asks, value);
       if (seen.has(key)) continue;
       seen.add(key);
       const entry = byValue.get(key) ?? { value, items: [], weight: 0 };
@@ -199,7 +206,7 @@ export function answerQuestion(
   const total = weighed.reduce((sum, entry) => sum + entry.weight, 0);
   const top = weighed[0];
   // A sentence answer is one sentence: more would be a list of quotes, not an answer.
-  const most = ['event', 'reason', 'account'].includes(asks) ? 1 : MAX_PARTS;
+  const most = SENTENCE_ANSWERS.has(asks) ? 1 : MAX_PARTS;
   const parts = top
     ? weighed
         .filter((entry) => entry.weight >= KEPT_SHARE * top.weight)

@@ -218,7 +218,7 @@ export function composeReport(input: ComposeInput): Report {
     partsOfTheClaim(citer, input.parts, evidence),
     coreReporting(citer, groups, attribution),
     promisedAndDone(citer, found),
-    otherSources(citer, groups),
+    otherSources(citer, groups, provenance.originOf),
     whoReacted(citer, input.reactions),
     whoIsInvolved(citer, claim, evidence, otherNames),
     consequencesAndContext(citer, input.ranked, evidence, used),

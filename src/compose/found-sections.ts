@@ -5,7 +5,7 @@ import type { Provenance } from '../assess/trace-provenance.js';
 import type { Claim, CitedSentence, Evidence, ReportSection, StoredArticle } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
-import { stemSet } from '../analyze/tokenize.js';
+import { StatementClusters, originsOf, outletsOf, type Statement } from '../assess/cluster-statements.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
 export function articlesInOrder(
@@ -59,22 +59,6 @@ export function coreReporting(
   };
 }
 
-/**
- * Two sentences say the same when most of the shorter one's content stems are in the other (a
- * rewrite of one wire sentence across outlets); five stems at least, so that short sentences that
- * share a name are not merged.
- */
-const SAME_FACT_SHARE = 0.6;
-const SAME_FACT_MIN_STEMS = 5;
-
-function saysTheSame(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size < SAME_FACT_MIN_STEMS) return false;
-  let shared = 0;
-  for (const value of small) if (large.has(value)) shared++;
-  return shared / small.size >= SAME_FACT_SHARE;
-}
-
 function outletNames(items: Evidence[]): string {
   const names = [...new Set(items.map((item) => describeSource(item.article)))];
   return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
@@ -85,35 +69,39 @@ function outletNames(items: Evidence[]): string {
  * the sentences of other outlets that say the same, so that a fact stated by five outlets is one
  * sentence citing all five; one that repeats the core reporting says so and cites them.
  */
-export function otherSources(citer: Citer, groups: Evidence[][]): ReportSection | null {
+export function otherSources(
+  citer: Citer,
+  groups: Evidence[][],
+  /** Article id → the origin it traces to (provenance), for how many origins stand behind a fact. */
+  originOf: ReadonlyMap<string, string> = new Map(),
+): ReportSection | null {
   if (groups.length < 2) return null;
   const core = groups[0]!;
-  const coreStems = core.map((item) => stemSet(item.sentence.text));
+  const statements = new StatementClusters();
+  const coreStatements = new Set(core.map((item) => statements.add(item)));
   const repeatsCore: Evidence[] = [];
-  const facts: Array<{ stems: Set<string>; items: Evidence[] }> = [];
+  const facts: Statement[] = [];
   for (const group of groups.slice(1)) {
-    const best = group[0]!;
-    const stems = stemSet(best.sentence.text);
-    if (coreStems.some((seed) => saysTheSame(seed, stems))) {
-      repeatsCore.push(best);
-      continue;
-    }
-    const fact = facts.find((candidate) => saysTheSame(candidate.stems, stems));
-    if (fact) fact.items.push(best);
-    else facts.push({ stems, items: [best] });
+    const statement = statements.add(group[0]!);
+    if (coreStatements.has(statement)) repeatsCore.push(group[0]!);
+    else if (!facts.includes(statement)) facts.push(statement);
   }
+  const backing = (items: Evidence[]) => {
+    const origins = originsOf(items, originOf).length;
+    return `${outletsOf(items).length} outlets, ${origins} independent origin${origins === 1 ? '' : 's'}`;
+  };
   const sentences = facts
     .slice(0, 5)
     .map(({ items }) =>
       citer.sentence(
-        `${describeSource(items[0]!.article)}${items.length > 1 ? ` (and in nearly the same words ${outletNames(items.slice(1))})` : ''}: ${quote(items[0]!.sentence.text)}`,
+        `${describeSource(items[0]!.article)}${items.length > 1 ? ` (and in nearly the same words ${outletNames(items.slice(1))}; ${backing(items)})` : ''}: ${quote(items[0]!.sentence.text)}`,
         items,
       ),
     );
   if (repeatsCore.length > 0)
     sentences.unshift(
       citer.sentence(
-        `${outletNames(repeatsCore)} ${repeatsCore.length === 1 ? 'reports' : 'report'} the same as the core reporting, in nearly the same words.`,
+        `${outletNames(repeatsCore)} ${repeatsCore.length === 1 ? 'reports' : 'report'} the same as the core reporting, in nearly the same words (${backing([core[0]!, ...repeatsCore])}).`,
         [...repeatsCore, core[0]!],
       ),
     );

@@ -5,9 +5,13 @@ export const NAME_RUN =
 const SENTENCE_STARTERS =
   /^(The|A|An|In|On|At|But|And|However|For|It|He|She|They|This|That|One|Officials|According)$/;
 
-/** A capitalised run that can be a name: not a sentence opener ("The", "However"), three letters or more. */
+/** Days and months are capitalised but name no one ("What role does Saturday play?"). */
+const CALENDAR_WORD =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** A capitalised run that can be a name: not a sentence opener ("The", "However"), no day or month, three letters or more. */
 export function isNameCandidate(name: string): boolean {
-  return !SENTENCE_STARTERS.test(name) && name.length >= 3;
+  return !SENTENCE_STARTERS.test(name) && !CALENDAR_WORD.test(name) && name.length >= 3;
 }
 
 /** Named people, places and organisations that recur across the evidence, most frequent first. */
