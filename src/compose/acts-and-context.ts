@@ -12,7 +12,7 @@ const WHEN =
  * Quoted speech is someone's words, not the article's own statement of an act: the sentence holds
  * a quotation mark, or sits inside a quotation that the passage opened before it.
  */
-function isQuoted(item: Evidence): boolean {
+export function isQuoted(item: Evidence): boolean {
   return /[“”"]/.test(item.sentence.text) || insideQuotation(item.sentence.text, item.passage.text);
 }
 /** What an act or decision led to, risks or would bring about. */

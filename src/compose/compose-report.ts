@@ -38,6 +38,7 @@ import { answerQuestion } from './answer-question.js';
 import { answerSummary, answerVerdict } from './answer-summary.js';
 import { checkPremises } from '../assess/check-premises.js';
 import { premiseSentence } from './premise-sentence.js';
+import { timeline } from './timeline.js';
 
 export interface ComposeInput {
   claim: Claim;
@@ -217,6 +218,7 @@ export function composeReport(input: ComposeInput): Report {
   const sections = [
     partsOfTheClaim(citer, input.parts, evidence),
     coreReporting(citer, groups, attribution),
+    timeline(citer, [...evidence, ...related]),
     promisedAndDone(citer, found),
     otherSources(citer, groups, provenance.originOf),
     whoReacted(citer, input.reactions),

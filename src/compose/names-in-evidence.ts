@@ -7,7 +7,7 @@ const SENTENCE_STARTERS =
 
 /** Days and months are capitalised but name no one ("What role does Saturday play?"). */
 const CALENDAR_WORD =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
 
 /** A capitalised run that can be a name: not a sentence opener ("The", "However"), no day or month, three letters or more. */
 export function isNameCandidate(name: string): boolean {
@@ -22,7 +22,15 @@ export function namesInEvidence(evidence: Evidence[], exclude: string[], limit =
     for (const match of item.sentence.text.matchAll(NAME_RUN)) {
       const name = match[0].replace(/['’]s$/, '');
       if (!isNameCandidate(name)) continue;
-      if (exclude.some((excluded) => excluded.toLowerCase() === name.toLowerCase())) continue;
+      // A name the claim gives, whole or by one of its words ("Sotloff" of "Steven Sotloff"), is not another name.
+      const lower = name.toLowerCase();
+      if (
+        exclude.some(
+          (excluded) =>
+            excluded.toLowerCase() === lower || excluded.toLowerCase().split(/\s+/).includes(lower),
+        )
+      )
+        continue;
       seen.add(name);
     }
     for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1);

@@ -9,6 +9,8 @@ import type { Claim, Evidence } from '../types.js';
  */
 const LIGHT_VERB =
   /^(get|gets|got|gotten|getting|make|makes|made|making|take|takes|took|taken|taking|give|gives|gave|given|giving|do|does|did|done|doing)$/;
+/** The verb of "what happened (to X)": the question's form, not a part of it the evidence can miss. */
+const QUESTION_VERB = /^(happen|happens|happened|happening|occur|occurs|occurred|occurring)$/;
 
 /**
  * The claim's terms, as the claim writes them, that no evidence sentence holds in the claim's own
@@ -19,7 +21,9 @@ const LIGHT_VERB =
  */
 export function uncoveredTerms(claim: Claim, evidence: Evidence[]): string[] {
   const covered = new Set(evidence.flatMap((item) => item.matchedTerms));
-  const missing = claim.terms.filter((term) => !covered.has(term) && !LIGHT_VERB.test(term));
+  const missing = claim.terms.filter(
+    (term) => !covered.has(term) && !LIGHT_VERB.test(term) && !QUESTION_VERB.test(term),
+  );
   if (missing.length === 0) return missing;
   const { verbs, verbSynonyms } = claimLexicalSets(claim.text);
   const sentenceStems = evidence.map((item) => stemSet(item.sentence.text));

@@ -46,3 +46,21 @@ export function parseDate(raw: string | null | undefined): string | null {
   const parsed = Date.parse(text);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString();
 }
+
+/**
+ * The publication day many news addresses carry ("/2014/08/19/", "/2025-10-19/", "-20251019-"),
+ * for articles whose page and feed give none. A year and month alone ("/2014/08/") is no day.
+ */
+export function dateInUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const match =
+    /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)/.exec(path) ??
+    /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/._-]|$)/.exec(path);
+  return match ? isoDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+}

@@ -1,4 +1,5 @@
 import { splitPassages } from '../analyze/split-passages.js';
+import { dateInUrl } from '../extract/parse-date.js';
 import { InputError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { ExtractedArticle } from '../types.js';
@@ -72,10 +73,13 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
     if (options.store.hasContent(hash)) return 'skipped';
     const passages = splitPassages(article.text);
     const syndication = findSyndication(options.store, article.text);
+    // An undated article is dated by its address where that carries the day (after hashing, so
+    // that an article stored before this rule is not read as changed).
+    const dated = article.published ? article : { ...article, published: dateInUrl(article.url) };
     return options.store.putArticle(
       {
         source,
-        article,
+        article: dated,
         contentHash: hash,
         passages,
         signature: syndication.signature,

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datesInSentence } from '../src/assess/resolve-dates.js';
+import { checkClaim } from '../src/check-claim.js';
+import { dateInUrl } from '../src/extract/parse-date.js';
+import { ingestSources } from '../src/ingest/ingest-sources.js';
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { expectCitationIntegrity } from './helpers/citation-integrity.js';
+import { expectValidReport } from './helpers/report-schema.js';
+import { tempDir } from './helpers/shared.js';
+
+describe('the dates a sentence gives for what it reports', () => {
+  // 2026-03-04 is a Wednesday.
+  const published = '2026-03-04';
+  const isos = (sentence: string, day: string | null = published) =>
+    datesInSentence(sentence, day).map((date) => date.iso);
+
+  it('resolves weekdays and "yesterday" against the article’s day', () => {
+    expect(isos('The council voted on Tuesday to approve the dam.')).toEqual(['2026-03-03']);
+    expect(isos('The dam was approved on Wednesday.')).toEqual(['2026-03-04']);
+    expect(isos('The mayor resigned yesterday.')).toEqual(['2026-03-03']);
+    expect(isos('The council voted on Tuesday.', null)).toEqual([]);
+  });
+
+  it('reads written dates, giving a missing year as the article’s or the one before', () => {
+    expect(isos('Floods hit the valley on February 27.')).toEqual(['2026-02-27']);
+    expect(isos('Floods hit the valley on 27 February 2019.')).toEqual(['2019-02-27']);
+    expect(isos('The plan was first drawn up on December 30.')).toEqual(['2025-12-30']);
+    expect(isos('The dam was first proposed in March 2019 and again in 2021.')).toEqual(['2019-03', '2021']);
+  });
+
+  it('leaves out a date that only dates the saying', () => {
+    expect(isos('The dam will cost $40 million, officials said Tuesday.')).toEqual([]);
+  });
+});
+
+describe('the publication day an address carries', () => {
+  it.each([
+    ['http://www.salon.com/2014/08/19/journalist_beheaded/', '2014-08-19'],
+    ['https://news.example/world/2025-10-19/story.html', '2025-10-19'],
+    ['https://news.example/a-story-20251019.html', '2025-10-19'],
+    ['https://news.example/2014/08/', null],
+    ['https://news.example/2014/13/40/x', null],
+    ['not a url', null],
+  ])('%s → %s', (url, day) => {
+    expect(dateInUrl(url)).toBe(day);
+  });
+});
+
+/** Three invented outlets' reports of a flood and its aftermath, written by the test. */
+const ARTICLES = [
+  {
+    outlet: 'Riverton Gazette',
+    title: 'Flood closes Miller Creek bridge',
+    published: '2026-03-04',
+    url: 'https://gazette.example/flood',
+    text: 'The Miller Creek flood destroyed the old bridge on February 27, officials said.\n\nThe Riverton council voted on Tuesday to rebuild the Miller Creek bridge after the flood.\n\nRepairs to the Miller Creek bridge started in 2019 but were never finished.',
+  },
+  {
+    outlet: 'Valley Courier',
+    title: 'Council backs new bridge after flood',
+    published: '2026-03-05',
+    url: 'https://courier.example/news/bridge',
+    text: 'The flood destroyed the old Miller Creek bridge on February 27.\n\nOn Tuesday the Riverton council voted to rebuild the Miller Creek bridge.',
+  },
+  {
+    outlet: 'State Wire',
+    title: 'Riverton to rebuild bridge',
+    url: 'https://wire.example/2026/03/06/riverton-bridge',
+    text: 'Riverton council members approved the rebuilding of the Miller Creek bridge, destroyed in a flood, on March 3.',
+  },
+];
+
+describe('what happened, in order', () => {
+  const dir = tempDir('timeline');
+  let store: Store;
+
+  beforeAll(async () => {
+    const file = path.join(dir, 'flood.jsonl');
+    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+    store = createSqliteStore({ path: path.join(dir, 'verity.db') });
+    expect((await ingestSources([file], { store, maxFileBytes: 50e6 })).added).toBe(3);
+  });
+  afterAll(() => store.close());
+
+  it('dates an undated article by its address', () => {
+    const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
+    expect(report.sources.find((source) => source.outlet === 'State Wire')?.published).toBe('2026-03-06');
+  });
+
+  it('orders events by when they happened, each once with every outlet that states it', () => {
+    const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
+    expectCitationIntegrity(report, store);
+    expectValidReport(report);
+    const section = report.sections.find((candidate) => candidate.title === 'What happened, in order');
+    expect(section, JSON.stringify(report.sections.map((candidate) => candidate.title))).toBeDefined();
+    const lines = section!.sentences.map((sentence) => sentence.text);
+    const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
+    expect(at(/^February 27, 2026: .*destroyed the old/)).toBeGreaterThanOrEqual(0);
+    expect(at(/^March 3, 2026: .*voted/)).toBeGreaterThan(at(/^February 27, 2026/));
+    const vote = section!.sentences[at(/^March 3, 2026: .*voted/)]!;
+    expect(vote.text).toMatch(/\(and [12] more outlets?\)/);
+    expect(vote.citations.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the question’s own words', () => {
+  it('never reports "happened" as a part of the question the sources do not cover', async () => {
+    const dir = tempDir('happened');
+    const file = path.join(dir, 'flood.jsonl');
+    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+    const store = createSqliteStore({ path: path.join(dir, 'verity.db') });
+    await ingestSources([file], { store, maxFileBytes: 50e6 });
+    const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
+    const text = JSON.stringify(report.sections) + JSON.stringify(report.bottomLine);
+    expect(text).not.toMatch(/“happened”/);
+    store.close();
+  });
+});
