@@ -1,10 +1,11 @@
-import { ANONYMOUS_SOURCING } from '../assess/attribute-sentence.js';
+import { ANONYMOUS_SOURCING, attributeSentence } from '../assess/attribute-sentence.js';
 import { opposes } from '../assess/decide-verdict.js';
 import type { SourceQuality } from '../assess/source-quality.js';
 import type { Provenance } from '../assess/trace-provenance.js';
 import type { Claim, CitedSentence, Evidence, ReportSection, StoredArticle } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
+import { isNameCandidate, namesInEvidence } from './names-in-evidence.js';
 import { StatementClusters, originsOf, outletsOf, type Statement } from '../assess/cluster-statements.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
@@ -51,10 +52,11 @@ export function coreReporting(
       ),
     );
   }
+  // The title names what the core holds: whose account it is, else the names it gives.
   return {
     title: attribution
       ? `What the core reporting says: ${attribution.origin}’s account`
-      : 'What the core reporting says',
+      : titled('What the core reporting says', listed(namesInEvidence(core, [], MAX_TITLE_NAMES * 2, 1))),
     sentences,
   };
 }
@@ -105,7 +107,33 @@ export function otherSources(
         [...repeatsCore, core[0]!],
       ),
     );
-  return sentences.length > 0 ? { title: 'How other sources report it', sentences } : null;
+  const others = groups.slice(1).flatMap((group) => group.slice(0, 1));
+  const origins = originsOf(others, originOf).length;
+  return sentences.length > 0
+    ? {
+        title: titled(
+          'How other sources report it',
+          `${outletsOf(others).length} outlet${outletsOf(others).length === 1 ? '' : 's'}, ${origins} independent origin${origins === 1 ? '' : 's'}`,
+        ),
+        sentences,
+      }
+    : null;
+}
+
+/** Names given in a section title at most. */
+const MAX_TITLE_NAMES = 3;
+
+/** "Rubio, Bukele and Bondi": the names that are names (no day, number or lower-case word), three at most. */
+function listed(candidates: string[]): string {
+  const names = candidates
+    .filter((name) => /^\p{Lu}/u.test(name) && isNameCandidate(name))
+    .slice(0, MAX_TITLE_NAMES);
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** A section's title with what it holds after a colon, as the seed writes them ("…: a backroom pledge to Bukele"). */
+export function titled(title: string, holds: string): string {
+  return holds ? `${title}: ${holds}` : title;
 }
 
 export function whoIsInvolved(
@@ -134,7 +162,15 @@ export function whoIsInvolved(
       citer.sentence(`The evidence also names ${name} (${mentions.length} sentences).`, mentions),
     );
   }
-  return sentences.length > 0 ? { title: 'Who and what is involved', sentences } : null;
+  const named = [
+    ...claim.entities.filter((entity) =>
+      evidence.some((item) => item.sentence.text.toLowerCase().includes(entity.toLowerCase())),
+    ),
+    ...otherNames,
+  ];
+  return sentences.length > 0
+    ? { title: titled('Who and what is involved', listed(named)), sentences }
+    : null;
 }
 
 /** Disagreement, limitations and what the sources do not say: the part a careful reader needs most. */
@@ -250,8 +286,16 @@ export function partsOfTheClaim(
 /** How the story was framed and who reacted: quotes and statements of named people in the cited articles. */
 export function whoReacted(citer: Citer, reactions: Evidence[]): ReportSection | null {
   if (reactions.length === 0) return null;
+  const speakers = [
+    ...new Set(
+      reactions.flatMap((item) => {
+        const { kind, who } = attributeSentence(item.sentence.text);
+        return (kind === 'person' || kind === 'organisation') && who ? [who] : [];
+      }),
+    ),
+  ];
   return {
-    title: 'Who reacted, and how',
+    title: titled('Who reacted, and how', listed(speakers)),
     sentences: reactions.map((item) =>
       citer.sentence(`${describeSource(item.article)} reports the reaction: ${quote(item.sentence.text)}`, [
         item,

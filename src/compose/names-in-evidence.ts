@@ -15,12 +15,13 @@ export function isNameCandidate(name: string): boolean {
 }
 
 /** Named people, places and organisations that recur across the evidence, most frequent first. */
-export function namesInEvidence(evidence: Evidence[], exclude: string[], limit = 6): string[] {
+export function namesInEvidence(evidence: Evidence[], exclude: string[], limit = 6, minCount = 2): string[] {
   const counts = new Map<string, number>();
   for (const item of evidence) {
     const seen = new Set<string>();
     for (const match of item.sentence.text.matchAll(NAME_RUN)) {
-      const name = match[0].replace(/['’]s$/, '');
+      // A run that opens a sentence may start with an article ("An Islamic radical group").
+      const name = match[0].replace(/['’]s$/, '').replace(/^(?:The|A|An)\s+/, '');
       if (!isNameCandidate(name)) continue;
       // A name the claim gives, whole or by one of its words ("Sotloff" of "Steven Sotloff"), is not another name.
       const lower = name.toLowerCase();
@@ -36,7 +37,7 @@ export function namesInEvidence(evidence: Evidence[], exclude: string[], limit =
     for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts.entries()]
-    .filter(([, count]) => count >= 2)
+    .filter(([, count]) => count >= minCount)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([name]) => name);

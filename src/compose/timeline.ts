@@ -42,8 +42,9 @@ export function timeline(citer: Citer, pool: Evidence[]): ReportSection | null {
     .sort((a, b) => b.items.length - a.items.length)
     .slice(0, MAX_EVENTS)
     .sort((a, b) => a.date.iso.localeCompare(b.date.iso) || b.items.length - a.items.length);
+  const span = `${formatEventDate(chosen[0]!.date)} to ${formatEventDate(chosen.at(-1)!.date)}`;
   return {
-    title: 'What happened, in order',
+    title: `What happened, in order: ${span}`,
     sentences: chosen.map(({ date, items }) => {
       const outlets = outletsOf(items).length;
       return citer.sentence(
