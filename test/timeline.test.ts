@@ -94,7 +94,9 @@ describe('what happened, in order', () => {
     const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
     expectCitationIntegrity(report, store);
     expectValidReport(report);
-    const section = report.sections.find((candidate) => candidate.title.startsWith('What happened, in order'));
+    const section = report.sections.find((candidate) =>
+      candidate.title.startsWith('What happened, in order'),
+    );
     expect(section, JSON.stringify(report.sections.map((candidate) => candidate.title))).toBeDefined();
     const lines = section!.sentences.map((sentence) => sentence.text);
     const at = (pattern: RegExp) => lines.findIndex((line) => pattern.test(line));
