@@ -18,7 +18,7 @@ import {
   predictProba,
   type LinearModel,
 } from '../../src/assess/logistic-regression.js';
-import { DENSE_PAIR_FEATURES, PAIR_FEATURES } from '../../src/assess/pair-features.js';
+import { DENSE_PAIR_FEATURES, PAIR_FEATURES, relevanceSigns } from '../../src/assess/pair-features.js';
 import type { VectorScorer } from '../../src/retrieve/vector-score.js';
 import { VERDICT_FEATURES, verdictFeatures, type ScoredSentence } from '../../src/assess/verdict-features.js';
 import { EVAL_LABELS, type EvalLabel } from '../../src/eval/eval-format.js';
@@ -171,6 +171,8 @@ export function fitModels(
   dense = false,
   /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
   maxRefutedSupported = MAX_REFUTED_SUPPORTED,
+  /** Hold the relevance signs (pair-features.ts) in the ranker and relevance model; false is the ablation. */
+  signed = true,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
   // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
@@ -190,16 +192,24 @@ export function fitModels(
     },
   };
   const pairs = rankingPairs(relevanceSets.flatMap((set) => set.pools));
-  const ranker = fitLogistic('ranker', rankerFeatures(pairFeatureNames), pairs.rows, pairs.labels, [
-    'lower',
-    'higher',
-  ]);
+  const signs = (names: string[]) =>
+    signed ? { ...DEFAULT_FIT, signs: relevanceSigns(names) } : DEFAULT_FIT;
+  const rankerNames = rankerFeatures(pairFeatureNames);
+  const ranker = fitLogistic(
+    'ranker',
+    rankerNames,
+    pairs.rows,
+    pairs.labels,
+    ['lower', 'higher'],
+    signs(rankerNames),
+  );
   const relevance = fitLogistic(
     'relevance',
     pairFeatureNames,
     trainExamples.relevance.rows,
     trainExamples.relevance.labels,
     ['other', 'evidence'],
+    signs(pairFeatureNames),
   );
   // F2: a report that leaves out a relevant sentence misleads more than one that quotes a borderline
   // sentence the reader can judge, so recall weighs more than precision in the evidence cut-off.

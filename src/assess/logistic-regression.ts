@@ -72,6 +72,14 @@ export interface FitOptions {
    * (converged: more steps move the weights, not the fit). Default 1e-5; 0 runs every epoch.
    */
   tolerance?: number;
+  /**
+   * For a two-class model, the sign each feature's effect on the second class must have (+1: not
+   * below zero, -1: not above, 0: free): the fit is projected onto these after every step. A
+   * constraint says what no data set may overturn ("holding more of the claim never makes a
+   * sentence less relevant"), so that correlated features cannot take opposite weights that cancel
+   * on the training sets and do not on prose of another kind.
+   */
+  signs?: number[];
 }
 
 export const DEFAULT_FIT: FitOptions = {
@@ -168,9 +176,24 @@ export function fitLogistic(
       const vHat = secondMoment[at]! / (1 - beta2 ** step);
       weights[at]! -= (options.learningRate * mHat) / (Math.sqrt(vHat) + epsilon);
     }
+    if (options.signs && k === 2) projectSigns(weights, width, options.signs);
   }
   const rowsOut = classes.map((_, cls) => Array.from(weights.subarray(cls * width, (cls + 1) * width)));
   return { name, classes, features: featureNames, mean, std, weights: rowsOut, trainedOn: [], heldOut: {} };
+}
+
+/**
+ * The nearest weights (in squared distance) whose second-minus-first difference has the required
+ * sign for each constrained feature: where it has the wrong sign, both rows meet at their mean.
+ */
+function projectSigns(weights: Float64Array, width: number, signs: number[]): void {
+  signs.forEach((sign, index) => {
+    const difference = weights[width + index]! - weights[index]!;
+    if (sign === 0 || difference * sign >= 0) return;
+    const mean = (weights[width + index]! + weights[index]!) / 2;
+    weights[index] = mean;
+    weights[width + index] = mean;
+  });
 }
 
 /**

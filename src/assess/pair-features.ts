@@ -41,6 +41,40 @@ export const PAIR_FEATURES = [
   ...ALIGNMENT_FEATURES,
 ] as const;
 
+/**
+ * Features that can only make a sentence more likely to be evidence (it holds more of the claim, its
+ * passage and headline match better, a number, year or month agrees) and those that can only make
+ * it less (a key term or more of the claim is missing). The relevance model and the ranker are
+ * fitted with these signs held (logistic-regression.ts, `signs`).
+ */
+const MORE_RELEVANT = new Set([
+  'bm25',
+  'reciprocalRank',
+  'weightedCoverage',
+  'termCoverage',
+  'entityCoverage',
+  'bigramCoverage',
+  'synonymCoverage',
+  'titleCoverage',
+  'articleCoverage',
+  'signedCoverage',
+  'numberMatch',
+  'yearMatch',
+  'monthMatch',
+  'denseSimilarity',
+]);
+const LESS_RELEVANT = new Set(['missingKeyTerm', 'missingTerms']);
+
+/** The sign each feature (or product "a×b" of two) must take in a relevance or ranking model; 0 is free. */
+export function relevanceSigns(featureNames: readonly string[]): number[] {
+  const signOf = (name: string) => (MORE_RELEVANT.has(name) ? 1 : LESS_RELEVANT.has(name) ? -1 : 0);
+  return featureNames.map((name) => {
+    const [a, b] = name.split('×');
+    if (b === undefined) return signOf(a!);
+    return signOf(a!) === 1 && signOf(b) === 1 ? 1 : 0;
+  });
+}
+
 /** The features with a sentence encoder: the same, then the cosine of sentence and claim vectors. */
 export const DENSE_PAIR_FEATURES = [...PAIR_FEATURES, 'denseSimilarity'] as const;
 

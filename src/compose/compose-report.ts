@@ -37,6 +37,7 @@ import type { QuestionReading } from '../assess/read-question.js';
 import { answerQuestion } from './answer-question.js';
 import { answerSummary, answerVerdict } from './answer-summary.js';
 import { checkPremises } from '../assess/check-premises.js';
+import { clusterStatements, originsOf, outletsOf } from '../assess/cluster-statements.js';
 import { premiseSentence } from './premise-sentence.js';
 import { timeline } from './timeline.js';
 
@@ -185,12 +186,20 @@ export function composeReport(input: ComposeInput): Report {
           .filter((entry) => entry.reasons.length > 0)
       : [];
   const best = [...evidence].sort((a, b) => b.coverage - a.coverage)[0]!;
+  // The closest match is one statement: every outlet that states it in other words stands behind it.
+  const bestStatement = clusterStatements([
+    best,
+    ...evidence,
+    ...sameStorySentences(input.ranked, evidence),
+  ]).find((statement) => statement.items.includes(best))?.items ?? [best];
+  const backing = outletsOf(bestStatement).length;
+  const bestOrigins = originsOf(bestStatement, provenance.originOf).length;
   // The summary opens with the verdict and its grounds, then the closest evidence, then the count.
   const summary = answered?.summary ?? [
     citer.sentence(`${verdict.title}: ${lowerFirst(verdict.reasons.at(-1) ?? '')}`, evidence),
     citer.sentence(
-      `The closest match, in ${describeSource(best.article)}, reads: ${quote(best.sentence.text)}`,
-      [best],
+      `The closest match, in ${describeSource(best.article)}, reads: ${quote(best.sentence.text)}${backing > 1 ? ` ${backing} outlets state it (${bestOrigins} independent origin${bestOrigins === 1 ? '' : 's'}).` : ''}`,
+      bestStatement,
     ),
     citer.sentence(
       `Verity found ${evidence.length} evidence sentence${evidence.length === 1 ? '' : 's'} in ${groups.length} article${groups.length === 1 ? '' : 's'} (${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}) that address the ${asked}.`,
