@@ -11,10 +11,6 @@
  * than stating one twice). `--encoder`: also with the Universal Sentence Encoder's cosine
  * averaged in (encoded once per machine, .verity/embeddings).
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { packageRoot, sharedDir } from '../src/config.js';
 import {
   readStatement,
   SAME_STATEMENT,
@@ -22,21 +18,12 @@ import {
   type StatementSetting,
 } from '../src/assess/same-statement.js';
 import { cachedEvalEncoder } from './lib/embedding-file-cache.js';
-import { bodySentences, readSharedCsv } from './lib/eval-sets.js';
+import { FOLDS, newsPairs, sickPairs, type Pair } from './lib/statement-pairs.js';
 import { table } from './lib/stats.js';
-
-interface Pair {
-  a: string;
-  b: string;
-  same: boolean;
-  /** SICK: its SemEval split; news: its fold (0–4, by rumour). */
-  group: string;
-}
 
 type Setting = StatementSetting;
 
 const BETA = 0.5;
-const FOLDS = 5;
 const CUTS = Array.from({ length: 15 }, (_, index) => Math.round((0.3 + index * 0.05) * 100) / 100);
 const SETTINGS: Setting[] = CUTS.flatMap((cut) =>
   [2, 3, 4, 5].flatMap((minStems) =>
@@ -46,63 +33,6 @@ const SETTINGS: Setting[] = CUTS.flatMap((cut) =>
   ),
 );
 const SHIPPED: Setting = SAME_STATEMENT;
-
-function sickPairs(): Pair[] {
-  const lines = fs
-    .readFileSync(path.join(sharedDir(), 'data', 'nli', 'sick', 'SICK.txt'), 'utf8')
-    .split('\n');
-  const header = lines[0]!.split('\t');
-  const cell = (cells: string[], name: string) => cells[header.indexOf(name)]!;
-  return lines
-    .slice(1)
-    .filter((line) => line.trim())
-    .map((line) => line.split('\t'))
-    .map((cells) => ({
-      a: cell(cells, 'sentence_A'),
-      b: cell(cells, 'sentence_B'),
-      // One states the other's fact (and may add to it), and neither contradicts the other.
-      same:
-        (cell(cells, 'entailment_AB') === 'A_entails_B' || cell(cells, 'entailment_BA') === 'B_entails_A') &&
-        cell(cells, 'entailment_AB') !== 'A_contradicts_B' &&
-        cell(cells, 'entailment_BA') !== 'B_contradicts_A',
-      group: cell(cells, 'SemEval_set') === 'TEST' ? 'test' : 'train',
-    }));
-}
-
-interface NewsLabel {
-  claimId: string;
-  a: { body: string; sentence: number; sha1: string };
-  b: { body: string; sentence: number; sha1: string };
-  same: boolean;
-}
-
-function newsPairs(): Pair[] {
-  const file = path.join(packageRoot(), 'eval', 'same-statement-news.json');
-  const labels = (JSON.parse(fs.readFileSync(file, 'utf8')) as { pairs: NewsLabel[] }).pairs;
-  const bodies = new Map(
-    readSharedCsv(sharedDir(), 'fnc-1', 'train_bodies.csv').map((row) => [
-      row['Body ID']!,
-      row['articleBody']!,
-    ]),
-  );
-  const sentenceOf = (ref: NewsLabel['a']) => {
-    const text = bodySentences(bodies.get(ref.body) ?? '')[ref.sentence] ?? '';
-    const sha1 = crypto.createHash('sha1').update(text).digest('hex').slice(0, 12);
-    if (sha1 !== ref.sha1)
-      throw new Error(
-        `eval/same-statement-news.json: sentence ${ref.sentence} of FNC-1 body ${ref.body} is not the one labelled (the sentence splitter or ../shared changed); relabel the pairs.`,
-      );
-    return text;
-  };
-  const foldOf = (claimId: string) =>
-    String(crypto.createHash('sha1').update(claimId).digest().readUInt32BE(0) % FOLDS);
-  return labels.map((label) => ({
-    a: sentenceOf(label.a),
-    b: sentenceOf(label.b),
-    same: label.same,
-    group: foldOf(label.claimId),
-  }));
-}
 
 const withEncoder = process.argv.includes('--encoder');
 const sick = sickPairs();
