@@ -111,6 +111,14 @@ describe('origins', () => {
       'Austrian Times',
     );
     expect(citedOrigin('The council voted for the dam on Tuesday.')).toBeNull();
+    // The origin's reporter interviewed by another outlet: the account is the reporter's outlet's.
+    expect(citedOrigin('Riverton Gazette reporter Jane Doe told Valley Radio the costs were hidden.')).toBe(
+      'Riverton Gazette',
+    );
+    expect(
+      citedOrigin('Jane Doe, a city hall reporter for the Riverton Gazette, said the costs were hidden.'),
+    ).toBe('Riverton Gazette');
+    expect(citedOrigin('Our reporter John Smith visited the dam.')).toBeNull();
     // An investigation by a country or an office is not an outlet's report.
     expect(citedOrigin('The deal would impede a US investigation into the ties.')).toBeNull();
   });

@@ -15,6 +15,13 @@ const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){
 const ATTRIBUTIONS = [
   // A wire credit in the dateline: "WASHINGTON (AP) —", "(Reuters)".
   /\((AP|Reuters|AFP|Anadolu(?: Agency)?|UPI|dpa|Bloomberg)\)/u,
+  // The origin's reporter interviewed elsewhere (before "told X", which names the interviewer):
+  // "Washington Post reporter Jane Doe told NPR …", "Jane Doe, a reporter for the Washington Post, said …".
+  new RegExp(String.raw`${NAME}\s+(?:reporter|correspondent|journalist|columnist|editor)\s+\p{Lu}`, 'u'),
+  new RegExp(
+    String.raw`\b(?:a|an|the)\s+(?:\p{Ll}+\s+){0,3}(?:reporter|correspondent|journalist|columnist|editor)\s+(?:for|with|at)\s+${NAME}`,
+    'u',
+  ),
   new RegExp(String.raw`\b[Aa]ccording to ${NAME}`, 'u'),
   new RegExp(String.raw`${NAME}\s+(?:first\s+)?reported\b`, 'u'),
   new RegExp(String.raw`\b(?:first\s+)?reported by ${NAME}`, 'u'),
@@ -33,7 +40,7 @@ const ATTRIBUTIONS = [
 ];
 /** Attributions to these are to people or offices, not to an outlet that could be an origin. */
 const NOT_OUTLETS =
-  /^(He|She|They|It|We|I|You|Officials?|Sources?|Police|The (report|newspaper|paper|agency|statement))$/i;
+  /^(He|She|They|It|We|I|You|Our|My|Your|His|Her|Their|Officials?|Sources?|Police|The (report|newspaper|paper|agency|statement))$/i;
 
 export interface Provenance {
   /** Article id → the origin it traces to (an outlet it cites, else its own outlet or title). */
