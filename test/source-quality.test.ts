@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSourcePolicy, mostRepeatedParagraph, sourceQuality } from '../src/assess/source-quality.js';
+import { outlierFacts } from '../src/assess/outlier-facts.js';
+import type { Evidence } from '../src/types.js';
 import { checkClaim } from '../src/check-claim.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -96,5 +98,42 @@ describe('sources weighed', () => {
     expect(() => loadSourcePolicy(bad)).toThrow(/"tier" must be one of high, standard, low, not "dubious"/);
     fs.writeFileSync(bad, '{not json');
     expect(() => loadSourcePolicy(bad)).toThrow(/It must be JSON/);
+  });
+});
+
+describe('a source that alone states a checkable fact otherwise', () => {
+  const item = (id: string, outlet: string, text: string) =>
+    ({
+      article: { id, outlet, url: `https://${id}.example/story`, title: null, published: null, authors: [] },
+      passage: { id: `${id}:0`, text },
+      sentence: { text, ordinal: 0 },
+    }) as unknown as Evidence;
+
+  it('is set aside, with the number it gives and the one every other outlet gives', () => {
+    const sentences = [
+      item('a', 'Gazette', 'Steven Sotloff, a 31-year-old journalist, was seen in the video.'),
+      item('b', 'Courier', 'The video showed the 31-year-old Sotloff.'),
+      item('c', 'Wire', 'Sotloff, 31 years old, had been missing since 2013.'),
+      item('d', 'Spinner', 'The 41-year-old Sotloff was shown in the video.'),
+    ];
+    const outliers = outlierFacts(sentences, ['Steven Sotloff']);
+    expect([...outliers.keys()]).toEqual(['d']);
+    expect(outliers.get('d')).toBe('it gives 41 for “year old” where 3 other outlets give 31');
+  });
+
+  it('is not when the others disagree among themselves, or are too few, or speak of someone else', () => {
+    const split = [
+      item('a', 'Gazette', 'The 31-year-old Sotloff was seen.'),
+      item('b', 'Courier', 'The 35-year-old Sotloff was seen.'),
+      item('d', 'Spinner', 'The 41-year-old Sotloff was seen.'),
+    ];
+    expect(outlierFacts(split, ['Sotloff']).size).toBe(0);
+    expect(outlierFacts(split.slice(1), ['Sotloff']).size).toBe(0);
+    const other = [
+      item('a', 'Gazette', 'The 31-year-old Sotloff was seen.'),
+      item('b', 'Courier', 'The 31-year-old Sotloff was seen.'),
+      item('d', 'Spinner', 'The 40-year-old Foley was seen.'),
+    ];
+    expect(outlierFacts(other, ['Sotloff']).size).toBe(0);
   });
 });

@@ -73,7 +73,7 @@ const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
  * Lower-cased words and numbers; hyphens split ("31-year-old" → 31, year, old) except in a name
  * with a number ("MS-13", "COVID-19"), which is one word and no amount.
  */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}+-\d+|\d[\d,.]*\d|\d|\p{L}+/gu) ?? []).map((word) =>
     /^\d/.test(word) ? word.replace(/,/g, '') : word,
   );
@@ -91,7 +91,7 @@ function numberOf(word: string): string | null {
   return word in NUMBER_WORDS ? String(NUMBER_WORDS[word]) : null;
 }
 
-interface Value {
+export interface Value {
   value: string;
   kind: PremiseKind;
   /** Word positions it spans. */
@@ -100,7 +100,7 @@ interface Value {
 }
 
 /** The dated and counted values of a text, in order. */
-function valuesIn(tokens: string[]): Value[] {
+export function valuesIn(tokens: string[]): Value[] {
   const out: Value[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const word = tokens[at]!;
@@ -120,7 +120,7 @@ function valuesIn(tokens: string[]): Value[] {
   return out;
 }
 
-const isAnchor = (word: string) =>
+export const isAnchor = (word: string) =>
   !STOPWORDS.has(word) &&
   !EMPTY_ANCHOR.has(word) &&
   word.length > 1 &&
@@ -149,7 +149,7 @@ export function readPremises(text: string): Premise[] {
 }
 
 /** The last word of each name the claim gives ("Steven Sotloff" → sotloff), stemmed; numbers are no names. */
-function nameStems(names: string[]): string[] {
+export function nameStems(names: string[]): string[] {
   return names.flatMap((name) => {
     // A name's last word is capitalised ("41 year" names nothing).
     const last = name.match(/\p{L}[\p{L}'’-]*/gu)?.at(-1);

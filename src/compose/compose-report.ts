@@ -37,6 +37,7 @@ import type { QuestionReading } from '../assess/read-question.js';
 import { answerQuestion } from './answer-question.js';
 import { answerSummary, answerVerdict } from './answer-summary.js';
 import { checkPremises } from '../assess/check-premises.js';
+import { outlierFacts } from '../assess/outlier-facts.js';
 import { clusterStatements, originsOf, outletsOf } from '../assess/cluster-statements.js';
 import { premiseSentence } from './premise-sentence.js';
 import { timeline } from './timeline.js';
@@ -176,7 +177,13 @@ export function composeReport(input: ComposeInput): Report {
     };
   }
 
-  const quality = (article: StoredArticle) => sourceQuality(article, input.sourcePolicy);
+  // A source that alone gives another number for a fact every other outlet agrees on is set aside too.
+  const outliers = outlierFacts([...evidence, ...sameStorySentences(input.ranked, evidence)], claim.entities);
+  const quality = (article: StoredArticle) => {
+    const own = sourceQuality(article, input.sourcePolicy);
+    const outlier = outliers.get(article.id);
+    return outlier ? { ...own, setAside: [...own.setAside, outlier] } : own;
+  };
   const groups = articlesInOrder(evidence, quality);
   // Sources set aside as core reporting, said so where a better source carries it.
   const setAside =
