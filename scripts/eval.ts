@@ -13,7 +13,7 @@
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
  * - `--without NAME,NAME`: leave the sets whose names start so out of fitting and scoring (ablations).
  * - `--max-refuted-supported 1`: fit no confidence floor for "supported" (an ablation).
- * - `--unsigned`: fit the ranker and relevance model without the relevance signs (an ablation).
+ * - `--unsigned`: fit without the signs of pair-features.ts (relevance, contradiction; an ablation).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -52,7 +52,7 @@ const withoutInference = process.argv.includes('--without-inference');
 const without = option('--without', '').toLowerCase().split(',').filter(Boolean);
 /** `--max-refuted-supported 1` fits no confidence floor for "supported" (an ablation). */
 const maxRefutedSupported = Number(option('--max-refuted-supported', String(MAX_REFUTED_SUPPORTED)));
-/** `--unsigned`: fit the ranker and relevance model without the relevance signs (an ablation). */
+/** `--unsigned`: fit without the signs of pair-features.ts (relevance, contradiction; an ablation). */
 const unsigned = process.argv.includes('--unsigned');
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {

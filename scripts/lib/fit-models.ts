@@ -18,7 +18,12 @@ import {
   predictProba,
   type LinearModel,
 } from '../../src/assess/logistic-regression.js';
-import { DENSE_PAIR_FEATURES, PAIR_FEATURES, relevanceSigns } from '../../src/assess/pair-features.js';
+import {
+  DENSE_PAIR_FEATURES,
+  PAIR_FEATURES,
+  polaritySigns,
+  relevanceSigns,
+} from '../../src/assess/pair-features.js';
 import type { VectorScorer } from '../../src/retrieve/vector-score.js';
 import { VERDICT_FEATURES, verdictFeatures, type ScoredSentence } from '../../src/assess/verdict-features.js';
 import { EVAL_LABELS, type EvalLabel } from '../../src/eval/eval-format.js';
@@ -171,7 +176,7 @@ export function fitModels(
   dense = false,
   /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
   maxRefutedSupported = MAX_REFUTED_SUPPORTED,
-  /** Hold the relevance signs (pair-features.ts) in the ranker and relevance model; false is the ablation. */
+  /** Hold the signs of pair-features.ts (relevance in the ranker and relevance model, contradiction in the polarity model); false is the ablation. */
   signed = true,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
@@ -251,6 +256,7 @@ export function fitModels(
         sidedBySet.flatMap((set) => set.rows.map(() => set.name)),
         polarityLabels,
       ),
+      ...(signed ? { signs: polaritySigns(stanceFeatureNames) } : {}),
     },
   );
   const fitted = { ranker, relevance, stance, polarity };

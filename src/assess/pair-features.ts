@@ -75,6 +75,42 @@ export function relevanceSigns(featureNames: readonly string[]): number[] {
   });
 }
 
+/**
+ * Which way each feature may push the polarity model (supports vs refutes): a sentence is against
+ * the claim only on evidence of contradiction — a denial the claim does not make, an antonym, a
+ * different number, year, month or ordinal, a refuting word — so those may only push toward
+ * "refutes"; agreeing numbers and dates, supporting words and holding more of the claim may only
+ * push toward "supports". The rest (length, hedges, contrast) are free.
+ */
+const TOWARD_REFUTES = new Set([
+  'negationMismatch',
+  'antonym',
+  'numberMismatch',
+  'refutingCue',
+  'oppositeWord',
+  'polarityMismatch',
+  'yearMismatch',
+  'monthMismatch',
+  'ordinalMismatch',
+]);
+const TOWARD_SUPPORTS = new Set([
+  'numberMatch',
+  'yearMatch',
+  'monthMatch',
+  'supportingCue',
+  'weightedCoverage',
+  'termCoverage',
+  'signedCoverage',
+  'entityCoverage',
+  'bigramCoverage',
+  'synonymCoverage',
+]);
+
+/** The sign each feature must take toward "refutes" (the polarity model's second class); 0 is free. */
+export function polaritySigns(featureNames: readonly string[]): number[] {
+  return featureNames.map((name) => (TOWARD_REFUTES.has(name) ? 1 : TOWARD_SUPPORTS.has(name) ? -1 : 0));
+}
+
 /** The features with a sentence encoder: the same, then the cosine of sentence and claim vectors. */
 export const DENSE_PAIR_FEATURES = [...PAIR_FEATURES, 'denseSimilarity'] as const;
 
