@@ -29,6 +29,9 @@ describe('what kind of input a check is given', () => {
     ['What happened after the vote?', 'event', 'the vote'],
     ['Why did the council approve the dam?', 'reason', 'the council approve the dam'],
     ['What does the plan cost?', 'account', 'the plan cost'],
+    // A verbless fragment that names a count asks for it.
+    ['House vote count on Epstein, 217 for GOP,', 'number', 'House vote count on Epstein, 217 for GOP'],
+    ['Death toll in the Gaza floods', 'number', 'Death toll in the Gaza floods'],
   ])('"%s" is an open question asking for a %s', (question, asks, topic) => {
     expect(readQuestion(question)).toMatchObject({ kind: 'question', asks, topic });
   });
@@ -47,6 +50,7 @@ describe('what kind of input a check is given', () => {
     'When CO2 was higher in the past, the sun was cooler.',
     'Which means that the planet is warmer',
     'WHO estimates that fewer than 10% of patients have access to care.',
+    'The vote count was 7 to 2',
   ])('"%s" is a claim', (question) => {
     expect(readQuestion(question)).toEqual({ kind: 'claim' });
   });
@@ -112,6 +116,12 @@ describe('open questions get an answer, not a verdict', () => {
   it('gives the count of what was asked for, not another number in the same sentences', () => {
     const report = check('How many council members voted for the dam?');
     expect(report.answer!.text).toMatch(/^The reporting gives Seven council members \(2 outlets\)/i);
+  });
+
+  it('answers a fragment that names a count with the count', () => {
+    const report = check('council vote count on the dam');
+    expect(report.kind).toBe('question');
+    expect(report.answer!.text).toMatch(/^The reporting gives Seven council members/i);
   });
 
   it('dates what happened', () => {

@@ -4,6 +4,8 @@
  * kind of answer it asks for. A claim gets a verdict; a question gets an answer (compose/answer-question.ts).
  */
 
+import { getFullNlp } from '../analyze/nlp.js';
+
 /** What an open question asks for. */
 export type AnswerType =
   | 'person' // who, whom, whose
@@ -52,6 +54,24 @@ const AUXILIARY =
 const ASKS_WITHOUT_MARK =
   /^(?:(?:who|what|which|when|where|why|how)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|who\s+\p{Ll}+(?:ed|s)\b|what\s+happened\b|how\s+(?:many|much)\s+[^,]*\b(?:did|does|do|is|are|was|were|has|have|had|can|will)\b)/iu;
 
+/** A noun that asks for a number when a fragment names it ("vote count", "death toll"). */
+const COUNT_NOUN = /\b(?:count|tally|toll|total|number of|how many)\b/i;
+
+/**
+ * A fragment with no verb that names a count — "House vote count on Epstein, 217 for GOP," — asks
+ * for that count, as a search box query does; the number it gives is its premise, checked like any
+ * other (check-premises.ts). With a verb ("The vote count was 7 to 2") it is a claim.
+ */
+function countFragment(text: string): QuestionReading | null {
+  if (/^(?:who|whom|whose|what|which|when|where|why|how)\b/i.test(text) || !COUNT_NOUN.test(text))
+    return null;
+  const nlp = getFullNlp();
+  const tags = nlp.readDoc(text).tokens().out(nlp.its.pos);
+  if (tags.some((tag) => tag === 'VERB' || tag === 'AUX')) return null;
+  const topic = text.replace(/[\s?.!,;:]+$/, '').trim();
+  return topic ? { kind: 'question', asks: 'number', topic } : null;
+}
+
 /**
  * Reads the question as typed. "Is it true that …", yes/no questions and statements are claims;
  * a question opened by a question word is an open question, ending in "?" or not ("Who voted
@@ -60,6 +80,8 @@ const ASKS_WITHOUT_MARK =
 export function readQuestion(question: string): QuestionReading {
   const text = question.trim().replace(/\s+/g, ' ');
   if (/^WHO\b/.test(text)) return { kind: 'claim' };
+  const fragment = countFragment(text);
+  if (fragment) return fragment;
   if (!/\?$/.test(text) && (!ASKS_WITHOUT_MARK.test(text) || /,/.test(text))) return { kind: 'claim' };
   for (const [opener, asks] of OPENERS) {
     const match = opener.exec(text);
