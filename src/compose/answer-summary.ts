@@ -121,7 +121,9 @@ export function answerSummary(
   const summary = [first];
   if (!sentenceAnswer) {
     const best = top.items[0]!;
-    summary.push(citer.sentence(`${describeSource(best.article)} writes: ${quote(best.sentence.text)}`, [best]));
+    summary.push(
+      citer.sentence(`${describeSource(best.article)} writes: ${quote(best.sentence.text)}`, [best]),
+    );
   }
   summary.push(
     citer.sentence(
