@@ -119,6 +119,12 @@ describe('origins', () => {
       citedOrigin('Jane Doe, a city hall reporter for the Riverton Gazette, said the costs were hidden.'),
     ).toBe('Riverton Gazette');
     expect(citedOrigin('Our reporter John Smith visited the dam.')).toBeNull();
+    // A journalist who is the story's subject, not its source, credits no outlet.
+    expect(citedOrigin('The group threatened to kill Time journalist Joel Sotloff next.')).toBeNull();
+    expect(
+      citedOrigin('American journalist Steven Sotloff said in the video that he was paying the price.'),
+    ).toBeNull();
+    expect(citedOrigin('Sotloff, a freelance journalist for Time, was kidnapped in 2013.')).toBeNull();
     // An investigation by a country or an office is not an outlet's report.
     expect(citedOrigin('The deal would impede a US investigation into the ties.')).toBeNull();
   });

@@ -15,11 +15,16 @@ const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){
 const ATTRIBUTIONS = [
   // A wire credit in the dateline: "WASHINGTON (AP) —", "(Reuters)".
   /\((AP|Reuters|AFP|Anadolu(?: Agency)?|UPI|dpa|Bloomberg)\)/u,
-  // The origin's reporter interviewed elsewhere (before "told X", which names the interviewer):
-  // "Washington Post reporter Jane Doe told NPR …", "Jane Doe, a reporter for the Washington Post, said …".
-  new RegExp(String.raw`${NAME}\s+(?:reporter|correspondent|journalist|columnist|editor)\s+\p{Lu}`, 'u'),
+  // The origin's reporter interviewed elsewhere, speaking (before "told X", which names the
+  // interviewer): "Washington Post reporter Jane Doe told NPR …", "Jane Doe, a reporter for the
+  // Washington Post, said …". Without a verb of saying, "Time journalist Joel Sotloff" is the
+  // story's subject, not its source.
   new RegExp(
-    String.raw`\b(?:a|an|the)\s+(?:\p{Ll}+\s+){0,3}(?:reporter|correspondent|journalist|columnist|editor)\s+(?:for|with|at)\s+${NAME}`,
+    String.raw`${NAME}\s+(?:reporter|correspondent|journalist|columnist|editor)\s+\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2},?\s+(?:told|said|says|wrote|explained)\b`,
+    'u',
+  ),
+  new RegExp(
+    String.raw`\b(?:a|an|the)\s+(?:\p{Ll}+\s+){0,3}(?:reporter|correspondent|journalist|columnist|editor)\s+(?:for|with|at)\s+${NAME},?\s+(?:told|said|says|wrote|explained)\b`,
     'u',
   ),
   new RegExp(String.raw`\b[Aa]ccording to ${NAME}`, 'u'),
@@ -40,7 +45,7 @@ const ATTRIBUTIONS = [
 ];
 /** Attributions to these are to people or offices, not to an outlet that could be an origin. */
 const NOT_OUTLETS =
-  /^(He|She|They|It|We|I|You|Our|My|Your|His|Her|Their|Officials?|Sources?|Police|The (report|newspaper|paper|agency|statement))$/i;
+  /^(He|She|They|It|We|I|You|Our|My|Your|His|Her|Their|American|British|Canadian|Australian|French|German|Russian|Chinese|Japanese|Israeli|Palestinian|Syrian|Iraqi|Iranian|Mexican|Indian|Pakistani|Turkish|Italian|Spanish|Ukrainian|Korean|Saudi|Egyptian|Lebanese|Afghan|Kurdish|Freelance|Officials?|Sources?|Police|The (report|newspaper|paper|agency|statement))$/i;
 
 export interface Provenance {
   /** Article id → the origin it traces to (an outlet it cites, else its own outlet or title). */
