@@ -120,10 +120,12 @@ describe('the balance the verdict rule reads', () => {
     supports: number,
     refutes: number,
     restatesClaim = false,
+    contradicts = ['a different number'],
   ) => ({
     relevance: 1,
     modality,
     restatesClaim,
+    contradicts,
     stance: { supports, refutes, neutral: 1 - supports - refutes },
   });
 
@@ -134,6 +136,11 @@ describe('the balance the verdict rule reads', () => {
     expect(balanceAgainst([sentence('denied', 0.6, 0.2), sentence('asserted', 0.7, 0.1)], false)).toBeCloseTo(
       0.4,
     );
+  });
+
+  it('counts "refutes" only where the sentence shows a contradiction', () => {
+    expect(balanceAgainst([sentence('asserted', 0.2, 0.7)], false)).toBeCloseTo(0.5);
+    expect(balanceAgainst([sentence('asserted', 0.2, 0.7, false, [])], false)).toBeCloseTo(-0.2);
   });
 
   it('does not count a denial against a claim that itself denies, nor a quotation of the claim', () => {
