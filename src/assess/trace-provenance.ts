@@ -1,3 +1,4 @@
+import { DEMONYM } from '../analyze/demonyms.js';
 import { articleKey } from '../retrieve/article-key.js';
 import type { Evidence, StoredArticle } from '../types.js';
 import { containment, shingles } from './shared-text.js';
@@ -45,7 +46,7 @@ const ATTRIBUTIONS = [
 ];
 /** Attributions to these are to people or offices, not to an outlet that could be an origin. */
 const NOT_OUTLETS =
-  /^(He|She|They|It|We|I|You|Our|My|Your|His|Her|Their|American|British|Canadian|Australian|French|German|Russian|Chinese|Japanese|Israeli|Palestinian|Syrian|Iraqi|Iranian|Mexican|Indian|Pakistani|Turkish|Italian|Spanish|Ukrainian|Korean|Saudi|Egyptian|Lebanese|Afghan|Kurdish|Freelance|Officials?|Sources?|Police|The (report|newspaper|paper|agency|statement))$/i;
+  /^(He|She|They|It|We|I|You|Our|My|Your|His|Her|Their|Freelance|Officials?|Sources?|Police|The (report|newspaper|paper|agency|statement))$/i;
 
 export interface Provenance {
   /** Article id → the origin it traces to (an outlet it cites, else its own outlet or title). */
@@ -64,7 +65,7 @@ export function citedOrigin(sentence: string): string | null {
       // abbreviation's dots are ("U.S.").
       .replace(/(\p{L}{2,})\.$/u, '$1')
       .trim();
-    if (name && !NOT_OUTLETS.test(name) && name.split(/\s+/).length <= 5) return name;
+    if (name && !NOT_OUTLETS.test(name) && !DEMONYM.test(name) && name.split(/\s+/).length <= 5) return name;
   }
   return null;
 }

@@ -6,6 +6,7 @@ import type { Claim, CitedSentence, Evidence, ReportSection, StoredArticle } fro
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 import { isNameCandidate, namesInEvidence } from './names-in-evidence.js';
+import { stemSet } from '../analyze/tokenize.js';
 import { StatementClusters, originsOf, outletsOf, type Statement } from '../assess/cluster-statements.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
@@ -83,10 +84,19 @@ export function otherSources(
   const coreStatements = new Set(core.map((item) => statements.add(item)));
   const repeatsCore: Evidence[] = [];
   const facts: Statement[] = [];
+  const adds: Evidence[] = [];
   for (const group of groups.slice(1)) {
     const statement = statements.add(group[0]!);
-    if (coreStatements.has(statement)) repeatsCore.push(group[0]!);
-    else if (!facts.includes(statement)) facts.push(statement);
+    if (!coreStatements.has(statement)) {
+      if (!facts.includes(statement)) facts.push(statement);
+      continue;
+    }
+    repeatsCore.push(group[0]!);
+    // A rewrite that states the core's fact with more ("… in revenge for US airstrikes") is quoted for what it adds.
+    const own = stemSet(group[0]!.sentence.text);
+    let added = 0;
+    for (const value of own) if (!statement.lead.stems.has(value)) added++;
+    if (added >= ADDS_DETAIL_STEMS) adds.push(group[0]!);
   }
   const backing = (items: Evidence[]) => {
     const origins = originsOf(items, originOf).length;
@@ -100,6 +110,11 @@ export function otherSources(
         items,
       ),
     );
+  sentences.unshift(
+    ...adds.map((item) =>
+      citer.sentence(`${describeSource(item.article)} adds to it: ${quote(item.sentence.text)}`, [item]),
+    ),
+  );
   if (repeatsCore.length > 0)
     sentences.unshift(
       citer.sentence(
@@ -119,6 +134,9 @@ export function otherSources(
       }
     : null;
 }
+
+/** Content words a rewrite must add to the core's wording to be quoted for them. */
+const ADDS_DETAIL_STEMS = 4;
 
 /** Names given in a section title at most. */
 const MAX_TITLE_NAMES = 3;

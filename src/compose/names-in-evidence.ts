@@ -1,3 +1,4 @@
+import { DEMONYM } from '../analyze/demonyms.js';
 import type { Evidence } from '../types.js';
 
 export const NAME_RUN =
@@ -9,9 +10,11 @@ const SENTENCE_STARTERS =
 const CALENDAR_WORD =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
 
-/** A capitalised run that can be a name: not a sentence opener ("The", "However"), no day or month, three letters or more. */
+/** A capitalised run that can be a name: not a sentence opener ("The", "However"), no day, month or nationality, three letters or more. */
 export function isNameCandidate(name: string): boolean {
-  return !SENTENCE_STARTERS.test(name) && !CALENDAR_WORD.test(name) && name.length >= 3;
+  return (
+    !SENTENCE_STARTERS.test(name) && !CALENDAR_WORD.test(name) && !DEMONYM.test(name) && name.length >= 3
+  );
 }
 
 /** Named people, places and organisations that recur across the evidence, most frequent first. */
