@@ -13,7 +13,8 @@
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
  * - `--without NAME,NAME`: leave the sets whose names start so out of fitting and scoring (ablations).
  * - `--max-refuted-supported 1`: fit no confidence floor for "supported" (an ablation).
- * - `--unsigned`: fit without the signs of pair-features.ts (relevance, contradiction; an ablation).
+ * - `--unsigned`: fit without the signs of pair-features.ts (relevance, contradiction); `--unsigned-relevance`:
+ *   without the relevance ones only (ablations).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -52,8 +53,12 @@ const withoutInference = process.argv.includes('--without-inference');
 const without = option('--without', '').toLowerCase().split(',').filter(Boolean);
 /** `--max-refuted-supported 1` fits no confidence floor for "supported" (an ablation). */
 const maxRefutedSupported = Number(option('--max-refuted-supported', String(MAX_REFUTED_SUPPORTED)));
-/** `--unsigned`: fit without the signs of pair-features.ts (relevance, contradiction; an ablation). */
+/** `--unsigned`: fit without the signs of pair-features.ts; `--unsigned-relevance`: without the relevance ones only (ablations). */
 const unsigned = process.argv.includes('--unsigned');
+const signed = {
+  relevance: !unsigned && !process.argv.includes('--unsigned-relevance'),
+  polarity: !unsigned,
+};
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
@@ -131,7 +136,7 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
   for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
     const started = performance.now();
-    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, !unsigned);
+    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed);
     console.log(
       `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${models.verdict.floors?.supported} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );

@@ -176,8 +176,8 @@ export function fitModels(
   dense = false,
   /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
   maxRefutedSupported = MAX_REFUTED_SUPPORTED,
-  /** Hold the signs of pair-features.ts (relevance in the ranker and relevance model, contradiction in the polarity model); false is the ablation. */
-  signed = true,
+  /** Which signs of pair-features.ts to hold: relevance (ranker and relevance model), contradiction (polarity model). */
+  signed: { relevance: boolean; polarity: boolean } = { relevance: true, polarity: true },
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
   // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
@@ -256,7 +256,7 @@ export function fitModels(
         sidedBySet.flatMap((set) => set.rows.map(() => set.name)),
         polarityLabels,
       ),
-      ...(signed ? { signs: polaritySigns(stanceFeatureNames) } : {}),
+      ...(signed.polarity ? { signs: polaritySigns(stanceFeatureNames) } : {}),
     },
   );
   const fitted = { ranker, relevance, stance, polarity };
