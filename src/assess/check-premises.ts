@@ -6,6 +6,7 @@
  * "not found". "The same thing" is read from the premise's neighbours in the claim: the words that
  * follow a number ("41 year old" → year, old) or the words nearest a date ("released on Friday").
  */
+import { MONTHS, monthIndex } from '../analyze/calendar.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { stem } from '../analyze/tokenize.js';
 import { outletOf } from '../retrieve/article-key.js';
@@ -28,20 +29,6 @@ export interface PremiseFinding {
 }
 
 const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH_ABBREVIATION = /^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
 /** Number words a premise may give ("nine MS-13 leaders"); "one" is left out, as in "one of them". */
 const NUMBER_WORDS: Record<string, number> = {
@@ -80,9 +67,8 @@ export function words(text: string): string[] {
 }
 
 function monthOf(word: string): string | null {
-  if (MONTHS.includes(word)) return capitalise(word);
-  if (MONTH_ABBREVIATION.test(word))
-    return capitalise(MONTHS.find((month) => month.startsWith(word.slice(0, 3)))!);
+  if ((MONTHS as readonly string[]).includes(word) || MONTH_ABBREVIATION.test(word))
+    return capitalise(MONTHS[monthIndex(word)]!);
   return null;
 }
 

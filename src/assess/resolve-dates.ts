@@ -6,6 +6,8 @@
  * ("…, officials said Tuesday") dates no event and is left out, as are spans ("two days after the
  * call") that need another event to resolve.
  */
+import { MONTHS, WEEKDAYS, monthIndex } from '../analyze/calendar.js';
+
 export interface EventDate {
   /** ISO day (YYYY-MM-DD), or YYYY-MM for a month, or YYYY for a year. */
   iso: string;
@@ -14,22 +16,7 @@ export interface EventDate {
   text: string;
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`;
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DATE_PATTERN = new RegExp(
   [
     String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{2}))?\b`,
@@ -46,11 +33,6 @@ const SAYING_BEFORE =
   /\b(said|says|told|announced|reported|confirmed|added|wrote|tweeted|stated)\s*(on\s+)?$/i;
 
 const pad = (value: number) => String(value).padStart(2, '0');
-
-function monthIndex(name: string): number {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  return MONTHS.findIndex((month) => month.startsWith(lower.slice(0, 3)));
-}
 
 function dayOf(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month, day));
@@ -83,7 +65,7 @@ export function datesInSentence(sentence: string, published: string | null): Eve
       if (iso && !written && day && iso > addDays(day, 1)) iso = dayOf(--year, month, date);
       if (iso) out.push({ iso, precision: 'day', text });
     } else if (weekday && day) {
-      const target = WEEKDAYS.indexOf(weekday.toLowerCase());
+      const target = WEEKDAYS.indexOf(weekday.toLowerCase() as (typeof WEEKDAYS)[number]);
       const back = (new Date(`${day}T00:00:00Z`).getUTCDay() - target + 7) % 7;
       out.push({ iso: addDays(day, -back), precision: 'day', text });
     } else if (yesterday && day) out.push({ iso: addDays(day, -1), precision: 'day', text });
