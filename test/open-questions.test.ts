@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQuestion } from '../src/assess/read-question.js';
 import { readPremises } from '../src/assess/check-premises.js';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { followUpQuestions } from '../src/compose/follow-up-questions.js';
 import { checkClaim } from '../src/check-claim.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { renderReport } from '../src/render/render-report.js';
@@ -262,5 +264,26 @@ describe('the premises a claim takes for granted', () => {
   it('does not read a number inside a name ("MS-13", "COVID-19") as an amount', () => {
     expect(readPremises('Rubio turned over MS-13 informants')).toEqual([]);
     expect(readPremises('COVID-19 vaccines were approved')).toEqual([]);
+  });
+});
+
+describe('follow-up questions about the story', () => {
+  it('ask what each named speaker said about the subject, for claims and questions alike', () => {
+    const claim = analyzeClaim('Did the council approve the Miller Creek dam?');
+    const speakers = ['Maria Okafor', 'the Riverton Water Board'];
+    const asked = followUpQuestions(claim, [], [], { kind: 'claim' }, null, speakers);
+    expect(asked).toContain('What did Maria Okafor say about Miller Creek?');
+    expect(asked).toContain('What did the Riverton Water Board say about Miller Creek?');
+    const question = analyzeClaim('Who voted against the Miller Creek dam?');
+    expect(
+      followUpQuestions(
+        question,
+        [],
+        [],
+        readQuestion('Who voted against the Miller Creek dam?'),
+        null,
+        speakers,
+      ),
+    ).toContain('What did Maria Okafor say about Miller Creek?');
   });
 });

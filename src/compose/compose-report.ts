@@ -11,6 +11,7 @@ import type {
 import { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 import { followUpQuestions } from './follow-up-questions.js';
+import { namedSpeakers } from './reactions.js';
 import {
   articlesInOrder,
   coreReporting,
@@ -273,7 +274,14 @@ export function composeReport(input: ComposeInput): Report {
     summary: once[0]!,
     sections: sections.map((section, index) => ({ ...section, sentences: once[index + 1]! })),
     bottomLine: once.at(-1)!,
-    followUps: followUpQuestions(claim, missingTerms, otherNames, reading, answerFound),
+    followUps: followUpQuestions(
+      claim,
+      missingTerms,
+      otherNames,
+      reading,
+      answerFound,
+      namedSpeakers(input.reactions),
+    ),
     sources: assignRoles(citer.list(), provenance),
     provenance: { sources: provenance.articleCount, origins: provenance.origins },
   };

@@ -30,10 +30,20 @@ export function followUpQuestions(
   otherNames: string[],
   reading: QuestionReading = { kind: 'claim' },
   answer: FoundAnswer | null = null,
+  /** People and bodies the evidence quotes by name (who reacted). */
+  speakers: string[] = [],
 ): string[] {
-  if (reading.kind === 'question') return questionFollowUps(claim, missingTerms, otherNames, answer);
+  const subject = claim.entities[0];
+  // What a named speaker said is a question the story can answer ("What did Caitlin Hayden say about Sotloff?").
+  const said = subject
+    ? speakers
+        .filter((speaker) => !speaker.toLowerCase().includes(subject.toLowerCase()))
+        .slice(0, 2)
+        .map((speaker) => `What did ${speaker} say about ${subject}?`)
+    : [];
+  if (reading.kind === 'question') return questionFollowUps(claim, missingTerms, otherNames, answer, said);
   const statement = lowerFirst(claim.text.replace(/[.?!]$/, ''));
-  const questions = [`Who first reported that ${statement}?`];
+  const questions = [`Who first reported that ${statement}?`, ...said];
   for (const entity of claim.entities.slice(0, 2))
     questions.push(`What does the reporting say about ${entity}?`);
   if (missingTerms.length > 0) questions.push(uncoveredQuestion(missingTerms));
@@ -51,9 +61,10 @@ function questionFollowUps(
   missingTerms: string[],
   otherNames: string[],
   answer: FoundAnswer | null,
+  said: string[],
 ): string[] {
   const named = answer && ['person', 'name', 'place'].includes(answer.asks) ? answer.parts : [];
-  const questions = named.map((part) => `What does the reporting say about ${part.value}?`);
+  const questions = [...named.map((part) => `What does the reporting say about ${part.value}?`), ...said];
   if (claim.entities.length > 0)
     questions.push(`Which outlet first reported on ${claim.entities.slice(0, 2).join(' and ')}?`);
   for (const entity of claim.entities.slice(0, 2))

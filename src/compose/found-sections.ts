@@ -1,4 +1,5 @@
-import { ANONYMOUS_SOURCING, attributeSentence } from '../assess/attribute-sentence.js';
+import { ANONYMOUS_SOURCING } from '../assess/attribute-sentence.js';
+import { namedSpeakers } from './reactions.js';
 import { opposes } from '../assess/decide-verdict.js';
 import type { SourceQuality } from '../assess/source-quality.js';
 import type { Provenance } from '../assess/trace-provenance.js';
@@ -144,7 +145,10 @@ const MAX_TITLE_NAMES = 3;
 /** "Rubio, Bukele and Bondi": the names that are names (no day, number or lower-case word), three at most. */
 function listed(candidates: string[]): string {
   const names = candidates
-    .filter((name) => /^\p{Lu}/u.test(name) && isNameCandidate(name))
+    .filter((name) => {
+      const bare = name.replace(/^the\s+/, '');
+      return /^\p{Lu}/u.test(bare) && isNameCandidate(bare);
+    })
     .slice(0, MAX_TITLE_NAMES);
   return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
@@ -304,16 +308,8 @@ export function partsOfTheClaim(
 /** How the story was framed and who reacted: quotes and statements of named people in the cited articles. */
 export function whoReacted(citer: Citer, reactions: Evidence[]): ReportSection | null {
   if (reactions.length === 0) return null;
-  const speakers = [
-    ...new Set(
-      reactions.flatMap((item) => {
-        const { kind, who } = attributeSentence(item.sentence.text);
-        return (kind === 'person' || kind === 'organisation') && who ? [who] : [];
-      }),
-    ),
-  ];
   return {
-    title: titled('Who reacted, and how', listed(speakers)),
+    title: titled('Who reacted, and how', listed(namedSpeakers(reactions))),
     sentences: reactions.map((item) =>
       citer.sentence(`${describeSource(item.article)} reports the reaction: ${quote(item.sentence.text)}`, [
         item,

@@ -1,3 +1,4 @@
+import { attributeSentence } from '../assess/attribute-sentence.js';
 import { citedOrigin } from '../assess/trace-provenance.js';
 import type { Evidence } from '../types.js';
 
@@ -52,4 +53,20 @@ export function competingPerspectives(
     .slice(0, perSide);
   const defenders = pool.filter((item) => DEFENDING.test(item.sentence.text)).slice(0, perSide);
   return critics.length > 0 && defenders.length > 0 ? { critics, defenders } : { critics: [], defenders: [] };
+}
+
+/**
+ * The people and bodies the sentences quote or paraphrase by name, in order, each once; a body
+ * with its article ("the Seismic Institute"), an acronym without ("NASA").
+ */
+export function namedSpeakers(items: Evidence[]): string[] {
+  return [
+    ...new Set(
+      items.flatMap((item) => {
+        const { kind, who } = attributeSentence(item.sentence.text);
+        if (!who || (kind !== 'person' && kind !== 'organisation')) return [];
+        return kind === 'organisation' && !/^(?:[Tt]he\s|\p{Lu}{2,}\b)/u.test(who) ? [`the ${who}`] : [who];
+      }),
+    ),
+  ];
 }
