@@ -287,3 +287,50 @@ describe('follow-up questions about the story', () => {
     ).toContain('What did Maria Okafor say about Miller Creek?');
   });
 });
+
+/** Three invented outlets on what closed a road, one of them doubting it, written by the test. */
+const CAUSE_ARTICLES = [
+  {
+    outlet: 'Hill Times',
+    title: 'Landslide closes Route 9',
+    url: 'https://hilltimes.example/route-9',
+    text: 'Route 9 near Millbrook was closed on Monday after it was blocked by a landslide, the county said.',
+  },
+  {
+    outlet: 'Valley Courier',
+    title: 'Route 9 shut',
+    url: 'https://courier.example/route-9',
+    text: 'The closure of Route 9 near Millbrook was caused by a landslide after days of rain.',
+  },
+  {
+    outlet: 'State Wire',
+    title: 'Questions over Route 9 closure',
+    url: 'https://wire.example/route-9',
+    text: 'The closure of Route 9 near Millbrook was caused by a landslide, officials said.\n\nA geologist was skeptical that a landslide alone closed Route 9, pointing to cracks seen last year.',
+  },
+];
+
+describe('a question about what caused something', () => {
+  const dir = tempDir('causes');
+  let store: Store;
+  beforeAll(async () => {
+    const file = path.join(dir, 'road.jsonl');
+    fs.writeFileSync(file, CAUSE_ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+    store = createSqliteStore({ path: path.join(dir, 'verity.db') });
+    await ingestSources([file], { store, maxFileBytes: 50e6 });
+  });
+  afterAll(() => store.close());
+
+  it('names the cause with its outlets, and says in the summary who doubts it', () => {
+    expect(readQuestion('What caused the closure of Route 9?')).toMatchObject({
+      kind: 'question',
+      asks: 'cause',
+    });
+    const report = checkClaim('What caused the closure of Route 9?', { store, asOf: '2026-04-01' });
+    expectCitationIntegrity(report, store);
+    expectValidReport(report);
+    expect(report.answer!.text).toMatch(/^The reporting gives the cause as a landslide \([23] outlets\)/);
+    const doubt = report.summary.find((sentence) => sentence.text.startsWith('Not every source agrees'));
+    expect(doubt?.text).toContain('A geologist was skeptical');
+  });
+});

@@ -15,6 +15,7 @@ export type AnswerType =
   | 'place' // where
   | 'event' // what happened
   | 'reason' // why
+  | 'cause' // what made / caused / killed X: who or what did it
   | 'account'; // what, how: what the reporting says
 
 export type QuestionReading =
@@ -39,6 +40,7 @@ const OPENERS: Array<[RegExp, AnswerType]> = [
   [/^when\b/i, 'date'],
   [/^where\b/i, 'place'],
   [/^why\b/i, 'reason'],
+  [/^what (made|caused|causes|cause|created|destroyed|killed|started|triggered|sparked)\b/i, 'cause'],
   [/^(what|how)\b/i, 'account'],
 ];
 

@@ -50,6 +50,13 @@ const REPORTING_VERB = /\b(reported|said|says|announced|told|wrote|added|confirm
 const PLACE =
   /\b(?:in|at|to|from|near|inside|outside)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}'’-]*)*)/gu;
 const YEAR_ONLY = /^(?:19|20)\d{2}$/;
+/**
+ * What names a cause: "made by a small meteorite", "caused by a gas leak", "blamed on …", "due to
+ * …" — the noun phrase after it, up to five words, ending before a comma, a clause or a place.
+ */
+const CAUSE =
+  /\b(?:(?:made|caused|created|destroyed|killed|started|triggered|sparked|left|set off)\s+by|blamed on|due to)\s+((?:(?:a|an|the)\s+)?(?:(?!(?:that|which|who|in|near|at|on|from|and|but|after|before|when|while)\b)[\p{L}\p{N}'’-]+\s*){1,5})/giu;
+
 /** What gives a reason: "because", "in exchange", "to secure …". */
 const REASON =
   /\b(because|due to|as a result|in order to|so that|in exchange|in return|to (get|secure|gain|win|avoid|obtain))\b/i;
@@ -142,6 +149,10 @@ function valuesIn(asks: AnswerType, sentence: string, asked: string[][]): string
       return REASON.test(sentence) ? [sentence] : [];
     case 'account':
       return [sentence];
+    case 'cause':
+      return [...sentence.matchAll(CAUSE)]
+        .map((match) => match[1]!.trim())
+        .filter((value) => value.replace(/^(?:a|an|the)\s+/i, '').length > 2 && !isAsked(value));
   }
 }
 
@@ -159,7 +170,10 @@ function fit(asks: AnswerType, value: string, countedStems: Set<string>): number
 
 /** The key two values share when they say the same ("nine gang leaders" and "nine MS-13 gang leaders" do not). */
 function keyOf(asks: AnswerType, value: string): string {
-  return asks === 'number' ? value.toLowerCase().replace(/,/g, '') : value.toLowerCase();
+  if (asks === 'number') return value.toLowerCase().replace(/,/g, '');
+  // "a small meteorite" and "the small meteorite" name one cause.
+  if (asks === 'cause') return value.toLowerCase().replace(/^(?:a|an|the)\s+/, '');
+  return value.toLowerCase();
 }
 
 /**

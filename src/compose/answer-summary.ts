@@ -10,6 +10,7 @@ import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 import type { FoundAnswer } from './answer-question.js';
 import { outletOf } from '../retrieve/article-key.js';
+import { stemSet } from '../analyze/tokenize.js';
 
 export const ANSWER_TITLES: Record<AnswerLabel, string> = {
   answered: 'Answered by the reporting',
@@ -25,6 +26,7 @@ const LEADS: Record<AnswerType, string> = {
   place: 'The reporting places it in',
   event: 'What the reporting says happened:',
   reason: 'The reason the reporting gives:',
+  cause: 'The reporting gives the cause as',
   account: 'What the reporting says:',
 };
 
@@ -37,6 +39,7 @@ const ASKED_FOR: Record<AnswerType, string> = {
   place: 'where',
   event: 'what happened',
   reason: 'why',
+  cause: 'what caused it',
   account: 'what the question asks',
 };
 
@@ -83,6 +86,23 @@ export function answerVerdict(found: FoundAnswer, evidence: Evidence[]): Verdict
 }
 
 /** The report's `answer`, its executive summary and its bottom line, for an open question. */
+/** Words that doubt what they speak of ("is skeptical", "some other cause", "no evidence"). */
+const DOUBT =
+  /\b(?:skeptic\w*|sceptic\w*|doubt\w*|not (?:so )?(?:sure|convinced)|question(?:s|ed)? whether|some other cause|another cause|no evidence|unlikely|disputed?)\b/i;
+
+/** A sentence that doubts the answer: a doubting word and one of the answer's content words, not one stating it. */
+function doubtAbout(value: string, pool: Evidence[], stating: Evidence[]): Evidence | null {
+  const stems = [...stemSet(value)];
+  if (stems.length === 0) return null;
+  return (
+    pool.find((item) => {
+      if (stating.includes(item) || !DOUBT.test(item.sentence.text)) return false;
+      const held = stemSet(item.sentence.text);
+      return stems.some((value) => held.has(value));
+    }) ?? null
+  );
+}
+
 export function answerSummary(
   citer: Citer,
   reading: Extract<QuestionReading, { kind: 'question' }>,
@@ -92,6 +112,8 @@ export function answerSummary(
   names: string[],
   /** The nearest sentences, cited when no evidence was found (they are shown, never counted). */
   closest: Evidence[] = [],
+  /** Every scored sentence of the evidence articles, where a doubt about the answer may be. */
+  story: Evidence[] = [],
 ): { answer: NonNullable<Report['answer']>; summary: CitedSentence[]; bottomLine: CitedSentence[] } {
   if (found.parts.length === 0) {
     const text = evidence.length
@@ -125,6 +147,15 @@ export function answerSummary(
       citer.sentence(`${describeSource(best.article)} writes: ${quote(best.sentence.text)}`, [best]),
     );
   }
+  // A source that doubts the answer is said in the summary, not left for the reader to find.
+  const doubt = doubtAbout(top.value, [...evidence, ...story], top.items);
+  if (doubt)
+    summary.push(
+      citer.sentence(
+        `Not every source agrees: ${describeSource(doubt.article)} writes: ${quote(doubt.sentence.text)}`,
+        [doubt],
+      ),
+    );
   summary.push(
     citer.sentence(
       `Verity read ${plural(evidence.length, 'evidence sentence')} on the question, from ${plural(outletsOf(evidence), 'outlet')}.`,

@@ -106,7 +106,15 @@ export function composeReport(input: ComposeInput): Report {
     : input.verdict;
   const answered =
     reading.kind === 'question' && answerFound
-      ? answerSummary(citer, reading, answerFound, evidence, claim.entities, input.closest)
+      ? answerSummary(
+          citer,
+          reading,
+          answerFound,
+          evidence,
+          claim.entities,
+          input.closest,
+          input.ranked.filter((item) => evidence.some((used) => used.article.id === item.article.id)),
+        )
       : null;
   const asked = reading.kind;
   // What the question takes for granted, read against every sentence of the evidence articles.
