@@ -121,3 +121,26 @@ describe('the question’s own words', () => {
     store.close();
   });
 });
+
+describe('what most outlets report', () => {
+  it('states each fact several outlets give once, with how many outlets and origins, most first', async () => {
+    const dir = tempDir('key-facts');
+    const file = path.join(dir, 'flood.jsonl');
+    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+    const store = createSqliteStore({ path: path.join(dir, 'verity.db') });
+    await ingestSources([file], { store, maxFileBytes: 50e6 });
+    const report = checkClaim('Did the Riverton council vote to rebuild the Miller Creek bridge?', {
+      store,
+      asOf: '2026-04-01',
+    });
+    expectCitationIntegrity(report, store);
+    const section = report.sections.find((candidate) =>
+      candidate.title.startsWith('What most outlets report'),
+    );
+    expect(section, JSON.stringify(report.sections.map((candidate) => candidate.title))).toBeDefined();
+    const first = section!.sentences[0]!;
+    expect(first.text).toMatch(/^[23] outlets \([123] independent origins?\) state: /);
+    expect(first.citations.length).toBeGreaterThanOrEqual(2);
+    store.close();
+  });
+});

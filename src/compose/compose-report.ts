@@ -42,6 +42,7 @@ import { outlierFacts } from '../assess/outlier-facts.js';
 import { clusterStatements, originsOf, outletsOf } from '../assess/cluster-statements.js';
 import { premiseSentence } from './premise-sentence.js';
 import { timeline } from './timeline.js';
+import { keyFacts } from './key-facts.js';
 
 export interface ComposeInput {
   claim: Claim;
@@ -243,6 +244,7 @@ export function composeReport(input: ComposeInput): Report {
   const sections = [
     partsOfTheClaim(citer, input.parts, evidence),
     coreReporting(citer, groups, attribution),
+    keyFacts(citer, [...evidence, ...related], provenance.originOf),
     timeline(citer, [...evidence, ...related]),
     promisedAndDone(citer, found),
     otherSources(citer, groups, provenance.originOf),
