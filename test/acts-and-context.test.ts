@@ -86,7 +86,7 @@ describe('promises kept apart from acts', () => {
     const section = promisedAndDone(new Citer(), found)!;
     expect(section.title).toBe('What was promised, and what was done');
     expect(section.sentences.map((sentence) => sentence.text.split(',')[0])).toEqual([
-      'Promised or planned',
+      'Promised or planned (“promised”)',
       'Reported as done',
       'The cited reporting states one act as done; the rest rests on what was promised.',
     ]);

@@ -5,12 +5,20 @@ import { NEGATION } from '../analyze/negation.js';
 // "Rejected criticism" or "dismissed concerns" defends what was done; it denies nothing.
 const DENIED =
   /\b(den(y|ies|ied)|rejected(?! (the |all )?(criticism|criticisms|concerns|calls|complaints))|refuted|dismissed(?! (the |all )?(criticism|criticisms|concerns|complaints))|debunked|no evidence|false(ly)?|hoax|fake)\b/i;
+// "plans to" is a promise where "plan" is the verb; "Trump’s plan to …", "the plan to …" name a
+// plan inside a sentence that may state an act ("The agreement gave … access to a prison set to play
+// a central role in Trump’s plan to …").
 const PROMISED =
-  /\b(promis(e|ed|es)|pledg(e|ed|es)|vow(ed|s)?|assur(e|ed|es)|agreed to|plans? to|planned to|intends? to|would|will)\b/i;
+  /\b(promis(e|ed|es)|pledg(e|ed|es)|vow(ed|s)?|assur(e|ed|es)|agreed to|(?<!(?:['’]s|\bthe|\ba|\bhis|\bher|\btheir|\bits|\bour|\bits)\s)plans? to|planned to|intends? to|would|will)\b/i;
 const SPECULATIVE =
   /\b(may|might|could|possibly|perhaps|rumou?r(s|ed)?|unconfirmed|speculat\w*|appears? to|seem(s|ed)?)\b/i;
 const REPORTED =
   /\b(reported(ly)?|according to|sa(id|ys)|told|claim(s|ed)?|alleg(ed|edly|es|ation)|sources?|officials|cited|quoted|reports?)\b/i;
+
+/** The words that make a sentence a promise or plan ("assured", "would"), or null. */
+export function promiseCue(sentence: string): string | null {
+  return PROMISED.exec(sentence)?.[0] ?? null;
+}
 
 /** How a sentence holds its content: asserted, reported, denied, promised or speculative. */
 export function detectModality(sentence: string): Modality {

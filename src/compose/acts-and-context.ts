@@ -1,3 +1,4 @@
+import { promiseCue } from '../assess/detect-modality.js';
 import type { CitedSentence, Evidence, ReportSection } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
@@ -75,7 +76,7 @@ export function promisedAndDone(
   const sentences: CitedSentence[] = [
     ...promises.map((item) =>
       citer.sentence(
-        `Promised or planned, in ${describeSource(item.article)}: ${quote(item.sentence.text)}`,
+        `Promised or planned${promiseCue(item.sentence.text) ? ` (“${promiseCue(item.sentence.text)}”)` : ''}, in ${describeSource(item.article)}: ${quote(item.sentence.text)}`,
         [item],
       ),
     ),

@@ -3,9 +3,13 @@ import { siteOf } from '../retrieve/article-key.js';
 
 const MAX_TITLE = 70;
 
-/** How a report sentence names a source: its outlet, else its web site, else its headline (shortened), plus the date. */
+/**
+ * How a report sentence names a source: its outlet, else its web site, else its byline ("an article
+ * by Serdar Dincel"), else its headline (shortened), plus the date.
+ */
 export function describeSource(article: StoredArticle): string {
   let name = article.outlet ?? siteOf(article);
+  if (!name && article.authors.length > 0) name = `an article by ${article.authors.join(' and ')}`;
   if (!name && article.title) {
     name =
       article.title.length > MAX_TITLE
