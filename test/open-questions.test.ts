@@ -228,6 +228,8 @@ describe('open questions get an answer, not a verdict', () => {
     );
     expect(said!.citations.length).toBeGreaterThanOrEqual(2);
     expect(report.summary.indexOf(said!)).toBe(1);
+    // Past the false premise, the answer is about the day the reporting gives.
+    expect(report.answer!.text).toContain('Tuesday');
   });
 
   it('reads a wrong count against the counts the reporting gives for the same thing', () => {

@@ -34,6 +34,14 @@ export interface FoundAnswer {
 
 /** Parts kept beside the best one: those with at least this share of its weight. */
 const KEPT_SHARE = 0.5;
+/** How much more an answer weighs when it holds what the reporting gives in place of a false premise. */
+const PREFERRED_WEIGHT = 2;
+
+function holdsAny(sentence: string, values: string[]): boolean {
+  const words = new Set(wordsOf(sentence));
+  return values.some((value) => wordsOf(value).every((word) => words.has(word)));
+}
+
 /** The kinds of question a whole sentence answers. */
 const SENTENCE_ANSWERS = new Set<AnswerType>(['event', 'reason', 'account']);
 const MAX_PARTS = 3;
@@ -186,6 +194,8 @@ export function answerQuestion(
   asked: string[],
   /** For "how many X": X; a count of something else weighs a quarter. */
   counted?: string,
+  /** Values the reporting gives in place of a false premise: sentences that hold one weigh double. */
+  preferred: string[] = [],
 ): FoundAnswer {
   const countedStems = new Set(wordsOf(counted ?? '').map(stem));
   const byValue = new Map<string, { value: string; items: Evidence[]; weight: number }>();
@@ -210,10 +220,24 @@ export function answerQuestion(
   const weighed = [...byValue.values()].map((entry) => {
     const outlets = new Set(entry.items.map((item) => outletOf(item.article))).size;
     const best = Math.max(...entry.items.map((item) => item.relevance * item.coverage));
+    // A sentence answer is shown in the wording that holds what the reporting gives instead of a false premise.
+    const holding = statements
+      ? entry.items.find((item) => holdsAny(item.sentence.text, preferred))
+      : undefined;
     return {
       ...entry,
+      ...(holding
+        ? {
+            value: holding.sentence.text,
+            items: [holding, ...entry.items.filter((item) => item !== holding)],
+          }
+        : {}),
       outlets,
-      weight: best * (1 + 0.5 * (outlets - 1)) * fit(asks, entry.value, countedStems),
+      weight:
+        best *
+        (1 + 0.5 * (outlets - 1)) *
+        fit(asks, entry.value, countedStems) *
+        (entry.items.some((item) => holdsAny(item.sentence.text, preferred)) ? PREFERRED_WEIGHT : 1),
     };
   });
   weighed.sort((a, b) => b.weight - a.weight || b.outlets - a.outlets || a.value.localeCompare(b.value));

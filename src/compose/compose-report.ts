@@ -91,6 +91,8 @@ export function composeReport(input: ComposeInput): Report {
   const citer = new Citer(provenance.originOf);
   const missingTerms = uncoveredTerms(claim, evidence);
   const otherNames = namesInEvidence(evidence, claim.entities);
+  // What the question takes for granted, read against every sentence of the evidence articles.
+  const premises = evidence.length > 0 ? checkPremises(claim.question, input.ranked, claim.entities) : [];
   // An open question is answered, not judged: its verdict block says whether the sources answer it.
   const answerFound =
     reading.kind === 'question'
@@ -100,6 +102,8 @@ export function composeReport(input: ComposeInput): Report {
           [...evidence, ...sameStorySentences(input.ranked, evidence)],
           claim.entities,
           reading.counted,
+          // Past a false premise, the answer is about what the reporting gives instead ("Tuesday").
+          premises.flatMap((finding) => finding.reported.slice(0, 1).map((entry) => entry.value)),
         )
       : null;
   const verdict: Omit<Report['verdict'], 'citations'> = answerFound
@@ -118,8 +122,6 @@ export function composeReport(input: ComposeInput): Report {
         )
       : null;
   const asked = reading.kind;
-  // What the question takes for granted, read against every sentence of the evidence articles.
-  const premises = evidence.length > 0 ? checkPremises(claim.question, input.ranked, claim.entities) : [];
   const base = {
     question: claim.question,
     kind: reading.kind,
