@@ -23,10 +23,14 @@ export function articlesInOrder(
     const { tier, setAside } = quality(group[0]!.article);
     return setAside.length > 0 ? 2 : tier === 'high' ? 0 : 1;
   };
-  return [...byArticle.values()].sort(
+  const groups = [...byArticle.values()];
+  // The earliest account comes first only when every article is dated: an article dated by its
+  // address alone must not go before undated ones that match better.
+  const allDated = groups.every((group) => group[0]!.article.published);
+  return groups.sort(
     (a, b) =>
       rank(a) - rank(b) ||
-      (a[0]!.article.published ?? '9999').localeCompare(b[0]!.article.published ?? '9999') ||
+      (allDated ? a[0]!.article.published!.localeCompare(b[0]!.article.published!) : 0) ||
       b[0]!.coverage - a[0]!.coverage ||
       a[0]!.article.id.localeCompare(b[0]!.article.id),
   );

@@ -1,4 +1,5 @@
 import { DEMONYM } from '../analyze/demonyms.js';
+import { isCommonWord } from '../analyze/lexicon.js';
 import type { Evidence } from '../types.js';
 
 export const NAME_RUN =
@@ -20,9 +21,12 @@ export function isNameCandidate(name: string): boolean {
 /** Named people, places and organisations that recur across the evidence, most frequent first. */
 export function namesInEvidence(evidence: Evidence[], exclude: string[], limit = 6, minCount = 2): string[] {
   const counts = new Map<string, number>();
+  const spelling = new Map<string, string>();
   for (const item of evidence) {
     const seen = new Set<string>();
     for (const match of item.sentence.text.matchAll(NAME_RUN)) {
+      // One common word that only opens the sentence names nothing ("Amazingly, …").
+      if (match.index === 0 && !/\s/.test(match[0]) && isCommonWord(match[0])) continue;
       // A run that opens a sentence may start with an article ("An Islamic radical group").
       const name = match[0].replace(/['’]s$/, '').replace(/^(?:The|A|An)\s+/, '');
       if (!isNameCandidate(name)) continue;
@@ -35,7 +39,10 @@ export function namesInEvidence(evidence: Evidence[], exclude: string[], limit =
         )
       )
         continue;
-      seen.add(name);
+      seen.add(lower);
+      // "MANAGUA" in a shouted dateline and "Managua" are one name, written as the prose writes it.
+      if (!spelling.has(lower) || spelling.get(lower) === spelling.get(lower)!.toUpperCase())
+        spelling.set(lower, name);
     }
     for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
@@ -43,5 +50,5 @@ export function namesInEvidence(evidence: Evidence[], exclude: string[], limit =
     .filter(([, count]) => count >= minCount)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
-    .map(([name]) => name);
+    .map(([name]) => spelling.get(name)!);
 }
