@@ -13,8 +13,8 @@
  * - `--only NAME`: only the sets whose name starts with NAME (case-insensitive).
  * - `--without NAME,NAME`: leave the sets whose names start so out of fitting and scoring (ablations).
  * - `--max-refuted-supported 1`: fit no confidence floor for "supported" (an ablation).
- * - `--unsigned`: fit without the signs of pair-features.ts (relevance, contradiction); `--unsigned-relevance`:
- *   without the relevance ones only (ablations).
+ * - `--signs ranker,relevance,polarity` or `--signs none`: which models are fitted holding the signs
+ *   of pair-features.ts (default: the shipped setting, DEFAULT_SIGNED in scripts/lib/fit-models.ts).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -31,7 +31,14 @@ import { formatEvalTable } from '../src/cli/eval-command.js';
 import { runEval, type EvalResult } from '../src/eval/run-eval.js';
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
-import { fitModels, MAX_REFUTED_SUPPORTED, pools, type PooledSet } from './lib/fit-models.js';
+import {
+  DEFAULT_SIGNED,
+  fitModels,
+  MAX_REFUTED_SUPPORTED,
+  pools,
+  type PooledSet,
+  type Signed,
+} from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import type { VectorScorer } from '../src/retrieve/vector-score.js';
@@ -53,12 +60,15 @@ const withoutInference = process.argv.includes('--without-inference');
 const without = option('--without', '').toLowerCase().split(',').filter(Boolean);
 /** `--max-refuted-supported 1` fits no confidence floor for "supported" (an ablation). */
 const maxRefutedSupported = Number(option('--max-refuted-supported', String(MAX_REFUTED_SUPPORTED)));
-/** `--unsigned`: fit without the signs of pair-features.ts; `--unsigned-relevance`: without the relevance ones only (ablations). */
-const unsigned = process.argv.includes('--unsigned');
-const signed = {
-  relevance: !unsigned && !process.argv.includes('--unsigned-relevance'),
-  polarity: !unsigned,
-};
+/** `--signs ranker,relevance,polarity` (or `none`): which models hold the signs of pair-features.ts. */
+const signsOption = option('--signs', '');
+const signed: Signed = signsOption
+  ? {
+      ranker: signsOption.split(',').includes('ranker'),
+      relevance: signsOption.split(',').includes('relevance'),
+      polarity: signsOption.split(',').includes('polarity'),
+    }
+  : DEFAULT_SIGNED;
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);

@@ -138,9 +138,10 @@ describe('the balance the verdict rule reads', () => {
     );
   });
 
-  it('counts "refutes" only where the sentence shows a contradiction', () => {
-    expect(balanceAgainst([sentence('asserted', 0.2, 0.7)], false)).toBeCloseTo(0.5);
-    expect(balanceAgainst([sentence('asserted', 0.2, 0.7, false, [])], false)).toBeCloseTo(-0.2);
+  it('gated, counts "refutes" only where the sentence shows a contradiction', () => {
+    expect(balanceAgainst([sentence('asserted', 0.2, 0.7, false, [])], false)).toBeCloseTo(0.5);
+    expect(balanceAgainst([sentence('asserted', 0.2, 0.7)], false, true)).toBeCloseTo(0.5);
+    expect(balanceAgainst([sentence('asserted', 0.2, 0.7, false, [])], false, true)).toBeCloseTo(-0.2);
   });
 
   it('does not count a denial against a claim that itself denies, nor a quotation of the claim', () => {

@@ -168,6 +168,16 @@ export interface FitReport {
   counts: { rankerPairs: number; relevance: number; stance: number; verdict: number };
 }
 
+/** Which fitted models hold the signs of pair-features.ts (`npm run eval -- --signs …` measures each). */
+export interface Signed {
+  ranker: boolean;
+  relevance: boolean;
+  polarity: boolean;
+}
+
+/** The shipped setting: the ranker alone holds the relevance signs (README, Quality: the left-out ablations). */
+export const DEFAULT_SIGNED: Signed = { ranker: true, relevance: false, polarity: false };
+
 /** Fits every learned part on the given training pools; `log` hears about each choice made. */
 export function fitModels(
   train: PooledSet[],
@@ -176,8 +186,8 @@ export function fitModels(
   dense = false,
   /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
   maxRefutedSupported = MAX_REFUTED_SUPPORTED,
-  /** Which signs of pair-features.ts to hold: relevance (ranker and relevance model), contradiction (polarity model). */
-  signed: { relevance: boolean; polarity: boolean } = { relevance: true, polarity: true },
+  /** Which models are fitted holding the signs of pair-features.ts (relevance; contradiction for polarity). */
+  signed: Signed = DEFAULT_SIGNED,
 ): FitReport {
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
   // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
@@ -197,8 +207,8 @@ export function fitModels(
     },
   };
   const pairs = rankingPairs(relevanceSets.flatMap((set) => set.pools));
-  const signs = (names: string[]) =>
-    signed ? { ...DEFAULT_FIT, signs: relevanceSigns(names) } : DEFAULT_FIT;
+  const signs = (names: string[], on: boolean) =>
+    on ? { ...DEFAULT_FIT, signs: relevanceSigns(names) } : DEFAULT_FIT;
   const rankerNames = rankerFeatures(pairFeatureNames);
   const ranker = fitLogistic(
     'ranker',
@@ -206,7 +216,7 @@ export function fitModels(
     pairs.rows,
     pairs.labels,
     ['lower', 'higher'],
-    signs(rankerNames),
+    signs(rankerNames, signed.ranker),
   );
   const relevance = fitLogistic(
     'relevance',
@@ -214,7 +224,7 @@ export function fitModels(
     trainExamples.relevance.rows,
     trainExamples.relevance.labels,
     ['other', 'evidence'],
-    signs(pairFeatureNames),
+    signs(pairFeatureNames, signed.relevance),
   );
   // F2: a report that leaves out a relevant sentence misleads more than one that quotes a borderline
   // sentence the reader can judge, so recall weighs more than precision in the evidence cut-off.

@@ -45,14 +45,14 @@ function percent(value: number): string {
 /**
  * How far the cited evidence leans against the claim, weighed by relevance: refutes minus supports
  * per sentence, except that a sentence denying what a plain (not negated) claim says ("no evidence
- * that …", "debunked", "denied") counts fully against it, whatever its stance model reads, and that
- * a sentence's "refutes" counts only where it shows a contradiction (a denial, an antonym, another
- * number, date or name: `contradicts`); without one it is no evidence against the claim, however
- * its words read to the model. Positive: against on balance.
+ * that …", "debunked", "denied") counts fully against it, whatever its stance model reads. With
+ * `gated`, a sentence's "refutes" counts only where it shows a contradiction (`contradicts`): an
+ * ablation measured left out (README, Quality) and not the default. Positive: against on balance.
  */
 export function balanceAgainst(
   evidence: Array<Pick<Evidence, 'relevance' | 'stance' | 'modality' | 'restatesClaim' | 'contradicts'>>,
   claimNegated: boolean,
+  gated = false,
 ): number {
   return evidence.reduce(
     (sum, item) =>
@@ -60,7 +60,7 @@ export function balanceAgainst(
       item.relevance *
         (item.modality === 'denied' && !claimNegated && !item.restatesClaim
           ? 1
-          : (item.contradicts.length > 0 ? item.stance.refutes : 0) - item.stance.supports),
+          : (!gated || item.contradicts.length > 0 ? item.stance.refutes : 0) - item.stance.supports),
     0,
   );
 }
