@@ -21,9 +21,14 @@ export class Citer {
 
   /** A report sentence citing `items`; stored sentences it quotes verbatim are listed in `quotes`. */
   sentence(
-    text: string,
+    raw: string,
     items: Array<Pick<Evidence, 'article' | 'passage'> & Partial<Pick<Evidence, 'sentence'>>>,
   ): CitedSentence {
+    // A template that opens with a source's description opens with its article ("An article by …").
+    const text = raw.replace(
+      /^(?:an?|the) /,
+      (opening) => opening.charAt(0).toUpperCase() + opening.slice(1),
+    );
     const quotes = [
       ...new Set(
         items
