@@ -50,11 +50,13 @@ interface Scores {
   f: number;
 }
 
-function measure(pairs: Pair[], setting: Setting, useVectors: boolean): Scores {
+/** Each pair judged "the same" at the setting `settingOf` gives it, pooled into P / R / F0.5. */
+function score(pairs: Pair[], settingOf: (pair: Pair) => Setting, useVectors: boolean): Scores {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const pair of pairs) {
+    const setting = settingOf(pair);
     const a = readStatement(pair.a, useVectors ? vectors.get(pair.a) : undefined);
     const b = readStatement(pair.b, useVectors ? vectors.get(pair.b) : undefined);
     const said = statementSimilarity(a, b, setting) >= setting.cut;
@@ -69,6 +71,10 @@ function measure(pairs: Pair[], setting: Setting, useVectors: boolean): Scores {
   return { precision, recall, f };
 }
 
+function measure(pairs: Pair[], setting: Setting, useVectors: boolean): Scores {
+  return score(pairs, () => setting, useVectors);
+}
+
 function weigh(pairs: Pair[], useVectors: boolean): Setting {
   return SETTINGS.map((setting) => ({ setting, f: measure(pairs, setting, useVectors).f })).sort(
     (x, y) => y.f - x.f,
@@ -77,32 +83,13 @@ function weigh(pairs: Pair[], useVectors: boolean): Setting {
 
 /** Cross-validated scores: each fold scored at the setting weighed on the other folds (pooled counts). */
 function crossValidated(pairs: Pair[], useVectors: boolean): Scores {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const held = pairs.filter((pair) => pair.group === String(fold));
-    const setting = weigh(
+  const byFold = Array.from({ length: FOLDS }, (_, fold) =>
+    weigh(
       pairs.filter((pair) => pair.group !== String(fold)),
       useVectors,
-    );
-    for (const pair of held) {
-      const a = readStatement(pair.a, useVectors ? vectors.get(pair.a) : undefined);
-      const b = readStatement(pair.b, useVectors ? vectors.get(pair.b) : undefined);
-      const said = statementSimilarity(a, b, setting) >= setting.cut;
-      if (said && pair.same) tp++;
-      else if (said) fp++;
-      else if (pair.same) fn++;
-    }
-  }
-  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
-  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  const b2 = BETA * BETA;
-  return {
-    precision,
-    recall,
-    f: precision + recall > 0 ? ((1 + b2) * precision * recall) / (b2 * precision + recall) : 0,
-  };
+    ),
+  );
+  return score(pairs, (pair) => byFold[Number(pair.group)]!, useVectors);
 }
 
 const f3 = (scores: Scores) =>

@@ -13,6 +13,7 @@ import type { Store } from '../src/store/store.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
 import { expectValidReport } from './helpers/report-schema.js';
 import { tempDir } from './helpers/shared.js';
+import { storeOf } from './helpers/story-store.js';
 
 describe('what kind of input a check is given', () => {
   it.each([
@@ -313,13 +314,9 @@ const CAUSE_ARTICLES = [
 ];
 
 describe('a question about what caused something', () => {
-  const dir = tempDir('causes');
   let store: Store;
   beforeAll(async () => {
-    const file = path.join(dir, 'road.jsonl');
-    fs.writeFileSync(file, CAUSE_ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
-    store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    await ingestSources([file], { store, maxFileBytes: 50e6 });
+    store = await storeOf('causes', CAUSE_ARTICLES);
   });
   afterAll(() => store.close());
 

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSourcePolicy, mostRepeatedParagraph, sourceQuality } from '../src/assess/source-quality.js';
 import { outlierFacts } from '../src/assess/outlier-facts.js';
-import type { Evidence } from '../src/types.js';
 import { checkClaim } from '../src/check-claim.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
 import { tempDir } from './helpers/shared.js';
+import { sentenceOf } from './helpers/evidence-for.js';
 
 const STORY = 'The Riverton council voted on Tuesday to approve the Miller Creek dam after a long debate.';
 const SPAM = 'Click here for the latest Riverton dam news and updates from our partners today.';
@@ -102,12 +102,7 @@ describe('sources weighed', () => {
 });
 
 describe('a source that alone states a checkable fact otherwise', () => {
-  const item = (id: string, outlet: string, text: string) =>
-    ({
-      article: { id, outlet, url: `https://${id}.example/story`, title: null, published: null, authors: [] },
-      passage: { id: `${id}:0`, text },
-      sentence: { text, ordinal: 0 },
-    }) as unknown as Evidence;
+  const item = sentenceOf;
 
   it('is set aside, with the number it gives and the one every other outlet gives', () => {
     const sentences = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterStatements, originsOf, outletsOf } from '../src/assess/cluster-statements.js';
 import { readStatement, sameStatement } from '../src/assess/same-statement.js';
-import type { Evidence } from '../src/types.js';
 import { newsPairs, sickPairs } from '../scripts/lib/statement-pairs.js';
 import { HAS_SHARED } from './helpers/shared.js';
+import { sentenceOf } from './helpers/evidence-for.js';
 
 const same = (a: string, b: string) => sameStatement(readStatement(a), readStatement(b));
 
@@ -39,19 +39,7 @@ describe('two sentences that state the same fact', () => {
   });
 });
 
-const item = (id: string, outlet: string, text: string) =>
-  ({
-    article: {
-      id,
-      outlet,
-      url: `https://${outlet}.example/${id}`,
-      title: null,
-      published: null,
-      authors: [],
-    },
-    passage: { id: `${id}:0`, text },
-    sentence: { text, ordinal: 0 },
-  }) as unknown as Evidence;
+const item = sentenceOf;
 
 describe('statements across outlets', () => {
   it('group every outlet that states a fact under its best-ranked wording, and count its origins', () => {

@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datesInSentence } from '../src/assess/resolve-dates.js';
 import { checkClaim } from '../src/check-claim.js';
 import { dateInUrl } from '../src/extract/parse-date.js';
-import { ingestSources } from '../src/ingest/ingest-sources.js';
-import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
 import { expectValidReport } from './helpers/report-schema.js';
-import { tempDir } from './helpers/shared.js';
+import { storeOf } from './helpers/story-store.js';
 
 describe('the dates a sentence gives for what it reports', () => {
   // 2026-03-04 is a Wednesday.
@@ -74,14 +70,10 @@ const ARTICLES = [
 ];
 
 describe('what happened, in order', () => {
-  const dir = tempDir('timeline');
   let store: Store;
 
   beforeAll(async () => {
-    const file = path.join(dir, 'flood.jsonl');
-    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
-    store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    expect((await ingestSources([file], { store, maxFileBytes: 50e6 })).added).toBe(3);
+    store = await storeOf('timeline', ARTICLES);
   });
   afterAll(() => store.close());
 
@@ -110,11 +102,7 @@ describe('what happened, in order', () => {
 
 describe('the question’s own words', () => {
   it('never reports "happened" as a part of the question the sources do not cover', async () => {
-    const dir = tempDir('happened');
-    const file = path.join(dir, 'flood.jsonl');
-    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
-    const store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    await ingestSources([file], { store, maxFileBytes: 50e6 });
+    const store = await storeOf('happened', ARTICLES);
     const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
     const text = JSON.stringify(report.sections) + JSON.stringify(report.bottomLine);
     expect(text).not.toMatch(/“happened”/);
@@ -124,11 +112,7 @@ describe('the question’s own words', () => {
 
 describe('what most outlets report', () => {
   it('states each fact several outlets give once, with how many outlets and origins, most first', async () => {
-    const dir = tempDir('key-facts');
-    const file = path.join(dir, 'flood.jsonl');
-    fs.writeFileSync(file, ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
-    const store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    await ingestSources([file], { store, maxFileBytes: 50e6 });
+    const store = await storeOf('key-facts', ARTICLES);
     const report = checkClaim('Did the Riverton council vote to rebuild the Miller Creek bridge?', {
       store,
       asOf: '2026-04-01',

@@ -47,8 +47,8 @@ const NUMBER_WORDS: Record<string, number> = {
 /** Neighbour words that say nothing about what a value is of. */
 const EMPTY_ANCHOR = new Set(['said', 'say', 'says', 'report', 'reported', 'according']);
 /** How many words after a number its unit may come ("41 year old", "217 votes for"), and how many unit words must agree. */
-const UNIT_WINDOW = 3;
-const UNIT_WORDS = 2;
+export const UNIT_WINDOW = 3;
+export const UNIT_WORDS = 2;
 /** How many neighbour words anchor a date, and how many of them a sentence must hold. */
 const DATE_ANCHORS = 3;
 const DATE_ANCHORS_HELD = 2;

@@ -8,12 +8,10 @@
 import { stem } from '../analyze/tokenize.js';
 import { outletOf } from '../retrieve/article-key.js';
 import type { Evidence } from '../types.js';
-import { isAnchor, nameStems, valuesIn, words } from './check-premises.js';
+import { UNIT_WINDOW, UNIT_WORDS, isAnchor, nameStems, valuesIn, words } from './check-premises.js';
 
 /** Other outlets that must agree on a value before one that differs is an outlier. */
 const MIN_AGREEING = 2;
-const UNIT_WINDOW = 3;
-const UNIT_WORDS = 2;
 
 /** Article id → why it is set aside: the fact it alone gives otherwise. */
 export function outlierFacts(sentences: Evidence[], names: string[]): Map<string, string> {

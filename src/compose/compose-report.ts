@@ -91,6 +91,9 @@ export function composeReport(input: ComposeInput): Report {
   const citer = new Citer(provenance.originOf);
   const missingTerms = uncoveredTerms(claim, evidence);
   const otherNames = namesInEvidence(evidence, claim.entities);
+  // The other sentences of the evidence articles on the story, read by several parts of the report.
+  const related = sameStorySentences(input.ranked, evidence);
+  const story = [...evidence, ...related];
   // What the question takes for granted, read against every sentence of the evidence articles.
   const premises = evidence.length > 0 ? checkPremises(claim.question, input.ranked, claim.entities) : [];
   // An open question is answered, not judged: its verdict block says whether the sources answer it.
@@ -99,7 +102,7 @@ export function composeReport(input: ComposeInput): Report {
       ? // The answer is often in another sentence of an evidence article ("One of them, X, was returned …").
         answerQuestion(
           reading.asks,
-          [...evidence, ...sameStorySentences(input.ranked, evidence)],
+          story,
           claim.entities,
           reading.counted,
           // Past a false premise, the answer is about what the reporting gives instead ("Tuesday").
@@ -190,7 +193,7 @@ export function composeReport(input: ComposeInput): Report {
   }
 
   // A source that alone gives another number for a fact every other outlet agrees on is set aside too.
-  const outliers = outlierFacts([...evidence, ...sameStorySentences(input.ranked, evidence)], claim.entities);
+  const outliers = outlierFacts(story, claim.entities);
   const quality = (article: StoredArticle) => {
     const own = sourceQuality(article, input.sourcePolicy);
     const outlier = outliers.get(article.id);
@@ -206,11 +209,9 @@ export function composeReport(input: ComposeInput): Report {
       : [];
   const best = [...evidence].sort((a, b) => b.coverage - a.coverage)[0]!;
   // The closest match is one statement: every outlet that states it in other words stands behind it.
-  const bestStatement = clusterStatements([
-    best,
-    ...evidence,
-    ...sameStorySentences(input.ranked, evidence),
-  ]).find((statement) => statement.items.includes(best))?.items ?? [best];
+  const bestStatement = clusterStatements([best, ...story]).find((statement) =>
+    statement.items.includes(best),
+  )?.items ?? [best];
   const backing = outletsOf(bestStatement).length;
   const bestOrigins = originsOf(bestStatement, provenance.originOf).length;
   // The summary opens with the verdict and its grounds, then the closest evidence, then the count.
@@ -228,7 +229,6 @@ export function composeReport(input: ComposeInput): Report {
   // A false premise is said plainly, right after the verdict or the answer.
   summary.splice(1, 0, ...premises.map((finding) => premiseSentence(citer, finding, asked)));
   const found = promisesAndActs(input.ranked, evidence);
-  const related = sameStorySentences(input.ranked, evidence);
   const coreArticle = groups[0]![0]!.article.id;
   const attribution =
     [...groups[0]!, ...related.filter((item) => item.article.id === coreArticle)]
@@ -246,8 +246,8 @@ export function composeReport(input: ComposeInput): Report {
   const sections = [
     partsOfTheClaim(citer, input.parts, evidence),
     coreReporting(citer, groups, attribution),
-    keyFacts(citer, [...evidence, ...related], provenance.originOf),
-    timeline(citer, [...evidence, ...related]),
+    keyFacts(citer, story, provenance.originOf),
+    timeline(citer, story),
     promisedAndDone(citer, found),
     otherSources(citer, groups, provenance.originOf),
     whoReacted(citer, input.reactions),

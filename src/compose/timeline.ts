@@ -35,7 +35,7 @@ export function timeline(citer: Citer, pool: Evidence[]): ReportSection | null {
     const [top] = [...votes.values()].sort(
       (a, b) => b.count - a.count || a.date.iso.localeCompare(b.date.iso),
     );
-    return { date: top!.date, items: statement.items.filter((_, index) => dates[index]) };
+    return { date: top!.date, items: statement.items };
   });
   if (new Set(events.map((event) => event.date.iso)).size < MIN_DATES) return null;
   const chosen = events

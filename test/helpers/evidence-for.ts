@@ -2,6 +2,7 @@ import { analyzeClaim } from '../../src/assess/analyze-claim.js';
 import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
 import { DEFAULT_EVIDENCE_OPTIONS, selectEvidence } from '../../src/retrieve/select-evidence.js';
 import type { Store } from '../../src/store/store.js';
+import type { Evidence } from '../../src/types.js';
 
 /** The claim a question becomes and the evidence a check selects for it, every relevance admitted (the gate alone decides). */
 export function evidenceFor(store: Store, question: string) {
@@ -11,4 +12,20 @@ export function evidenceFor(store: Store, question: string) {
     minRelevance: 0,
   });
   return { claim, evidence };
+}
+
+/** An evidence sentence of one article of `outlet`, with only what statement and outlet readers use. */
+export function sentenceOf(id: string, outlet: string, text: string): Evidence {
+  return {
+    article: {
+      id,
+      outlet,
+      url: `https://${outlet}.example/${id}`,
+      title: null,
+      published: null,
+      authors: [],
+    },
+    passage: { id: `${id}:0`, text },
+    sentence: { text, ordinal: 0 },
+  } as unknown as Evidence;
 }
