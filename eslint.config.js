@@ -11,4 +11,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The store, encoder and language-model contracts are asynchronous: a promise that is dropped
+    // or not awaited is a write that may never land or a check that reads nothing, so these are errors.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.lint.json' } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
 );

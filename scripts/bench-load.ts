@@ -38,7 +38,7 @@ const questionAt = (index: number) => headlines[index % headlines.length]!;
 const inProcess: number[] = [];
 for (let index = 0; index < TOTAL; index++) {
   const start = performance.now();
-  checkClaim(questionAt(index), { store, asOf: '2026-01-01' });
+  await checkClaim(questionAt(index), { store, asOf: '2026-01-01' });
   inProcess.push(performance.now() - start);
 }
 
@@ -72,7 +72,7 @@ const result = await new Promise<autocannon.Result>((resolve, reject) => {
   instance.on('response', (_client, _status, _bytes, responseTime) => httpMs.push(responseTime));
 });
 server.close();
-store.close();
+await store.close();
 
 console.log(
   `# Verity load bench — ${new Date().toISOString().slice(0, 10)}: ${TOTAL} checks, ${CONNECTIONS} concurrent clients, sample corpus (${corpus.articleCount} articles)\n`,

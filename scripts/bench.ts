@@ -44,7 +44,7 @@ const heapBefore = process.memoryUsage().rss;
 const ingestStart = performance.now();
 const summary = await ingestSources(corpus.inputs, { store, maxFileBytes: 20e6 });
 const ingestSeconds = (performance.now() - ingestStart) / 1000;
-const stored = store.corpusState();
+const stored = await store.corpusState();
 console.log('## Ingest\n');
 console.log(
   table(
@@ -78,19 +78,19 @@ console.log(
 );
 
 // Warm up both paths once (wink-nlp model load, SQLite page cache), then time each question.
-checkClaim(corpus.questions[0]!, { store, asOf: '2026-01-01' });
+await checkClaim(corpus.questions[0]!, { store, asOf: '2026-01-01' });
 const checkMs: number[] = [];
 const ftsMs: number[] = [];
 for (const question of corpus.questions) {
   const terms = analyzeClaim(question).terms;
   let start = performance.now();
-  store.searchPassages({ terms, limit: DEFAULT_PASSAGE_POOL });
+  await store.searchPassages({ terms, limit: DEFAULT_PASSAGE_POOL });
   ftsMs.push(performance.now() - start);
   start = performance.now();
-  checkClaim(question, { store, asOf: '2026-01-01' });
+  await checkClaim(question, { store, asOf: '2026-01-01' });
   checkMs.push(performance.now() - start);
 }
-store.close();
+await store.close();
 
 const cli = path.join(root, 'dist', 'src', 'cli', 'main.js');
 const cliMs: number[] = [];

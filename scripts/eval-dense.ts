@@ -49,7 +49,7 @@ for (const build of SHARED_SETS) {
     USE: exactVectorIndex(full.slice(0, ids.length)),
     static: exactVectorIndex(still.slice(0, ids.length)),
   };
-  const store = loadEvalStore(set.corpus);
+  const store = await loadEvalStore(set.corpus);
   const scores: Record<string, { hit5: number[]; r10: number[]; ms: number[] }> = {};
   const add = (method: string, ranked: string[], gold: string[], ms: number) => {
     const entry = (scores[method] ??= { hit5: [], r10: [], ms: [] });
@@ -57,9 +57,9 @@ for (const build of SHARED_SETS) {
     entry.r10.push(recallAt(ranked, gold, 10));
     entry.ms.push(ms);
   };
-  claims.forEach((claim, index) => {
+  for (const [index, claim] of claims.entries()) {
     let started = performance.now();
-    const bm25 = retrievePassages(store, analyzeClaim(claim.claim), { pool: POOL }).map(
+    const bm25 = (await retrievePassages(store, analyzeClaim(claim.claim), { pool: POOL })).map(
       (hit) => hit.article.source,
     );
     add('BM25 (Verity first stage)', bm25, claim.evidence, performance.now() - started);
@@ -70,8 +70,8 @@ for (const build of SHARED_SETS) {
       add(`${name} dense, exact scan`, dense, claim.evidence, performance.now() - started);
       add(`BM25 + ${name} (reciprocal-rank fusion)`, fuseRankings([bm25, dense]), claim.evidence, 0);
     }
-  });
-  store.close();
+  }
+  await store.close();
   for (const [method, entry] of Object.entries(scores)) {
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     rows.push([

@@ -52,7 +52,7 @@ async function fittedModels(): Promise<LearnedModels> {
         return [analysed.text, ...analysed.subClaims.map((part) => analyzeClaim(part).text)];
       }),
     ]);
-    train.push({ name: set.name, pools: pools(set, scorer), teaches: set.teaches });
+    train.push({ name: set.name, pools: await pools(set, scorer), teaches: set.teaches });
   }
   return fitModels(train, () => {}, dense).models;
 }
@@ -74,7 +74,7 @@ const testScorer = await scorerFor([
   ...testRows.map((row) => analyzeClaim(row['Headline']!).text),
 ]);
 const started = performance.now();
-const { pairs, sentences } = newsStancePairs(shared, testScorer);
+const { pairs, sentences } = await newsStancePairs(shared, testScorer);
 const gold = pairs.map((pair) => AS_LABEL[pair.stance]);
 const verity: EvalLabel[] = pairs.map((pair) => {
   const best = pair.sentences

@@ -44,11 +44,11 @@ console.log(
 const rows: Array<Array<string | number>> = [];
 const totals = { verity: [] as ReportScore[], baseline: [] as Omit<ReportScore, 'repeatedQuotes'>[] };
 for (const [index, story] of rubric.entries()) {
-  const report = checkClaim(story.question, { store, asOf: '2100-01-01' });
+  const report = await checkClaim(story.question, { store, asOf: '2100-01-01' });
   fs.writeFileSync(path.join(outDir, `${index + 1}.md`), renderMarkdown(report));
   const verity = scoreReport(story, report);
   const claim = analyzeClaim(story.question);
-  const top = store.searchPassages({ terms: claim.terms, limit: 5 });
+  const top = await store.searchPassages({ terms: claim.terms, limit: 5 });
   const baselineText = top.flatMap((hit) => splitSentences(hit.passage.text));
   const baseline = scoreText(story, baselineText, 'unsettled', baselineText[0] ?? null, [
     ...new Set(top.map((hit) => hit.article.outlet ?? '')),
@@ -119,5 +119,5 @@ totals.verity.forEach((score, index) => {
   if (score.missed.length) console.log(`- ${index + 1}: ${score.missed.join('; ')}`);
 });
 console.log(`\nReports: ${path.relative(process.cwd(), outDir)}/1.md … ${rubric.length}.md`);
-store.close();
+await store.close();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -136,7 +136,7 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
     if (!kept(set)) continue;
     const dense = await denseScorerFor(set);
     const started = performance.now();
-    const pooled = { name: set.name, pools: pools(set, dense), teaches: set.teaches };
+    const pooled = { name: set.name, pools: await pools(set, dense), teaches: set.teaches };
     console.log(
       `  ${set.name}: ${set.claims.length} claims, ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -167,7 +167,7 @@ for (const set of sets) {
   writeConverted(set, split as Split);
   const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null);
   const dense = await denseScorerFor(set);
-  const result = runEval(set.corpus, set.claims, { vectors, models, dense });
+  const result = await runEval(set.corpus, set.claims, { vectors, models, dense });
   results.push({ name: set.name, result });
   const title = protocol === 'lodo' ? `${set.name}, left out` : set.name;
   console.log(formatEvalTable(title, result) + '\n');

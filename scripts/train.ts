@@ -22,14 +22,18 @@ function accuracyOf(model: LinearModel, rows: number[][], labels: number[]): num
 }
 
 const shared = sharedDir();
-const byPart = (split: Split) =>
-  [...SHARED_SETS, ...STANCE_SETS, ...INFERENCE_SETS]
-    .map((build) => build(shared, split))
-    .map((set) => ({ name: set.name, pools: pools(set), teaches: set.teaches }));
+const byPart = async (split: Split) => {
+  const out = [];
+  for (const build of [...SHARED_SETS, ...STANCE_SETS, ...INFERENCE_SETS]) {
+    const set = build(shared, split);
+    out.push({ name: set.name, pools: await pools(set), teaches: set.teaches });
+  }
+  return out;
+};
 console.log('Scoring the training splits…');
-const train = byPart('train');
+const train = await byPart('train');
 console.log('Scoring the held-out splits…');
-const test = byPart('test');
+const test = await byPart('test');
 
 const { models: fitted, f2Cut, counts } = fitModels(train, console.log);
 const { relevance, stance, polarity, ranker, verdict } = fitted;

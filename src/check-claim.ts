@@ -38,23 +38,23 @@ export interface CheckOptions {
  * articles published by then, and the report says so ("as of 1 March 2026, against the 58 articles
  * published by then") rather than print a later ingest date beside an earlier check date.
  */
-function corpusAsOf(store: Store, asOf: string): CorpusState {
-  const state = store.corpusState();
+async function corpusAsOf(store: Store, asOf: string): Promise<CorpusState> {
+  const state = await store.corpusState();
   return state.lastIngestAt && asOf < state.lastIngestAt.slice(0, 10)
-    ? { ...state, publishedByAsOf: store.articlesPublishedBy(asOf) }
+    ? { ...state, publishedByAsOf: await store.articlesPublishedBy(asOf) }
     : state;
 }
 
 /** Checks a question or claim against the corpus and returns the report model. */
-export function checkClaim(question: string, options: CheckOptions): Report {
-  return checkClaimDetailed(question, options).report;
+export async function checkClaim(question: string, options: CheckOptions): Promise<Report> {
+  return (await checkClaimDetailed(question, options)).report;
 }
 
 /** The report plus every scored sentence in rank order (for evaluation of retrieval). */
-export function checkClaimDetailed(
+export async function checkClaimDetailed(
   question: string,
   options: CheckOptions,
-): { report: Report; ranked: Evidence[] } {
+): Promise<{ report: Report; ranked: Evidence[] }> {
   if (question.trim().length < 3) {
     throw new UsageError(
       'The question is empty. Ask a question or state a claim, e.g. verity check "Did X do Y?"',
@@ -63,28 +63,28 @@ export function checkClaimDetailed(
   const asOf = options.asOf ?? (options.now ?? (() => new Date()))().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
-  const { claim, corrections } = correctSpelling(options.store, analyzeClaim(question));
-  const passages = retrievePassages(options.store, claim, { asOf });
+  const { claim, corrections } = await correctSpelling(options.store, analyzeClaim(question));
+  const passages = await retrievePassages(options.store, claim, { asOf });
   const evidenceOptions = {
     ...DEFAULT_EVIDENCE_OPTIONS,
     vectors: options.vectors,
     models: options.models,
     dense: options.dense,
   };
-  const whole = selectEvidence(options.store, claim, passages, evidenceOptions);
+  const whole = await selectEvidence(options.store, claim, passages, evidenceOptions);
   const { closest, ranked, claimNegated, minRelevance } = whole;
   // Each part of a compound claim is checked on its own: its own retrieval, its own evidence.
-  const parts =
-    claim.subClaims.length > 1
-      ? claim.subClaims.map((text) => {
-          const part = { ...analyzeClaim(text), subClaims: [text] };
-          const partPassages = retrievePassages(options.store, part, { asOf });
-          return {
-            text,
-            evidence: selectEvidence(options.store, part, partPassages, evidenceOptions).evidence,
-          };
-        })
-      : [];
+  const parts = [];
+  if (claim.subClaims.length > 1) {
+    for (const text of claim.subClaims) {
+      const part = { ...analyzeClaim(text), subClaims: [text] };
+      const partPassages = await retrievePassages(options.store, part, { asOf });
+      parts.push({
+        text,
+        evidence: (await selectEvidence(options.store, part, partPassages, evidenceOptions)).evidence,
+      });
+    }
+  }
   // What bears on a part of the claim bears on the claim: the parts' evidence joins the whole's.
   const evidence = mergeEvidence(
     whole.evidence,
@@ -114,7 +114,7 @@ export function checkClaimDetailed(
     closest,
     verdict,
     provenance,
-    corpus: corpusAsOf(options.store, asOf),
+    corpus: await corpusAsOf(options.store, asOf),
     checkedAt: asOf,
     spelling: corrections,
     sourcePolicy: options.sourcePolicy,

@@ -37,6 +37,7 @@ function item(passageText: string, sentence: string, coverage = 0.5, ordinal = 0
     relevance: 0.9,
     stance: { supports: 0.6, refutes: 0.1, neutral: 0.3 },
     restatesClaim: false,
+    contradicts: [],
   };
 }
 

@@ -66,7 +66,7 @@ describe.skipIf(!HAS_SHARED || !HAS_CHROMIUM)('the reader web page in Chromium',
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
-    store?.close();
+    await store?.close();
   });
 
   it('asks a question, shows the verdict and sections, opens a citation in place, and follows a follow-up', async () => {

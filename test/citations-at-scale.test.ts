@@ -12,22 +12,24 @@ import { HAS_SHARED, SHARED } from './helpers/shared.js';
  * citation resolving to a stored passage with the same text, every quotation the words of a cited
  * passage, and every report valid against the JSON Schema.
  */
-describe.skipIf(!HAS_SHARED)('citation integrity on every evaluation claim', () => {
+describe.skipIf(!HAS_SHARED)('citation integrity on every evaluation claim', async () => {
   const stores: Store[] = [];
-  afterAll(() => stores.forEach((store) => store.close()));
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+  });
 
   it.each(SHARED_SETS.map((build) => [build.name, build] as const))(
     '%s',
     async (_name, build) => {
       const set = build(SHARED, 'test');
-      const store = loadEvalStore(set.corpus);
+      const store = await loadEvalStore(set.corpus);
       stores.push(store);
       let sentences = 0;
       for (const [index, claim] of set.claims.entries()) {
         // Yield now and then: a worker that never returns to its event loop misses vitest's RPC deadline.
         if (index % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
-        const report = checkClaim(claim.claim, { store, asOf: '2100-01-01' });
-        expectCitationIntegrity(report, store);
+        const report = await checkClaim(claim.claim, { store, asOf: '2100-01-01' });
+        await expectCitationIntegrity(report, store);
         expectValidReport(report);
         sentences += reportSentences(report).length;
       }

@@ -72,8 +72,8 @@ describe('claim/sentence alignment (stance features)', () => {
   });
 });
 
-describe('first-stage retrieval with the predicate’s synonyms', () => {
-  const store = loadEvalStore([
+describe('first-stage retrieval with the predicate’s synonyms', async () => {
+  const store = await loadEvalStore([
     { id: 'a', text: 'Guards guards guards at the gate.' },
     { id: 'b', text: 'The guards spoke to the man.' },
     { id: 'c', text: 'The man was delivered at the border.' },
@@ -81,11 +81,11 @@ describe('first-stage retrieval with the predicate’s synonyms', () => {
   ]);
   const claim = analyzeClaim('The guards handed over the man.');
 
-  it('adds passages only the synonyms find ("hand over" → "deliver"), after the plain hits', () => {
-    const plain = retrievePassages(store, claim, { pool: 2, expandPredicate: false }).map(
+  it('adds passages only the synonyms find ("hand over" → "deliver"), after the plain hits', async () => {
+    const plain = (await retrievePassages(store, claim, { pool: 2, expandPredicate: false })).map(
       (hit) => hit.article.source,
     );
-    const expanded = retrievePassages(store, claim, { pool: 2 }).map((hit) => hit.article.source);
+    const expanded = (await retrievePassages(store, claim, { pool: 2 })).map((hit) => hit.article.source);
     expect([...plain].sort()).toEqual(['a', 'b']);
     expect(expanded).toEqual([...plain, 'c']);
   });
@@ -93,36 +93,36 @@ describe('first-stage retrieval with the predicate’s synonyms', () => {
 
 describe('evidence selection (the gate before the learned ranking)', () => {
   /** Corpus ids of the evidence for a claim, every sentence relevant enough (the gate alone decides). */
-  function evidenceOf(corpus: Parameters<typeof loadEvalStore>[0], question: string) {
-    return evidenceFor(loadEvalStore(corpus), question).evidence;
+  async function evidenceOf(corpus: Parameters<typeof loadEvalStore>[0], question: string) {
+    return (await evidenceFor(await loadEvalStore(corpus), question)).evidence;
   }
   /** …and their corpus ids. */
-  const evidenceIds = (corpus: Parameters<typeof loadEvalStore>[0], question: string) =>
-    evidenceOf(corpus, question).map((item) => item.article.source);
+  const evidenceIds = async (corpus: Parameters<typeof loadEvalStore>[0], question: string) =>
+    (await evidenceOf(corpus, question)).map((item) => item.article.source);
 
-  it('asks for the claim’s names, but not for a year or an amount it mentions', () => {
+  it('asks for the claim’s names, but not for a year or an amount it mentions', async () => {
     const corpus = [
       { id: 'a', text: 'There is no evidence that the coronavirus causes sudden death syndrome.' },
       { id: 'b', text: 'The minister handed over the informants last week.' },
       { id: 'c', text: 'The weather was fine in the capital.' },
     ];
     const ids = (question: string) => evidenceIds(corpus, question);
-    expect(ids('The 2019 coronavirus causes sudden death syndrome.')).toContain('a');
-    expect(ids('Marco Rubio handed over the informants.')).not.toContain('b');
+    expect(await ids('The 2019 coronavirus causes sudden death syndrome.')).toContain('a');
+    expect(await ids('Marco Rubio handed over the informants.')).not.toContain('b');
   });
 
-  it('takes a surname alone as a later mention of the person, not the last word of any name', () => {
+  it('takes a surname alone as a later mention of the person, not the last word of any name', async () => {
     const corpus = [
       { id: 'a', text: 'Grisham signed the red flag law after the vote.' },
       { id: 'b', text: 'The Senate signed the red flag law after the vote.' },
       { id: 'c', text: 'New Mexico held its vote in the capital.' },
     ];
     const ids = (question: string) => evidenceIds(corpus, question);
-    expect(ids('Michelle Lujan Grisham signed the red flag law.')).toContain('a');
-    expect(ids('The New Mexico Senate signed the red flag law.')).not.toContain('b');
+    expect(await ids('Michelle Lujan Grisham signed the red flag law.')).toContain('a');
+    expect(await ids('The New Mexico Senate signed the red flag law.')).not.toContain('b');
   });
 
-  it('lets an article that holds the claim bring its other relevant sentences, one origin for all', () => {
+  it('lets an article that holds the claim bring its other relevant sentences, one origin for all', async () => {
     const corpus = [
       {
         id: 'r:0',
@@ -133,7 +133,7 @@ describe('evidence selection (the gate before the learned ranking)', () => {
       { id: 'x:0', article: 'x', text: 'Wages rose at the factory after the strike ended.' },
       { id: 'y:0', article: 'y', text: 'The harvest was late this year in the valley.' },
     ];
-    const evidence = evidenceOf(corpus, 'Hard-working families have flat wages.');
+    const evidence = await evidenceOf(corpus, 'Hard-working families have flat wages.');
     const ids = evidence.map((item) => item.article.source);
     expect(ids).toEqual(expect.arrayContaining(['r:0', 'r:1']));
     expect(ids).not.toContain('x:0');
@@ -163,9 +163,9 @@ describe('cell weights', () => {
   });
 });
 
-describe('vector slot (word vectors, when configured)', () => {
+describe('vector slot (word vectors, when configured)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-vectors-'));
-  const store = loadEvalStore([
+  const store = await loadEvalStore([
     { id: 'written', text: 'The novel was written by Lemke in Berlin.' },
     { id: 'cooked', text: 'The novel was cooked by Lemke in Berlin.' },
   ]);
@@ -177,16 +177,18 @@ describe('vector slot (word vectors, when configured)', () => {
     );
     return file;
   };
-  const first = (file: string) =>
-    checkClaimDetailed('The novel was penned by Lemke in Berlin.', {
-      store,
-      asOf: '2100-01-01',
-      vectors: { scorer: loadWordVectors(file), weight: 50 },
-    }).ranked[0]!.article.source;
+  const first = async (file: string) =>
+    (
+      await checkClaimDetailed('The novel was penned by Lemke in Berlin.', {
+        store,
+        asOf: '2100-01-01',
+        vectors: { scorer: loadWordVectors(file), weight: 50 },
+      })
+    ).ranked[0]!.article.source;
 
-  it('moves the sentence whose words are near the claim’s to the top', () => {
-    expect(first(vectorsFile('written', 'cooked'))).toBe('written');
-    expect(first(vectorsFile('cooked', 'written'))).toBe('cooked');
+  it('moves the sentence whose words are near the claim’s to the top', async () => {
+    expect(await first(vectorsFile('written', 'cooked'))).toBe('written');
+    expect(await first(vectorsFile('cooked', 'written'))).toBe('cooked');
   });
 
   it('says what is wrong with a file that is not word vectors', () => {

@@ -14,7 +14,7 @@ import { HAS_SHARED, SEED_ARTICLE, tempDir } from './helpers/shared.js';
 
 const QUESTION = 'Did Rubio turn over DOJ MS-13 informants to get access to El Salvadoran prisons?';
 
-describe.skipIf(!HAS_SHARED)('formats, stored checks and rechecks', () => {
+describe.skipIf(!HAS_SHARED)('formats, stored checks and rechecks', async () => {
   const dir = tempDir('checks');
   const db = path.join(dir, 'verity.db');
   let store: Store;
@@ -36,8 +36,8 @@ describe.skipIf(!HAS_SHARED)('formats, stored checks and rechecks', () => {
   });
   afterAll(() => store.close());
 
-  it('escapes every piece of source text in HTML and links only http(s) URLs', () => {
-    const html = renderHtml(checkClaim(QUESTION, { store, asOf: '2026-01-01' }));
+  it('escapes every piece of source text in HTML and links only http(s) URLs', async () => {
+    const html = renderHtml(await checkClaim(QUESTION, { store, asOf: '2026-01-01' }));
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<img|<b onmouseover|href="javascript:/i);
     expect(html).toContain('&lt;script&gt;');
@@ -46,10 +46,10 @@ describe.skipIf(!HAS_SHARED)('formats, stored checks and rechecks', () => {
   });
 
   it('stores a check with its corpus state, shows it, and marks it outdated after new ingestion; recheck shows the change', async () => {
-    const report = checkClaim(QUESTION, { store, asOf: '2026-01-01' });
-    const stored = storeCheck(store, report, new Date('2026-01-01T10:00:00Z'));
-    expect(store.getCheck(stored.id)?.report).toEqual(report);
-    expect(withStatus(stored, store).status?.outdated).toBe(false);
+    const report = await checkClaim(QUESTION, { store, asOf: '2026-01-01' });
+    const stored = await storeCheck(store, report, new Date('2026-01-01T10:00:00Z'));
+    expect((await store.getCheck(stored.id))?.report).toEqual(report);
+    expect((await withStatus(stored, store)).status?.outdated).toBe(false);
 
     const more = path.join(dir, 'more.jsonl');
     fs.writeFileSync(
@@ -63,12 +63,12 @@ describe.skipIf(!HAS_SHARED)('formats, stored checks and rechecks', () => {
       }) + '\n',
     );
     await ingestSources([more], { store, maxFileBytes: 5e6 });
-    const shown = withStatus(store.getCheck(stored.id)!, store);
+    const shown = await withStatus((await store.getCheck(stored.id))!, store);
     expect(shown.status).toMatchObject({ outdated: true });
     expect(shown.status!.note).toMatch(/May be outdated/);
     expectValidReport(shown);
 
-    const [result] = recheck({
+    const [result] = await recheck({
       store,
       ids: [stored.id],
       asOf: '2026-01-02',
@@ -76,7 +76,7 @@ describe.skipIf(!HAS_SHARED)('formats, stored checks and rechecks', () => {
     });
     expect(result!.current.previousId).toBe(stored.id);
     expect(result!.newSources).toContain('Follow-up Times');
-    expect(withStatus(result!.current, store).status?.outdated).toBe(false);
+    expect((await withStatus(result!.current, store)).status?.outdated).toBe(false);
   });
 
   it('prints every format from the CLI, stores the check, and shows it again by id', () => {

@@ -64,7 +64,7 @@ function writeBatch(dir: string): void {
   );
 }
 
-describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
+describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', async () => {
   const dir = tempDir('ingest');
   const inputs = path.join(dir, 'inputs');
   let store: Store;
@@ -77,7 +77,7 @@ describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
   });
   afterAll(() => store.close());
 
-  it('stores every good article and reports each bad file with its reason', () => {
+  it('stores every good article and reports each bad file with its reason', async () => {
     const reasons = Object.fromEntries(
       first.failures.map((failure) => [path.basename(failure.source), failure.reason]),
     );
@@ -90,19 +90,19 @@ describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
     expect(first.failed).toBe(6);
     // nytimes, wire, note, malformed, latin1, and two JSONL lines.
     expect(first.added).toBe(7);
-    expect(store.corpusState().articles).toBe(7);
+    expect((await store.corpusState()).articles).toBe(7);
   });
 
-  it('extracts text from malformed HTML and decodes a declared legacy charset', () => {
-    const storm = store.searchPassages({ terms: ['storm', 'coast'], limit: 1 })[0]!;
+  it('extracts text from malformed HTML and decodes a declared legacy charset', async () => {
+    const storm = (await store.searchPassages({ terms: ['storm', 'coast'], limit: 1 }))[0]!;
     expect(storm.passage.text).toContain('The storm hit the coast on Tuesday night');
-    const cafe = store.searchPassages({ terms: ['café'], limit: 1 })[0]!;
+    const cafe = (await store.searchPassages({ terms: ['café'], limit: 1 }))[0]!;
     expect(cafe.passage.text).toContain('serving crème brûlée');
     expect(cafe.article.title).toBe('Café opens');
   });
 
-  it('keeps JSONL metadata', () => {
-    const budget = store.searchPassages({ terms: ['budget'], limit: 1 })[0]!.article;
+  it('keeps JSONL metadata', async () => {
+    const budget = (await store.searchPassages({ terms: ['budget'], limit: 1 }))[0]!.article;
     expect(budget).toMatchObject({
       title: 'Budget passes',
       outlet: 'News Test',
@@ -115,19 +115,19 @@ describe.skipIf(!HAS_SHARED)('ingesting a batch with bad input', () => {
   it('adds nothing when the same files are ingested again', async () => {
     const again = await ingestSources([inputs], { store, maxFileBytes: LIMIT });
     expect(again).toMatchObject({ added: 0, updated: 0, skipped: 7 });
-    expect(store.corpusState().articles).toBe(7);
+    expect((await store.corpusState()).articles).toBe(7);
   });
 
   it('updates a changed file and keeps the earlier version for old citations', async () => {
     const note = path.join(inputs, 'nested', 'deeper', 'note.md');
-    const before = store.searchPassages({ terms: ['bridge'], limit: 1 })[0]!;
+    const before = (await store.searchPassages({ terms: ['bridge'], limit: 1 }))[0]!;
     fs.appendFileSync(note, '\nTraffic is expected to return to normal by Friday.\n');
     const changed = await ingestSources([note], { store, maxFileBytes: LIMIT });
     expect(changed).toMatchObject({ added: 0, updated: 1, skipped: 0 });
-    expect(store.corpusState().articles).toBe(7);
-    const after = store.searchPassages({ terms: ['bridge'], limit: 5 });
+    expect((await store.corpusState()).articles).toBe(7);
+    const after = await store.searchPassages({ terms: ['bridge'], limit: 5 });
     expect(after).toHaveLength(1);
     expect(after[0]!.passage.text).toContain('Traffic is expected');
-    expect(store.getPassage(before.passage.id)?.text).toBe(before.passage.text);
+    expect((await store.getPassage(before.passage.id))?.text).toBe(before.passage.text);
   });
 });

@@ -84,7 +84,7 @@ const ARTICLES = [
   },
 ];
 
-describe('open questions get an answer, not a verdict', () => {
+describe('open questions get an answer, not a verdict', async () => {
   const dir = tempDir('questions');
   let store: Store;
 
@@ -97,15 +97,15 @@ describe('open questions get an answer, not a verdict', () => {
   });
   afterAll(() => store.close());
 
-  const check = (question: string) => {
-    const report = checkClaim(question, { store, asOf: '2026-04-01' });
-    expectCitationIntegrity(report, store);
+  const check = async (question: string) => {
+    const report = await checkClaim(question, { store, asOf: '2026-04-01' });
+    await expectCitationIntegrity(report, store);
     expectValidReport(report);
     return report;
   };
 
-  it('names who, with how many outlets state each name, first in the summary', () => {
-    const report = check('Who voted against the dam plan?');
+  it('names who, with how many outlets state each name, first in the summary', async () => {
+    const report = await check('Who voted against the dam plan?');
     expect(report.kind).toBe('question');
     expect(report.claim).toBe('Who voted against the dam plan?');
     expect(report.verdict.label).toBe('answered');
@@ -116,37 +116,39 @@ describe('open questions get an answer, not a verdict', () => {
     expect(report.answer!.citations.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('gives the count of what was asked for, not another number in the same sentences', () => {
-    const report = check('How many council members voted for the dam?');
+  it('gives the count of what was asked for, not another number in the same sentences', async () => {
+    const report = await check('How many council members voted for the dam?');
     expect(report.answer!.text).toMatch(/^The reporting gives Seven council members \(2 outlets\)/i);
   });
 
-  it('answers a fragment that names a count with the count', () => {
-    const report = check('council vote count on the dam');
+  it('answers a fragment that names a count with the count', async () => {
+    const report = await check('council vote count on the dam');
     expect(report.kind).toBe('question');
     expect(report.answer!.text).toMatch(/^The reporting gives Seven council members/i);
   });
 
-  it('dates what happened', () => {
-    expect(check('When did the council approve the dam?').answer!.text).toMatch(/dates it to Tuesday/);
+  it('dates what happened', async () => {
+    expect((await check('When did the council approve the dam?')).answer!.text).toMatch(
+      /dates it to Tuesday/,
+    );
   });
 
-  it('answers why with the sentence that gives the reason', () => {
-    const report = check('Why did the council approve the dam');
+  it('answers why with the sentence that gives the reason', async () => {
+    const report = await check('Why did the council approve the dam');
     expect(report.verdict.label).toBe('answered');
     expect(report.answer!.text).toMatch(/because the valley flooded three times/);
   });
 
-  it('says plainly when nothing answers the question, and that this is not a "no"', () => {
-    const report = check('Who designed the Oslo opera house roof?');
+  it('says plainly when nothing answers the question, and that this is not a "no"', async () => {
+    const report = await check('Who designed the Oslo opera house roof?');
     expect(report.verdict.label).toBe('not-answered');
     expect(report.verdict.title).toBe('Not answered by these sources');
     expect(report.answer!.outlets).toBe(0);
     expect(report.answer!.text).toMatch(/not answered by these sources|do not answer/);
   });
 
-  it('shows the answer first in Markdown and HTML, writes no ClaimReview, and asks real follow-ups', () => {
-    const report = check('Who voted against the dam plan?');
+  it('shows the answer first in Markdown and HTML, writes no ClaimReview, and asks real follow-ups', async () => {
+    const report = await check('Who voted against the dam plan?');
     const markdown = renderReport(report, 'markdown');
     expect(markdown).toContain('**Question:** Who voted against the dam plan?');
     expect(markdown.indexOf('## Answer: Answered by the reporting')).toBeLessThan(
@@ -163,13 +165,13 @@ describe('open questions get an answer, not a verdict', () => {
     expect(report.followUps).toContain('What does the reporting say about Maria Okafor?');
   });
 
-  it('writes every count with its right number ("1 sentence leans", "2 outlets")', () => {
+  it('writes every count with its right number ("1 sentence leans", "2 outlets")', async () => {
     for (const question of [
       'Did the council approve the Miller Creek dam?',
       'Who voted against the dam plan?',
       'Did State Wire report that Maria Okafor voted against the dam plan?',
     ]) {
-      const report = check(question);
+      const report = await check(question);
       const text = [
         ...report.verdict.reasons,
         ...report.summary.map((sentence) => sentence.text),
@@ -182,18 +184,18 @@ describe('open questions get an answer, not a verdict', () => {
     }
   });
 
-  it('checked as of a day before the latest ingest, says how many articles were published by then', () => {
-    const report = checkClaim('Who voted against the dam plan?', { store, asOf: '2026-03-04' });
+  it('checked as of a day before the latest ingest, says how many articles were published by then', async () => {
+    const report = await checkClaim('Who voted against the dam plan?', { store, asOf: '2026-03-04' });
     expect(report.corpus.publishedByAsOf).toBe(2);
     expect(renderReport(report, 'markdown')).toContain(
       'Checked as of March 4, 2026, against the 2 articles published by then (undated ones included) of the 3 stored.',
     );
     expect(report.sources.map((source) => source.outlet)).not.toContain('State Wire');
-    expect(check('Who voted against the dam plan?').corpus.publishedByAsOf).toBe(3);
+    expect((await check('Who voted against the dam plan?')).corpus.publishedByAsOf).toBe(3);
   });
 
-  it('states a fact that several outlets report once, citing them all', () => {
-    const report = check('Did Maria Okafor and Daniel Brandt vote against the dam plan?');
+  it('states a fact that several outlets report once, citing them all', async () => {
+    const report = await check('Did Maria Okafor and Daniel Brandt vote against the dam plan?');
     const others = report.sections.find((section) => section.title.startsWith('How other sources report it'));
     const sentences = others?.sentences ?? [];
     const same = sentences.find((sentence) => /the same as the core reporting/.test(sentence.text));
@@ -207,15 +209,15 @@ describe('open questions get an answer, not a verdict', () => {
     ).toBeLessThanOrEqual(1);
   });
 
-  it('still judges a yes/no question as a claim', () => {
-    const report = check('Did the council approve the Miller Creek dam?');
+  it('still judges a yes/no question as a claim', async () => {
+    const report = await check('Did the council approve the Miller Creek dam?');
     expect(report.kind).toBe('claim');
     expect(report.answer).toBeUndefined();
     expect(['supported', 'reported', 'unsettled']).toContain(report.verdict.label);
   });
 
-  it('says plainly when a premise is false, and what the reporting gives instead', () => {
-    const report = check('What did the council decide on Friday about the dam?');
+  it('says plainly when a premise is false, and what the reporting gives instead', async () => {
+    const report = await check('What did the council decide on Friday about the dam?');
     expect(report.premises).toEqual([
       expect.objectContaining({
         stated: 'Friday',
@@ -233,8 +235,8 @@ describe('open questions get an answer, not a verdict', () => {
     expect(report.answer!.text).toContain('Tuesday');
   });
 
-  it('reads a wrong count against the counts the reporting gives for the same thing', () => {
-    const report = check('nine council members voted for the dam');
+  it('reads a wrong count against the counts the reporting gives for the same thing', async () => {
+    const report = await check('nine council members voted for the dam');
     expect(
       report.premises?.map((premise) => [premise.stated, premise.reported.map((entry) => entry.value)]),
     ).toEqual([['9', ['7']]]);
@@ -243,10 +245,10 @@ describe('open questions get an answer, not a verdict', () => {
     );
   });
 
-  it('finds no false premise where the reporting holds the value, or gives none on its subject', () => {
-    expect(check('Did the council approve the dam on Tuesday?').premises).toBeUndefined();
-    expect(check('Seven council members voted for the dam').premises).toBeUndefined();
-    expect(check('Did the council approve the dam in 2019?').premises).toBeUndefined();
+  it('finds no false premise where the reporting holds the value, or gives none on its subject', async () => {
+    expect((await check('Did the council approve the dam on Tuesday?')).premises).toBeUndefined();
+    expect((await check('Seven council members voted for the dam')).premises).toBeUndefined();
+    expect((await check('Did the council approve the dam in 2019?')).premises).toBeUndefined();
   });
 });
 
@@ -313,20 +315,20 @@ const CAUSE_ARTICLES = [
   },
 ];
 
-describe('a question about what caused something', () => {
+describe('a question about what caused something', async () => {
   let store: Store;
   beforeAll(async () => {
     store = await storeOf('causes', CAUSE_ARTICLES);
   });
   afterAll(() => store.close());
 
-  it('names the cause with its outlets, and says in the summary who doubts it', () => {
+  it('names the cause with its outlets, and says in the summary who doubts it', async () => {
     expect(readQuestion('What caused the closure of Route 9?')).toMatchObject({
       kind: 'question',
       asks: 'cause',
     });
-    const report = checkClaim('What caused the closure of Route 9?', { store, asOf: '2026-04-01' });
-    expectCitationIntegrity(report, store);
+    const report = await checkClaim('What caused the closure of Route 9?', { store, asOf: '2026-04-01' });
+    await expectCitationIntegrity(report, store);
     expectValidReport(report);
     expect(report.answer!.text).toMatch(/^The reporting gives the cause as a landslide \([23] outlets\)/);
     const doubt = report.summary.find((sentence) => sentence.text.startsWith('Not every source agrees'));

@@ -77,15 +77,20 @@ describe('pair-vector features (u∘v, |u−v|) for the stance models', () => {
       { id: 'a', text: 'The dam burst in May. Farmers lost their crops.' },
       { id: 'b', text: 'A dam burst after the storm.' },
     ];
-    const store = loadEvalStore(corpus);
+    const store = await loadEvalStore(corpus);
     const claim = analyzeClaim('The dam burst');
     // Encoded: the corpus lines, not the claim nor the sentences the splitter cut line a into.
     const scorer = await precomputedScorer(
       fakeEmbeddingModel(8),
       corpus.map((line) => line.text),
     );
-    const { items } = scorePool(store, claim, retrievePassages(store, claim, { asOf: '2100-01-01' }), scorer);
-    store.close();
+    const { items } = await scorePool(
+      store,
+      claim,
+      await retrievePassages(store, claim, { asOf: '2100-01-01' }),
+      scorer,
+    );
+    await store.close();
     expect(items.length).toBeGreaterThanOrEqual(2);
     for (const item of items) {
       expect(item.vectors!.claim).toHaveLength(8);

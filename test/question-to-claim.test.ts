@@ -95,17 +95,17 @@ describe('one term however it is written', () => {
     expect(terms('WHO WARNED THE CITY')).not.toContain('w-h-o');
   });
 
-  it('finds passages that write the term another way', () => {
-    const store = loadEvalStore([
+  it('finds passages that write the term another way', async () => {
+    const store = await loadEvalStore([
       { id: 'a', text: 'The Justice Department ended its protections for the informants.' },
       { id: 'b', text: 'MS13 leaders were handed over in March.' },
       { id: 'c', text: 'Rain fell over the city all week.' },
     ]);
-    const found = (text: string) =>
-      retrievePassages(store, analyzeClaim(text)).map((hit) => hit.article.source);
-    expect(found('Did the DOJ end protections?')).toContain('a');
-    expect(found('Were MS-13 leaders handed over?')).toContain('b');
-    store.close();
+    const found = async (text: string) =>
+      (await retrievePassages(store, analyzeClaim(text))).map((hit) => hit.article.source);
+    expect(await found('Did the DOJ end protections?')).toContain('a');
+    expect(await found('Were MS-13 leaders handed over?')).toContain('b');
+    await store.close();
   });
 });
 
@@ -136,13 +136,13 @@ describe('typos', () => {
     { id: 'c', text: 'The minister visited the prison in March.' },
   ];
 
-  it('reads a word no passage holds as the stored word one edit away, and says so', () => {
-    const store = loadEvalStore(corpus);
-    const { report } = checkClaimDetailed('Did Ruboi turn over the infromants?', {
+  it('reads a word no passage holds as the stored word one edit away, and says so', async () => {
+    const store = await loadEvalStore(corpus);
+    const { report } = await checkClaimDetailed('Did Ruboi turn over the infromants?', {
       store,
       asOf: '2026-01-01',
     });
-    store.close();
+    await store.close();
     expect(report.spelling).toEqual([
       { from: 'Ruboi', to: 'Rubio' },
       { from: 'infromants', to: 'informants' },
@@ -152,13 +152,13 @@ describe('typos', () => {
     expect(renderReport(report, 'markdown')).toContain('read “Ruboi” as “Rubio”');
   });
 
-  it('leaves English words, short words and names with no stored neighbour as typed', () => {
-    const store = loadEvalStore(corpus);
+  it('leaves English words, short words and names with no stored neighbour as typed', async () => {
+    const store = await loadEvalStore(corpus);
     for (const question of ['Did the ministry visit the prison?', 'Did Zelensky visit the prison?']) {
-      const { report } = checkClaimDetailed(question, { store, asOf: '2026-01-01' });
+      const { report } = await checkClaimDetailed(question, { store, asOf: '2026-01-01' });
       expect(report.spelling).toBeUndefined();
     }
-    store.close();
+    await store.close();
   });
 
   it('lists every word one edit away', () => {

@@ -21,7 +21,7 @@ const QUESTIONS = [
   'Did Zorblatt Quennington acquire the Frobnitz Corporation?',
 ];
 
-describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
+describe.skipIf(!HAS_SHARED)('reports on the sample corpus', async () => {
   const dir = tempDir('report');
   const db = path.join(dir, 'verity.db');
   let store: Store;
@@ -37,9 +37,9 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
 
   it.each(QUESTIONS)(
     'every sentence of the report on "%s" is cited and every citation resolves',
-    (question) => {
-      const report = checkClaim(question, { store, asOf: '2026-01-01' });
-      expectCitationIntegrity(report, store);
+    async (question) => {
+      const report = await checkClaim(question, { store, asOf: '2026-01-01' });
+      await expectCitationIntegrity(report, store);
       expectValidReport(report);
       expectValidClaimReview(JSON.parse(renderClaimReview(report)) as Record<string, unknown>);
       for (const key of [
@@ -59,8 +59,8 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     },
   );
 
-  it('answers the seed question from the wire article and names the Washington Post as origin', () => {
-    const report = checkClaim(QUESTIONS[0]!, { store, asOf: '2026-01-01' });
+  it('answers the seed question from the wire article and names the Washington Post as origin', async () => {
+    const report = await checkClaim(QUESTIONS[0]!, { store, asOf: '2026-01-01' });
     expect(report.claim).toBe(
       'Rubio turned over DOJ MS-13 informants to get access to El Salvadoran prisons.',
     );
@@ -109,8 +109,8 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     );
   });
 
-  it('says plainly when nothing in the corpus addresses the claim, and does not call it false', () => {
-    const report = checkClaim(QUESTIONS[5]!, { store, asOf: '2026-01-01' });
+  it('says plainly when nothing in the corpus addresses the claim, and does not call it false', async () => {
+    const report = await checkClaim(QUESTIONS[5]!, { store, asOf: '2026-01-01' });
     expect(report.verdict.label).toBe('not-found');
     expect(report.summary[0]!.text).toMatch(/^Nothing in the 2,588 articles checked addresses this claim/);
     expect(
@@ -120,14 +120,14 @@ describe.skipIf(!HAS_SHARED)('reports on the sample corpus', () => {
     ).not.toMatch(/\b(is|was) false\b|refuted|debunked/i);
   });
 
-  it('leaves out articles published after --as-of', () => {
-    const report = checkClaim(QUESTIONS[0]!, { store, asOf: '2025-01-01' });
+  it('leaves out articles published after --as-of', async () => {
+    const report = await checkClaim(QUESTIONS[0]!, { store, asOf: '2025-01-01' });
     expect(report.sources.every((source) => !source.published || source.published < '2025-01-01')).toBe(true);
     expect(report.verdict.label).toBe('not-found');
   });
 
-  it('renders Markdown with the question, the verdict, numbered sections, follow-ups and sources', () => {
-    const markdown = renderMarkdown(checkClaim(QUESTIONS[1]!, { store, asOf: '2026-01-01' }));
+  it('renders Markdown with the question, the verdict, numbered sections, follow-ups and sources', async () => {
+    const markdown = renderMarkdown(await checkClaim(QUESTIONS[1]!, { store, asOf: '2026-01-01' }));
     expect(markdown).toMatch(/^# Did ISIS behead an American journalist\?\n/);
     expect(markdown).toContain('Checked as of January 1, 2026, against the');
     expect(markdown).toMatch(/## Verdict: /);

@@ -12,7 +12,7 @@ import { HAS_SHARED, READABILITY_PAGES, SEED_ARTICLE, tempDir } from './helpers/
 
 const QUESTION = 'Did Rubio turn over DOJ MS-13 informants to get access to El Salvadoran prisons?';
 
-describe.skipIf(!HAS_SHARED)('HTTP API (in process)', () => {
+describe.skipIf(!HAS_SHARED)('HTTP API (in process)', async () => {
   let store: Store;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {

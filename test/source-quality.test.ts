@@ -39,7 +39,7 @@ const ARTICLES = [
   },
 ];
 
-describe('sources weighed', () => {
+describe('sources weighed', async () => {
   const dir = tempDir('quality');
   let store: Store;
   const policyFile = path.join(dir, 'policy.json');
@@ -63,14 +63,14 @@ describe('sources weighed', () => {
     expect(mostRepeatedParagraph(ARTICLES[2]!.text)).toBe(1);
   });
 
-  it('never lets a set-aside source carry the core reporting when a better one is there, and says why', () => {
+  it('never lets a set-aside source carry the core reporting when a better one is there, and says why', async () => {
     const policy = loadSourcePolicy(policyFile);
-    const report = checkClaim('Did the Riverton council approve the Miller Creek dam?', {
+    const report = await checkClaim('Did the Riverton council approve the Miller Creek dam?', {
       store,
       asOf: '2026-04-01',
       sourcePolicy: policy,
     });
-    expectCitationIntegrity(report, store);
+    await expectCitationIntegrity(report, store);
     const core = report.sections.find((section) => section.title.startsWith('What the core reporting says'))!;
     expect(core.sentences[0]!.text).toMatch(/^Riverton Gazette \(2026-03-04\) reports/);
     const limits = report.sections
@@ -84,10 +84,10 @@ describe('sources weighed', () => {
     );
   });
 
-  it('reads a policy entry by address or outlet name, and rejects a bad policy with what to fix', () => {
+  it('reads a policy entry by address or outlet name, and rejects a bad policy with what to fix', async () => {
     const policy = { domains: [{ domain: 'gazette.example', tier: 'high' as const }] };
-    const hit = checkClaim('Riverton dam', { store, asOf: '2026-04-01' }).sources[0]!.passages[0]!.id;
-    const stored = store.getPassage(hit)!.article;
+    const hit = (await checkClaim('Riverton dam', { store, asOf: '2026-04-01' })).sources[0]!.passages[0]!.id;
+    const stored = (await store.getPassage(hit))!.article;
     const at = (url: string | null, outlet: string | null) =>
       sourceQuality({ ...stored, url, outlet, text: '' }, policy).tier;
     expect(at('https://www.gazette.example/x', null)).toBe('high');

@@ -106,10 +106,10 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
       fetcher: fetcher(),
     });
     expect(summary).toMatchObject({ added: 2, failed: 0 });
-    const sudan = store.searchPassages({ terms: ['sudan'], limit: 1 })[0]!.article;
+    const sudan = (await store.searchPassages({ terms: ['sudan'], limit: 1 }))[0]!.article;
     expect(sudan.title).toBe('United States to Lift Sudan Sanctions');
-    expect(store.searchPassages({ terms: ['café'], limit: 1 })[0]!.article.title).toBe('Café news');
-    store.close();
+    expect((await store.searchPassages({ terms: ['café'], limit: 1 }))[0]!.article.title).toBe('Café news');
+    await store.close();
   });
 
   it('joins an article split over several URLs into one article', async () => {
@@ -120,10 +120,10 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
       fetcher: fetcher(),
     });
     expect(summary).toMatchObject({ added: 1, failed: 0 });
-    const article = store.searchPassages({ terms: ['harbour'], limit: 1 })[0]!.article;
+    const article = (await store.searchPassages({ terms: ['harbour'], limit: 1 }))[0]!.article;
     expect(article.text).toContain('Page 1, paragraph 1');
     expect(article.text).toContain('Page 2, paragraph 6');
-    store.close();
+    await store.close();
   });
 
   it('refuses loopback addresses unless allowed, and says how to allow them', async () => {
@@ -135,7 +135,7 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
     });
     expect(summary.failed).toBe(1);
     expect(summary.failures[0]!.reason).toMatch(/private, loopback or link-local.*--allow-private-urls/);
-    store.close();
+    await store.close();
   });
 
   it('follows a few redirects, stops at the limit, and reports timeouts, oversize bodies and HTTP errors', async () => {
@@ -158,7 +158,7 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
       expect.stringMatching(/big the response grew past the 4\.8 MB limit/),
       expect.stringMatching(/gone the server answered HTTP 410/),
     ]);
-    store.close();
+    await store.close();
   });
 
   it('ingests a feed: fetches each entry page, keeps feed metadata, honours --since, reports a dead link', async () => {
@@ -191,7 +191,7 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
     expect(summary).toMatchObject({ added: 7, failed: 0 });
     expect(summary.warnings).toHaveLength(1);
     expect(summary.warnings[0]!.reason).toMatch(/stored the feed's summary only/);
-    const forager = store.searchPassages({ terms: ['forager'], limit: 1 })[0]!.article;
+    const forager = (await store.searchPassages({ terms: ['forager'], limit: 1 }))[0]!.article;
     expect(forager).toMatchObject({
       title: 'THE CREATIVE FORAGER',
       authors: ['Jeremy Puma'],
@@ -208,7 +208,9 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
       since: '2025-10-10',
     });
     expect(recent).toMatchObject({ added: 1, failed: 0 });
-    expect(store.searchPassages({ terms: ['café'], limit: 1 })[0]!.article.published).toBe('2025-10-20');
+    expect((await store.searchPassages({ terms: ['café'], limit: 1 }))[0]!.article.published).toBe(
+      '2025-10-20',
+    );
     const text = await ingestSources([`${server.url}/urls.txt`], {
       store,
       maxFileBytes: MAX,
@@ -280,9 +282,9 @@ describe.skipIf(!HAS_SHARED)('WARC files', () => {
       { store, maxFileBytes: MAX },
     );
     expect(summary.added).toBeGreaterThanOrEqual(3);
-    const commonCrawl = store.searchPassages({ terms: ['common', 'crawl'], limit: 1 })[0]!.article;
+    const commonCrawl = (await store.searchPassages({ terms: ['common', 'crawl'], limit: 1 }))[0]!.article;
     expect(commonCrawl.source).toBe('http://commoncrawl.org/');
-    store.close();
+    await store.close();
   });
 
   it('ingests a per-record-gzip WARC of news pages written with warcio', async () => {
@@ -291,7 +293,7 @@ describe.skipIf(!HAS_SHARED)('WARC files', () => {
     const names = ['nytimes-1', 'bbc-1', 'guardian-1', 'wapo-1', 'cnn'];
     const parts: Uint8Array[] = [];
     for (const name of names) {
-      const record = await WARCRecord.create(
+      const record = WARCRecord.create(
         {
           url: `https://news.example/${name}`,
           date: '2025-10-19T10:00:00Z',
@@ -309,9 +311,9 @@ describe.skipIf(!HAS_SHARED)('WARC files', () => {
     const store = freshStore();
     const summary = await ingestSources([file], { store, maxFileBytes: MAX });
     expect(summary).toMatchObject({ added: 5, failed: 0 });
-    expect(store.searchPassages({ terms: ['sudan', 'sanctions'], limit: 1 })[0]!.article.source).toBe(
+    expect((await store.searchPassages({ terms: ['sudan', 'sanctions'], limit: 1 }))[0]!.article.source).toBe(
       'https://news.example/nytimes-1',
     );
-    store.close();
+    await store.close();
   });
 });

@@ -83,8 +83,8 @@ describe('a sentence that restates the claim', () => {
 });
 
 describe('stance of a restatement in a check', () => {
-  it('takes no side, while the rebuttal beside it keeps its stance', () => {
-    const store = loadEvalStore([
+  it('takes no side, while the rebuttal beside it keeps its stance', async () => {
+    const store = await loadEvalStore([
       {
         id: 'post',
         text: '“Virginia announced the end of youth hunting,” one Facebook post says.',
@@ -96,7 +96,7 @@ describe('stance of a restatement in a check', () => {
         url: 'https://factcheck.example/youth-hunting',
       },
     ]);
-    const { evidence } = evidenceFor(store, 'Virginia announced the end of youth hunting.');
+    const { evidence } = await evidenceFor(store, 'Virginia announced the end of youth hunting.');
     const post = evidence.find((item) => item.article.source === 'post')!;
     const agency = evidence.find((item) => item.article.source === 'agency')!;
     expect(post.stance).toEqual({ supports: 0, refutes: 0, neutral: 1 });
@@ -105,12 +105,12 @@ describe('stance of a restatement in a check', () => {
     expect(agency.stance.neutral).toBeLessThan(1);
     expect(agency.stance.supports + agency.stance.refutes).toBeGreaterThan(0);
     // The verdict says so, and does not count the quotation on either side.
-    const { report } = checkClaimDetailed('Virginia announced the end of youth hunting.', { store });
+    const { report } = await checkClaimDetailed('Virginia announced the end of youth hunting.', { store });
     expect(report.verdict.label).not.toBe('not-found');
     expect(report.verdict.reasons.join(' ')).toContain(
       '1 only quotes the claim, which shows that somebody made it, not that it is true',
     );
-    store.close();
+    await store.close();
   });
 });
 

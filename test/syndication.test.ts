@@ -59,17 +59,17 @@ describe.skipIf(!HAS_SHARED)('syndication groups', () => {
     const summary = await ingestSources([SEED_ARTICLE, jsonl], { store, maxFileBytes: 5e6 });
     // The copy has a different source but the same title and body: the same content hash.
     expect(summary).toMatchObject({ added: 3, skipped: 1, failed: 0 });
-    const original = store
-      .searchPassages({ terms: ['lopez', 'larios'], limit: 10 })
-      .map((hit) => hit.article);
+    const original = (await store.searchPassages({ terms: ['lopez', 'larios'], limit: 10 })).map(
+      (hit) => hit.article,
+    );
     const group = original[0]!.syndicationGroup;
     expect(group).not.toBeNull();
-    const members = store.syndicationGroup(group!);
+    const members = await store.syndicationGroup(group!);
     expect(members.map((member) => member.outlet ?? member.source).sort()).toEqual(
       [SEED_ARTICLE, 'Wire Partner'].sort(),
     );
-    const other = store.searchPassages({ terms: ['deportees', 'broadcast'], limit: 1 })[0]!.article;
+    const other = (await store.searchPassages({ terms: ['deportees', 'broadcast'], limit: 1 }))[0]!.article;
     expect(other.syndicationGroup).toBeNull();
-    store.close();
+    await store.close();
   });
 });

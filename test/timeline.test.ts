@@ -69,7 +69,7 @@ const ARTICLES = [
   },
 ];
 
-describe('what happened, in order', () => {
+describe('what happened, in order', async () => {
   let store: Store;
 
   beforeAll(async () => {
@@ -77,14 +77,20 @@ describe('what happened, in order', () => {
   });
   afterAll(() => store.close());
 
-  it('dates an undated article by its address', () => {
-    const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
+  it('dates an undated article by its address', async () => {
+    const report = await checkClaim('What happened to the Miller Creek bridge?', {
+      store,
+      asOf: '2026-04-01',
+    });
     expect(report.sources.find((source) => source.outlet === 'State Wire')?.published).toBe('2026-03-06');
   });
 
-  it('orders events by when they happened, each once with every outlet that states it', () => {
-    const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
-    expectCitationIntegrity(report, store);
+  it('orders events by when they happened, each once with every outlet that states it', async () => {
+    const report = await checkClaim('What happened to the Miller Creek bridge?', {
+      store,
+      asOf: '2026-04-01',
+    });
+    await expectCitationIntegrity(report, store);
     expectValidReport(report);
     const section = report.sections.find((candidate) =>
       candidate.title.startsWith('What happened, in order'),
@@ -103,21 +109,24 @@ describe('what happened, in order', () => {
 describe('the question’s own words', () => {
   it('never reports "happened" as a part of the question the sources do not cover', async () => {
     const store = await storeOf('happened', ARTICLES);
-    const report = checkClaim('What happened to the Miller Creek bridge?', { store, asOf: '2026-04-01' });
+    const report = await checkClaim('What happened to the Miller Creek bridge?', {
+      store,
+      asOf: '2026-04-01',
+    });
     const text = JSON.stringify(report.sections) + JSON.stringify(report.bottomLine);
     expect(text).not.toMatch(/“happened”/);
-    store.close();
+    await store.close();
   });
 });
 
 describe('what most outlets report', () => {
   it('states each fact several outlets give once, with how many outlets and origins, most first', async () => {
     const store = await storeOf('key-facts', ARTICLES);
-    const report = checkClaim('Did the Riverton council vote to rebuild the Miller Creek bridge?', {
+    const report = await checkClaim('Did the Riverton council vote to rebuild the Miller Creek bridge?', {
       store,
       asOf: '2026-04-01',
     });
-    expectCitationIntegrity(report, store);
+    await expectCitationIntegrity(report, store);
     const section = report.sections.find((candidate) =>
       candidate.title.startsWith('What most outlets report'),
     );
@@ -125,6 +134,6 @@ describe('what most outlets report', () => {
     const first = section!.sentences[0]!;
     expect(first.text).toMatch(/^[23] outlets \([123] independent origins?\) state: /);
     expect(first.citations.length).toBeGreaterThanOrEqual(2);
-    store.close();
+    await store.close();
   });
 });

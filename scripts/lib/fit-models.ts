@@ -56,20 +56,25 @@ export interface ClaimPool {
 }
 
 /** Every claim's scored pool; with `dense`, each sentence's features end with its encoder similarity. */
-export function pools(set: EvalSet, dense?: VectorScorer): ClaimPool[] {
-  const store = loadEvalStore(set.corpus);
-  const out = set.claims.map((claim) => {
+export async function pools(set: EvalSet, dense?: VectorScorer): Promise<ClaimPool[]> {
+  const store = await loadEvalStore(set.corpus);
+  const out: ClaimPool[] = [];
+  for (const claim of set.claims) {
     // As a check reads it: typos read as the stored word one edit away.
-    const analysed = correctSpelling(store, analyzeClaim(claim.claim)).claim;
-    const { profile, items } = scorePool(
+    const analysed = (await correctSpelling(store, analyzeClaim(claim.claim))).claim;
+    const { profile, items } = await scorePool(
       store,
       analysed,
-      retrievePassages(store, analysed, { asOf: '2100-01-01' }),
+      await retrievePassages(store, analysed, { asOf: '2100-01-01' }),
       dense,
     );
-    return { claim, items: items.filter((item) => item.matchedTerms.length > 0), negated: profile.negated };
-  });
-  store.close();
+    out.push({
+      claim,
+      items: items.filter((item) => item.matchedTerms.length > 0),
+      negated: profile.negated,
+    });
+  }
+  await store.close();
   return out;
 }
 

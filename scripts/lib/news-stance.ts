@@ -40,25 +40,26 @@ export function newsStanceCorpus(shared: string) {
  * The related pairs of the competition test, each with its body's scored sentences; with `dense`
  * (an encoder's scorer over the corpus and headlines), the features end with its similarity.
  */
-export function newsStancePairs(
+export async function newsStancePairs(
   shared: string,
   dense?: VectorScorer,
-): { pairs: NewsStancePair[]; sentences: number } {
+): Promise<{ pairs: NewsStancePair[]; sentences: number }> {
   const { rows, corpus } = newsStanceCorpus(shared);
-  const store = loadEvalStore(corpus);
-  const pairs = rows.map((row) => {
+  const store = await loadEvalStore(corpus);
+  const pairs: NewsStancePair[] = [];
+  for (const row of rows) {
     const claim = analyzeClaim(row['Headline']!);
     // The whole corpus is searched, as in a check; only the pair's own body is read.
-    const passages = retrievePassages(store, claim, { pool: 5000 }).filter(
+    const passages = (await retrievePassages(store, claim, { pool: 5000 })).filter(
       (hit) => hit.article.source.split(':')[0] === row['Body ID'],
     );
-    const { items } = scorePool(store, claim, passages, dense);
-    return {
+    const { items } = await scorePool(store, claim, passages, dense);
+    pairs.push({
       headline: row['Headline']!,
       stance: row['Stance'] as NewsStance,
       sentences: items.filter((item) => item.matchedTerms.length > 0),
-    };
-  });
-  store.close();
+    });
+  }
+  await store.close();
   return { pairs, sentences: corpus.length };
 }

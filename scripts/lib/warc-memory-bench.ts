@@ -32,7 +32,7 @@ export async function benchWarcMemory(shared: string, workDir: string, megabytes
     // A marker in every paragraph makes each copy distinct content, so nothing is skipped as a duplicate.
     const html = pages[records % pages.length]!.replace(/<p>/g, `<p>[copy ${records}] `);
     raw += Buffer.byteLength(html);
-    const record = await WARCRecord.create(
+    const record = WARCRecord.create(
       {
         url: `https://news.example/archive/${records}`,
         date: '2025-10-19T10:00:00Z',
@@ -68,7 +68,7 @@ export async function benchWarcMemory(shared: string, workDir: string, megabytes
   const summary = await ingestSources([file], { store, maxFileBytes: 20e6 });
   const seconds = (performance.now() - start) / 1000;
   clearInterval(timer);
-  store.close();
+  await store.close();
   const quarter = Math.max(1, Math.floor(samples.length / 4));
   const peakEarly = Math.max(...samples.slice(0, quarter)) / 1e6;
   const peakLate = Math.max(...samples.slice(-quarter)) / 1e6;

@@ -23,26 +23,27 @@ export interface RecheckOptions {
 }
 
 /** Re-runs stored checks against the current corpus, stores the new reports, and says what changed. */
-export function recheck(options: RecheckOptions): RecheckResult[] {
+export async function recheck(options: RecheckOptions): Promise<RecheckResult[]> {
   const now = options.now ?? (() => new Date());
-  const checks = options.ids
-    ? options.ids.map((id) => {
-        const found = options.store.getCheck(id);
-        if (!found) throw new Error(`No stored check has the id ${id}; list them with \`verity show\`.`);
-        return found;
-      })
-    : options.store.latestChecks();
-  return checks.map((previous) => {
-    const report = checkClaim(previous.question, {
+  const checks: StoredCheck[] = [];
+  for (const id of options.ids ?? []) {
+    const found = await options.store.getCheck(id);
+    if (!found) throw new Error(`No stored check has the id ${id}; list them with \`verity show\`.`);
+    checks.push(found);
+  }
+  if (!options.ids) checks.push(...(await options.store.latestChecks()));
+  const results: RecheckResult[] = [];
+  for (const previous of checks) {
+    const report = await checkClaim(previous.question, {
       store: options.store,
       asOf: options.asOf,
       methodUrl: options.methodUrl,
       now,
     });
-    const current = storeCheck(options.store, report, now(), previous.id);
+    const current = await storeCheck(options.store, report, now(), previous.id);
     const oldArticles = new Set(previous.report.sources.map((source) => source.articleId));
     const oldOrigins = new Set(previous.report.provenance?.origins ?? []);
-    return {
+    results.push({
       previous,
       current,
       verdictChanged: previous.report.verdict.label !== report.verdict.label,
@@ -50,6 +51,7 @@ export function recheck(options: RecheckOptions): RecheckResult[] {
         .filter((source) => !oldArticles.has(source.articleId))
         .map((source) => source.outlet ?? source.title ?? source.articleId),
       newOrigins: report.provenance.origins.filter((origin) => !oldOrigins.has(origin)),
-    };
-  });
+    });
+  }
+  return results;
 }

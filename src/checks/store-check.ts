@@ -3,12 +3,12 @@ import type { Report } from '../types.js';
 import { checkId } from './check-id.js';
 
 /** Saves a report as a check (with the corpus state it saw) and returns it. */
-export function storeCheck(
+export async function storeCheck(
   store: Store,
   report: Report,
   now: Date,
   previousId: string | null = null,
-): StoredCheck {
+): Promise<StoredCheck> {
   const check: StoredCheck = {
     id: checkId(report.question, report.checkedAt, report.corpus),
     question: report.question,
@@ -17,7 +17,7 @@ export function storeCheck(
     report,
     previousId,
   };
-  store.saveCheck(check);
+  await store.saveCheck(check);
   return check;
 }
 
@@ -25,8 +25,8 @@ export function storeCheck(
  * A stored report, marked "may be outdated" when the corpus has moved on since it was made
  * (articles were added or re-ingested after it).
  */
-export function withStatus(check: StoredCheck, store: Store): Report {
-  const now = store.corpusState();
+export async function withStatus(check: StoredCheck, store: Store): Promise<Report> {
+  const now = await store.corpusState();
   const then = check.report.corpus;
   const outdated = now.articles !== then.articles || now.lastIngestAt !== then.lastIngestAt;
   return {

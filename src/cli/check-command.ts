@@ -24,7 +24,7 @@ export function registerCheckCommand(program: Command): void {
       'JSON file of outlet domains with a tier (high, standard, low) and a note; low ones never carry the core reporting (default: $VERITY_SOURCE_POLICY)',
     )
     .action(
-      (
+      async (
         question: string,
         options: { db?: string; format: string; asOf?: string; save: boolean; sourcePolicy?: string },
       ) => {
@@ -35,7 +35,7 @@ export function registerCheckCommand(program: Command): void {
         const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
         const store = createStore(config);
         try {
-          const report = checkClaim(question, {
+          const report = await checkClaim(question, {
             store,
             asOf: options.asOf,
             methodUrl: config.methodUrl,
@@ -44,11 +44,11 @@ export function registerCheckCommand(program: Command): void {
           });
           process.stdout.write(renderReport(report, options.format));
           if (options.save) {
-            const check = storeCheck(store, report, new Date());
+            const check = await storeCheck(store, report, new Date());
             console.error(`verity: stored as check ${check.id} (verity show ${check.id})`);
           }
         } finally {
-          store.close();
+          await store.close();
         }
       },
     );

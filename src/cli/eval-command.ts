@@ -95,7 +95,7 @@ export function registerEvalCommand(program: Command): void {
       const { runEval } = await import('../eval/run-eval.js');
       const { loadConfig } = await import('../config.js');
       const { configuredVectors } = await import('../retrieve/word-vectors.js');
-      const result = runEval(readEvalCorpus(options.corpus), readEvalClaims(options.claims), {
+      const result = await runEval(readEvalCorpus(options.corpus), readEvalClaims(options.claims), {
         vectors: configuredVectors(loadConfig()),
       });
       console.log(

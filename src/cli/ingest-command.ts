@@ -77,7 +77,7 @@ export function registerIngestCommand(program: Command): void {
         console.log(`database: ${config.dbPath}`);
         if (summary.failed > 0) process.exitCode = 2;
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

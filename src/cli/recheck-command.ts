@@ -29,11 +29,11 @@ export function registerRecheckCommand(program: Command): void {
     .argument('[ids...]', 'check ids (default: the latest check of every stored question)')
     .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
     .option('--as-of <date>', 'as-of date for the new runs (default: today)')
-    .action((ids: string[], options: { db?: string; asOf?: string }) => {
+    .action(async (ids: string[], options: { db?: string; asOf?: string }) => {
       const config = loadConfig({ dbPath: options.db });
       const store = createStore(config);
       try {
-        const results = recheck({
+        const results = await recheck({
           store,
           ids: ids.length ? ids : undefined,
           asOf: options.asOf,
@@ -42,7 +42,7 @@ export function registerRecheckCommand(program: Command): void {
         if (results.length === 0) console.log('No stored checks yet; run `verity check` first.');
         for (const result of results) console.log(formatRecheck(result));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

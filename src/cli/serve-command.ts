@@ -22,8 +22,7 @@ export function registerServeCommand(program: Command): void {
       });
       const stop = () =>
         server.close(() => {
-          store.close();
-          process.exit(0);
+          void store.close().finally(() => process.exit(0));
         });
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -14,24 +14,24 @@ export function registerShowCommand(program: Command): void {
     .argument('[id]', 'check id, as `verity check` printed it')
     .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
     .option('--format <format>', `output format: ${REPORT_FORMATS.join(' | ')}`, 'markdown')
-    .action((id: string | undefined, options: { db?: string; format: string }) => {
+    .action(async (id: string | undefined, options: { db?: string; format: string }) => {
       const store = createStore(loadConfig({ dbPath: options.db }));
       try {
         if (!id) {
-          for (const check of store.latestChecks()) {
-            const report = withStatus(check, store);
+          for (const check of await store.latestChecks()) {
+            const report = await withStatus(check, store);
             console.log(
               `${check.id}  ${check.asOf}  ${report.verdict.label.padEnd(12)} ${report.status?.outdated ? 'may be outdated  ' : ''}${check.question}`,
             );
           }
           return;
         }
-        const check = store.getCheck(id);
+        const check = await store.getCheck(id);
         if (!check)
           throw new UsageError(`No stored check has the id ${id}; run \`verity show\` to list them.`);
-        process.stdout.write(renderReport(withStatus(check, store), options.format));
+        process.stdout.write(renderReport(await withStatus(check, store), options.format));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

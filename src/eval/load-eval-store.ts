@@ -7,11 +7,11 @@ import type { EvalCorpusLine } from './eval-format.js';
  * An in-memory store holding an evaluation corpus: each line is one article with one passage
  * holding one sentence (no re-splitting), so that ranked passages map back to corpus ids.
  */
-export function loadEvalStore(corpus: EvalCorpusLine[]): Store {
+export async function loadEvalStore(corpus: EvalCorpusLine[]): Promise<Store> {
   const store = createSqliteStore({ path: ':memory:' });
   const now = new Date('2000-01-01T00:00:00Z');
-  store.transaction(() => {
-    for (const line of corpus) {
+  await store.putArticles(
+    corpus.map((line) => {
       const article = {
         title: line.title ?? null,
         standfirst: null,
@@ -28,16 +28,14 @@ export function loadEvalStore(corpus: EvalCorpusLine[]): Store {
         text: line.text,
       };
       const hash = contentHash({ title: `${line.id}\n${article.title ?? ''}`, text: line.text });
-      store.putArticle(
-        {
-          source: line.id,
-          article,
-          contentHash: hash,
-          passages: [{ text: line.text, sentences: [line.text] }],
-        },
-        now,
-      );
-    }
-  });
+      return {
+        source: line.id,
+        article,
+        contentHash: hash,
+        passages: [{ text: line.text, sentences: [line.text] }],
+      };
+    }),
+    now,
+  );
   return store;
 }

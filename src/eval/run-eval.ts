@@ -70,7 +70,7 @@ function citationValidity(report: Report): { valid: number; total: number } {
  * Runs Verity over a corpus and labelled claims in the generic format, in an in-memory store, and
  * scores it beside the baseline (plain BM25 ranking, majority label of the claims) in the same run.
  */
-export function runEval(
+export async function runEval(
   corpus: EvalCorpusLine[],
   claims: EvalClaimLine[],
   options: {
@@ -80,8 +80,8 @@ export function runEval(
     /** A sentence encoder's similarity, for models fitted with one. */
     dense?: VectorScorer;
   } = {},
-): EvalResult {
-  const store = loadEvalStore(corpus);
+): Promise<EvalResult> {
+  const store = await loadEvalStore(corpus);
   const labelCounts = new Map<EvalLabel, number>();
   for (const claim of claims) labelCounts.set(claim.label, (labelCounts.get(claim.label) ?? 0) + 1);
   const majority = [...labelCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
@@ -100,13 +100,13 @@ export function runEval(
   let allSentences = 0;
   for (const claim of claims) {
     let start = performance.now();
-    const bm25 = store.searchPassages({
+    const bm25 = await store.searchPassages({
       terms: analyzeClaim(claim.claim).terms,
       limit: DEFAULT_PASSAGE_POOL,
     });
     base.ms.push(performance.now() - start);
     start = performance.now();
-    const { report, ranked } = checkClaimDetailed(claim.claim, {
+    const { report, ranked } = await checkClaimDetailed(claim.claim, {
       store,
       asOf: '2100-01-01',
       vectors: options.vectors,
@@ -135,7 +135,7 @@ export function runEval(
     base.r5.push(recallAt(baseIds, claim.evidence, 5));
     base.r10.push(recallAt(baseIds, claim.evidence, 10));
   }
-  store.close();
+  await store.close();
   const gold = claims.map((claim) => claim.label);
   const majorityLabels = claims.map(() => majority);
   const confusion: EvalResult['confusion'] = {};

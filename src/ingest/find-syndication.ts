@@ -15,11 +15,11 @@ export interface SyndicationLookup {
   match: { articleId: string; similarity: number } | null;
 }
 
-export function findSyndication(store: Store, text: string): SyndicationLookup {
+export async function findSyndication(store: Store, text: string): Promise<SyndicationLookup> {
   const signature = minhashSignature(text);
   const keys = bandKeys(signature);
   let match: SyndicationLookup['match'] = null;
-  for (const candidate of store.similarCandidates(keys)) {
+  for (const candidate of await store.similarCandidates(keys)) {
     const similarity = estimateJaccard(signature, candidate.signature);
     if (similarity >= SYNDICATION_MIN_JACCARD && (!match || similarity > match.similarity)) {
       match = { articleId: candidate.articleId, similarity };

@@ -67,12 +67,12 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
     if (result.status === 'failed') summary.failures.push(result);
     else if (result.reason) summary.warnings.push(result);
   };
-  const store = (source: string, article: ExtractedArticle): ItemStatus => {
+  const store = async (source: string, article: ExtractedArticle): Promise<ItemStatus> => {
     if (article.text.trim() === '') throw new InputError(source, 'no article text found in it');
     const hash = contentHash(article);
-    if (options.store.hasContent(hash)) return 'skipped';
+    if (await options.store.hasContent(hash)) return 'skipped';
     const passages = splitPassages(article.text);
-    const syndication = findSyndication(options.store, article.text);
+    const syndication = await findSyndication(options.store, article.text);
     // An undated article is dated by its address where that carries the day (after hashing, so
     // that an article stored before this rule is not read as changed).
     const dated = article.published ? article : { ...article, published: dateInUrl(article.url) };
@@ -109,7 +109,7 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
         record({ source: item.source, status: 'failed', reason: item.error });
       } else {
         try {
-          const status = store(item.source, item.article);
+          const status = await store(item.source, item.article);
           record({ source: item.source, status, reason: status === 'failed' ? undefined : item.warning });
         } catch (error) {
           const reason =

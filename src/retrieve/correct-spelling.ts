@@ -41,20 +41,19 @@ export function oneEditAway(word: string): string[] {
  * English words, however rare. The claim is analysed again with the corrected words, and the
  * corrections are returned so the report can say how the claim was read.
  */
-export function correctSpelling(
+export async function correctSpelling(
   store: Store,
   claim: Claim,
-): { claim: Claim; corrections: SpellingCorrection[] } {
+): Promise<{ claim: Claim; corrections: SpellingCorrection[] }> {
   const words = [...new Set(claim.text.match(/\p{L}+/gu) ?? [])].filter(
     (word) => word.length >= MIN_LENGTH && /^[A-Za-z]+$/.test(word) && !isCommonWord(word),
   );
-  const unknown = words.filter(
-    (word) => (store.documentFrequencies([word.toLowerCase()]).get(word.toLowerCase()) ?? 0) === 0,
-  );
+  const known = await store.documentFrequencies(words.map((word) => word.toLowerCase()));
+  const unknown = words.filter((word) => (known.get(word.toLowerCase()) ?? 0) === 0);
   const corrections: SpellingCorrection[] = [];
   for (const word of unknown) {
     const candidates = oneEditAway(word.toLowerCase());
-    const frequencies = store.documentFrequencies(candidates);
+    const frequencies = await store.documentFrequencies(candidates);
     let best: { word: string; passages: number } | undefined;
     for (const candidate of candidates) {
       const passages = frequencies.get(candidate) ?? 0;

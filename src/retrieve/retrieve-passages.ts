@@ -23,18 +23,22 @@ export interface RetrieveOptions {
  * of it), so that "handed over" finds "returned" without synonyms of common verbs crowding out
  * what the claim's own words find. Their BM25 is rescaled to the first query's best.
  */
-export function retrievePassages(store: Store, claim: Claim, options: RetrieveOptions = {}): RankedPassage[] {
+export async function retrievePassages(
+  store: Store,
+  claim: Claim,
+  options: RetrieveOptions = {},
+): Promise<RankedPassage[]> {
   const pool = options.pool ?? DEFAULT_PASSAGE_POOL;
   // Each term in every form a passage may write it ("doj" → "justice department", "ms-13" → "ms13").
   const terms = [...new Set(claim.terms.flatMap(surfaceForms))];
-  const hits = store.searchPassages({ terms, limit: pool });
+  const hits = await store.searchPassages({ terms, limit: pool });
   if (options.expandPredicate !== false) {
     const synonyms = claimLexicalSets(claim.text)
       .verbSynonyms.flat()
       .filter((word) => !claim.terms.includes(word));
     if (synonyms.length > 0) {
       const seen = new Set(hits.map((hit) => hit.passage.id));
-      const expanded = store.searchPassages({ terms: [...terms, ...synonyms], limit: pool });
+      const expanded = await store.searchPassages({ terms: [...terms, ...synonyms], limit: pool });
       const scale = (hits[0]?.score ?? 1) / (expanded[0]?.score || 1);
       hits.push(
         ...expanded

@@ -30,16 +30,16 @@ export interface PoolSentence {
  * entity coverage, coverage by the article's headline, phrase and synonym matches, negation,
  * antonyms, numbers, cue words).
  */
-export function scorePool(
+export async function scorePool(
   store: Store,
   claim: Claim,
   passages: RankedPassage[],
   /** A sentence encoder's similarity, appended to the features as `denseSimilarity` (DENSE_PAIR_FEATURES). */
   dense?: VectorScorer,
-): { profile: ClaimProfile; items: PoolSentence[] } {
-  const weights = weightClaimTerms(store, claim);
+): Promise<{ profile: ClaimProfile; items: PoolSentence[] }> {
+  const weights = await weightClaimTerms(store, claim);
   const profile = claimProfile(claim, (term) => weights.get(term) ?? 0);
-  const sentences = store.sentencesOf(passages.map((hit) => hit.passage.id));
+  const sentences = await store.sentencesOf(passages.map((hit) => hit.passage.id));
   const best = Math.max(1e-9, ...passages.map((hit) => hit.score));
   // Sentences of one article (same address, else same headline) read together: what the article
   // says of the claim around a sentence is context for it (first passage, then sentence).

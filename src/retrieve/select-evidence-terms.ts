@@ -9,14 +9,14 @@ import { idf } from './idf.js';
  * out: nothing can match them, and their (maximal) weight would make every sentence look irrelevant.
  * The report lists them among what the sources do not say.
  */
-export function weightClaimTerms(store: Store, claim: Claim): Map<string, number> {
+export async function weightClaimTerms(store: Store, claim: Claim): Promise<Map<string, number>> {
   // A term's passages are those that write it in any of its forms (at least the most common form's).
   const forms = new Map(claim.terms.map((term) => [term, surfaceForms(term)]));
-  const counts = store.documentFrequencies([...new Set([...forms.values()].flat())]);
+  const counts = await store.documentFrequencies([...new Set([...forms.values()].flat())]);
   const frequencies = new Map(
     claim.terms.map((term) => [term, Math.max(0, ...forms.get(term)!.map((form) => counts.get(form) ?? 0))]),
   );
-  const total = store.corpusState().passages;
+  const total = (await store.corpusState()).passages;
   return new Map(
     claim.terms
       .filter((term) => (frequencies.get(term) ?? 0) > 0)

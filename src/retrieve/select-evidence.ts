@@ -37,18 +37,18 @@ export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, lim
  * verdict and for evaluation); `closest` are the best sentences when none is relevant enough.
  * Ties break on BM25 rank, then ids, so that the choice is deterministic.
  */
-export function selectEvidence(
+export async function selectEvidence(
   store: Store,
   claim: Claim,
   passages: RankedPassage[],
   options: EvidenceOptions = DEFAULT_EVIDENCE_OPTIONS,
-): {
+): Promise<{
   evidence: Evidence[];
   closest: Evidence[];
   ranked: Evidence[];
   claimNegated: boolean;
   minRelevance: number;
-} {
+}> {
   const models = options.models ?? getLearnedModels();
   const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
   const wantsDense = models.relevance.features.includes('denseSimilarity');
@@ -58,7 +58,7 @@ export function selectEvidence(
         ? 'These models were fitted with a sentence encoder; pass one as `dense` (or use the shipped lexical models).'
         : 'A sentence encoder was given, but these models were fitted without one; fit dense models first.',
     );
-  const { profile, items } = scorePool(store, claim, passages, options.dense);
+  const { profile, items } = await scorePool(store, claim, passages, options.dense);
   const pooled = items.filter((item) => item.matchedTerms.length > 0);
   const similarity = options.vectors
     ? options.vectors.scorer.similarity(

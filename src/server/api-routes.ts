@@ -25,7 +25,7 @@ export interface ApiDeps {
   store: Store;
   config: VerityConfig;
   metrics: Metrics;
-  runCheck: (question: string, asOf?: string) => StoredCheck;
+  runCheck: (question: string, asOf?: string) => Promise<StoredCheck>;
   now: () => Date;
 }
 
@@ -50,28 +50,28 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
     if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
       return problem(context, 400, 'invalid_as_of', '"asOf" must be a date like "2025-11-14".');
     }
-    const check = runCheck(question, asOf as string | undefined);
+    const check = await runCheck(question, asOf as string | undefined);
     return context.json({ id: check.id, url: `/checks/${check.id}`, report: check.report }, 201);
   });
 
-  app.get('/api/checks/:id', (context) => {
-    const check = store.getCheck(context.req.param('id'));
+  app.get('/api/checks/:id', async (context) => {
+    const check = await store.getCheck(context.req.param('id'));
     if (!check)
       return problem(context, 404, 'not_found', `No stored check has the id ${context.req.param('id')}.`);
     const format = context.req.query('format') ?? 'json';
     if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
       return problem(context, 400, 'invalid_format', `format must be one of ${REPORT_FORMATS.join(', ')}.`);
     }
-    return context.body(renderReport(withStatus(check, store), format), 200, {
+    return context.body(renderReport(await withStatus(check, store), format), 200, {
       'content-type': CONTENT_TYPES[format]!,
     });
   });
 
-  app.get('/api/search', (context) => {
+  app.get('/api/search', async (context) => {
     const query = context.req.query('q')?.trim();
     if (!query) return problem(context, 400, 'missing_query', 'Give a query: /api/search?q=words');
     const limit = Math.min(50, Math.max(1, Number(context.req.query('limit') ?? 10) || 10));
-    const hits = store.searchPassages({ terms: analyzeClaim(query).terms, limit });
+    const hits = await store.searchPassages({ terms: analyzeClaim(query).terms, limit });
     return context.json({
       query,
       results: hits.map((hit) => ({
@@ -88,8 +88,8 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
     });
   });
 
-  app.get('/api/sources/:id', (context) => {
-    const article = store.getArticle(context.req.param('id'));
+  app.get('/api/sources/:id', async (context) => {
+    const article = await store.getArticle(context.req.param('id'));
     return article
       ? context.json(article)
       : problem(context, 404, 'not_found', `No stored source has the id ${context.req.param('id')}.`);
@@ -168,9 +168,11 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
     },
   );
 
-  app.get('/healthz', (context) => context.json({ ok: true, corpus: store.corpusState() }));
-  app.get('/metrics', (context) =>
-    context.body(metrics.render(store.corpusState()), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  app.get('/healthz', async (context) => context.json({ ok: true, corpus: await store.corpusState() }));
+  app.get('/metrics', async (context) =>
+    context.body(metrics.render(await store.corpusState()), 200, {
+      'content-type': 'text/plain; version=0.0.4',
+    }),
   );
   app.get('/openapi.json', (context) => context.json(OPENAPI));
 }

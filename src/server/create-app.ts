@@ -103,9 +103,16 @@ export function createApp(options: AppOptions): Hono {
     problem(context, 404, 'not_found', `Nothing at ${context.req.path}; see /openapi.json for the API.`),
   );
 
-  const runCheck = (question: string, asOf?: string) => {
+  const runCheck = async (question: string, asOf?: string) => {
     const started = performance.now();
-    const report = checkClaim(question, { store, asOf, methodUrl: '/method', now, vectors, sourcePolicy });
+    const report = await checkClaim(question, {
+      store,
+      asOf,
+      methodUrl: '/method',
+      now,
+      vectors,
+      sourcePolicy,
+    });
     metrics.observeCheck((performance.now() - started) / 1000);
     return storeCheck(store, report, now());
   };

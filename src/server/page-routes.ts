@@ -10,7 +10,7 @@ import { renderHomePage, renderPage, renderReportPage, type PageOptions } from '
 export interface PageDeps {
   store: Store;
   pageOptions: PageOptions;
-  runCheck: (question: string, asOf?: string) => StoredCheck;
+  runCheck: (question: string, asOf?: string) => Promise<StoredCheck>;
 }
 
 /** The reader's web page: home, /check?q= (runs and redirects), permalinks, the method page, assets. */
@@ -21,14 +21,14 @@ export function registerPageRoutes(app: Hono, { store, pageOptions, runCheck }: 
   app.get('/assets/app.js', (context) =>
     context.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   );
-  app.get('/', (context) => context.html(renderHomePage(pageOptions, store.corpusState())));
-  app.get('/check', (context) => {
+  app.get('/', async (context) => context.html(renderHomePage(pageOptions, await store.corpusState())));
+  app.get('/check', async (context) => {
     const question = context.req.query('q')?.trim() ?? '';
     if (question.length < 3) return context.redirect('/');
-    return context.redirect(`/checks/${runCheck(question).id}`, 303);
+    return context.redirect(`/checks/${(await runCheck(question)).id}`, 303);
   });
-  app.get('/checks/:id', (context) => {
-    const check = store.getCheck(context.req.param('id'));
+  app.get('/checks/:id', async (context) => {
+    const check = await store.getCheck(context.req.param('id'));
     if (!check)
       return context.html(
         renderPage(
@@ -38,7 +38,7 @@ export function registerPageRoutes(app: Hono, { store, pageOptions, runCheck }: 
         ),
         404,
       );
-    return context.html(renderReportPage(withStatus(check, store), check.id, pageOptions));
+    return context.html(renderReportPage(await withStatus(check, store), check.id, pageOptions));
   });
   app.get('/method', (context) => {
     const method = fs.readFileSync(path.join(packageRoot(), 'docs', 'method.md'), 'utf8');

@@ -51,32 +51,34 @@ export interface PassageQuery {
 }
 
 /**
- * The storage contract every backend implements (SQLite now; PostgreSQL later) and the one
- * contract test suite runs against. All methods are synchronous for SQLite's sake; an async
- * backend will get an async twin of this contract when it arrives.
+ * The storage contract every backend implements (SQLite, the embedded default; PostgreSQL for
+ * shared deployments) and the one contract test suite runs against. Every method returns a
+ * promise, so that a backend over the network fits the same pipeline as the in-process one.
  */
 export interface Store {
-  putArticle(input: ArticleInput, now: Date): PutStatus;
+  /** Which backend this is, for logs and the bench ("sqlite", "postgres"). */
+  readonly kind: string;
+  putArticle(input: ArticleInput, now: Date): Promise<PutStatus>;
+  /** Stores a batch in one transaction: all of it lands, or none (eval corpora, bulk loads). */
+  putArticles(inputs: ArticleInput[], now: Date): Promise<PutStatus[]>;
   /** Whether an article with this content hash is stored (so unchanged input skips all analysis). */
-  hasContent(contentHash: string): boolean;
-  /** Runs `work` in one transaction: all its writes land, or none. */
-  transaction<T>(work: () => T): T;
-  searchPassages(query: PassageQuery): RankedPassage[];
+  hasContent(contentHash: string): Promise<boolean>;
+  searchPassages(query: PassageQuery): Promise<RankedPassage[]>;
   /** Number of current passages that hold each term (after stemming), for IDF weights. */
-  documentFrequencies(terms: string[]): Map<string, number>;
-  sentencesOf(passageIds: string[]): Map<string, Sentence[]>;
-  getPassage(id: string): (Passage & { article: StoredArticle }) | null;
-  getArticle(id: string): StoredArticle | null;
+  documentFrequencies(terms: string[]): Promise<Map<string, number>>;
+  sentencesOf(passageIds: string[]): Promise<Map<string, Sentence[]>>;
+  getPassage(id: string): Promise<(Passage & { article: StoredArticle }) | null>;
+  getArticle(id: string): Promise<StoredArticle | null>;
   /** Current articles sharing at least one band key (syndication candidates). */
-  similarCandidates(bandKeys: string[]): SimilarCandidate[];
+  similarCandidates(bandKeys: string[]): Promise<SimilarCandidate[]>;
   /** The current articles of a syndication group, oldest first. */
-  syndicationGroup(groupId: string): StoredArticle[];
-  corpusState(): CorpusState;
+  syndicationGroup(groupId: string): Promise<StoredArticle[]>;
+  corpusState(): Promise<CorpusState>;
   /** Current articles published on or before the day (YYYY-MM-DD), undated ones included (as retrieval counts them). */
-  articlesPublishedBy(day: string): number;
-  saveCheck(check: StoredCheck): void;
-  getCheck(id: string): StoredCheck | null;
+  articlesPublishedBy(day: string): Promise<number>;
+  saveCheck(check: StoredCheck): Promise<void>;
+  getCheck(id: string): Promise<StoredCheck | null>;
   /** The latest stored check of each question, newest first. */
-  latestChecks(): StoredCheck[];
-  close(): void;
+  latestChecks(): Promise<StoredCheck[]>;
+  close(): Promise<void>;
 }

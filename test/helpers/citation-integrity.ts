@@ -21,7 +21,7 @@ export function reportSentences(report: Report): CitedSentence[] {
  * source, every listed passage is stored with exactly that text, every source is cited, and every
  * quotation in a sentence is the words of a passage (or the headline) of a source it cites.
  */
-export function expectCitationIntegrity(report: Report, store: Store): void {
+export async function expectCitationIntegrity(report: Report, store: Store): Promise<void> {
   const byNumber = new Map(report.sources.map((source) => [source.n, source]));
   expect(report.sources.map((source) => source.n)).toEqual(report.sources.map((_, index) => index + 1));
   const cited = new Set<number>();
@@ -79,7 +79,7 @@ export function expectCitationIntegrity(report: Report, store: Store): void {
     expect(cited.has(source.n), `source ${source.n} is listed but never cited`).toBe(true);
     expect(source.passages.length).toBeGreaterThan(0);
     for (const passage of source.passages) {
-      const stored = store.getPassage(passage.id);
+      const stored = await store.getPassage(passage.id);
       expect(stored, `passage ${passage.id} is not in the store`).not.toBeNull();
       expect(stored!.text).toBe(passage.text);
       expect(stored!.articleId).toBe(source.articleId);

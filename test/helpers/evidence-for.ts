@@ -5,9 +5,9 @@ import type { Store } from '../../src/store/store.js';
 import type { Evidence } from '../../src/types.js';
 
 /** The claim a question becomes and the evidence a check selects for it, every relevance admitted (the gate alone decides). */
-export function evidenceFor(store: Store, question: string) {
+export async function evidenceFor(store: Store, question: string) {
   const claim = analyzeClaim(question);
-  const { evidence } = selectEvidence(store, claim, retrievePassages(store, claim), {
+  const { evidence } = await selectEvidence(store, claim, await retrievePassages(store, claim), {
     ...DEFAULT_EVIDENCE_OPTIONS,
     minRelevance: 0,
   });

@@ -151,11 +151,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     return previous ? 'updated' : 'added';
   });
 
+  const putBatch = db.transaction((inputs: ArticleInput[], now: Date): PutStatus[] =>
+    inputs.map((input) => putArticle(input, now)),
+  );
+
   return {
-    putArticle: (input, now) => putArticle(input, now),
-    hasContent: (hash) => statements.byHash.get(hash) !== undefined,
-    transaction: (work) => db.transaction(work)(),
-    searchPassages(query: PassageQuery): RankedPassage[] {
+    kind: 'sqlite',
+    putArticle: async (input, now) => putArticle(input, now),
+    putArticles: async (inputs, now) => putBatch(inputs, now),
+    hasContent: async (hash) => statements.byHash.get(hash) !== undefined,
+    async searchPassages(query: PassageQuery): Promise<RankedPassage[]> {
       const hits = searchFts(db, query.terms, query.limit);
       const articles = new Map<string, StoredArticle>();
       return hits.map((hit) => {
@@ -167,10 +172,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         return { passage: toPassage(hit), article, score: hit.score };
       });
     },
-    documentFrequencies(terms: string[]): Map<string, number> {
+    async documentFrequencies(terms: string[]): Promise<Map<string, number>> {
       return new Map(terms.map((term) => [term, countMatches(db, term)]));
     },
-    sentencesOf(passageIds: string[]): Map<string, Sentence[]> {
+    async sentencesOf(passageIds: string[]): Promise<Map<string, Sentence[]>> {
       return new Map(
         passageIds.map((id) => [
           id,
@@ -180,16 +185,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         ]),
       );
     },
-    getPassage(id: string): (Passage & { article: StoredArticle }) | null {
+    async getPassage(id: string): Promise<(Passage & { article: StoredArticle }) | null> {
       const row = statements.passage.get(id) as PassageRow | undefined;
       if (!row) return null;
       return { ...toPassage(row), article: toArticle(statements.article.get(row.article_id) as ArticleRow) };
     },
-    getArticle(id: string): StoredArticle | null {
+    async getArticle(id: string): Promise<StoredArticle | null> {
       const row = statements.article.get(id) as ArticleRow | undefined;
       return row ? toArticle(row) : null;
     },
-    similarCandidates(bandKeys: string[]): SimilarCandidate[] {
+    async similarCandidates(bandKeys: string[]): Promise<SimilarCandidate[]> {
       if (bandKeys.length === 0) return [];
       const rows = db
         .prepare(
@@ -204,10 +209,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         ),
       }));
     },
-    syndicationGroup(groupId: string): StoredArticle[] {
+    async syndicationGroup(groupId: string): Promise<StoredArticle[]> {
       return (statements.groupMembers.all(groupId) as ArticleRow[]).map(toArticle);
     },
-    saveCheck(check: StoredCheck): void {
+    async saveCheck(check: StoredCheck): Promise<void> {
       statements.saveCheck.run({
         id: check.id,
         question: check.question,
@@ -220,17 +225,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         previousId: check.previousId,
       });
     },
-    getCheck(id: string): StoredCheck | null {
+    async getCheck(id: string): Promise<StoredCheck | null> {
       const row = statements.getCheck.get(id) as CheckRow | undefined;
       return row ? toCheck(row) : null;
     },
-    latestChecks(): StoredCheck[] {
+    async latestChecks(): Promise<StoredCheck[]> {
       return (statements.latestChecks.all() as CheckRow[]).map(toCheck);
     },
-    articlesPublishedBy(day: string): number {
+    async articlesPublishedBy(day: string): Promise<number> {
       return (statements.publishedBy.get(day) as { n: number }).n;
     },
-    corpusState(): CorpusState {
+    async corpusState(): Promise<CorpusState> {
       // Counting passages walks the whole table; every check asks (for IDF), so the answer is kept
       // until this connection or another one writes (total_changes / data_version move).
       const version = `${String(db.pragma('data_version', { simple: true }))}:${(statements.totalChanges.get() as { n: number }).n}`;
@@ -245,6 +250,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       corpusStateCache = { version, state };
       return state;
     },
-    close: () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }
