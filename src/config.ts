@@ -6,6 +6,11 @@ import path from 'node:path';
 export interface VerityConfig {
   /** SQLite database file. Default: `$VERITY_DB`, else `~/.verity/verity.db`. */
   dbPath: string;
+  /**
+   * A PostgreSQL URL (`postgres://…`): when set, the store is PostgreSQL and `dbPath` is not used.
+   * Default: `$VERITY_DATABASE_URL`, else none (SQLite). `--db postgres://…` sets it too.
+   */
+  databaseUrl: string | null;
   /** Largest input file ingest accepts, in bytes. Default: `$VERITY_MAX_FILE_BYTES`, else 20 MB. */
   maxFileBytes: number;
   /** Where the method page lives; the report's disclaimer links to it. */
@@ -33,6 +38,20 @@ export interface VerityConfig {
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_METHOD_URL = 'https://github.com/verity-news/verity/blob/main/docs/method.md';
 
+/** Whether a `--db` value or `$VERITY_DATABASE_URL` names a PostgreSQL database rather than a SQLite file. */
+export function isDatabaseUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** The database a configuration names, for messages: the PostgreSQL URL without its password, or the file. */
+export function databaseLabel(config: Pick<VerityConfig, 'dbPath' | 'databaseUrl'>): string {
+  return config.databaseUrl ? withoutPassword(config.databaseUrl) : config.dbPath;
+}
+
+export function withoutPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.VERITY_DB ?? path.join(os.homedir(), '.verity', 'verity.db');
 }
@@ -47,8 +66,23 @@ export function loadConfig(
       `VERITY_MAX_FILE_BYTES must be a positive number of bytes, got "${env.VERITY_MAX_FILE_BYTES}".`,
     );
   }
+  // An explicit --db wins: a file there means SQLite even when VERITY_DATABASE_URL is set.
+  const databaseUrl =
+    overrides.databaseUrl !== undefined
+      ? overrides.databaseUrl
+      : overrides.dbPath
+        ? isDatabaseUrl(overrides.dbPath)
+          ? overrides.dbPath
+          : null
+        : env.VERITY_DATABASE_URL || null;
+  if (databaseUrl !== null && !isDatabaseUrl(databaseUrl)) {
+    throw new Error(
+      `VERITY_DATABASE_URL must be a PostgreSQL URL like postgres://user@host:5432/verity, got "${databaseUrl}".`,
+    );
+  }
   return {
-    dbPath: overrides.dbPath ?? defaultDbPath(env),
+    dbPath: overrides.dbPath && !isDatabaseUrl(overrides.dbPath) ? overrides.dbPath : defaultDbPath(env),
+    databaseUrl,
     maxFileBytes: overrides.maxFileBytes ?? maxFromEnv ?? DEFAULT_MAX_FILE_BYTES,
     methodUrl: overrides.methodUrl ?? env.VERITY_METHOD_URL ?? DEFAULT_METHOD_URL,
     allowPrivateUrls:
@@ -81,3 +115,7 @@ export function packageRoot(): string {
   }
   return directory;
 }
+
+/** The `--db` option's help, the same in every command. */
+export const DB_OPTION_HELP =
+  'SQLite file, or a PostgreSQL URL postgres://… (default: $VERITY_DATABASE_URL, else $VERITY_DB, else ~/.verity/verity.db)';

@@ -1,18 +1,37 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { splitPassages } from '../src/analyze/split-passages.js';
+import { loadConfig } from '../src/config.js';
 import { contentHash } from '../src/ingest/content-hash.js';
+import { createStore } from '../src/store/create-store.js';
+import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { ArticleInput, Store } from '../src/store/store.js';
-import type { ExtractedArticle } from '../src/types.js';
+import type { ArticleInput, Store, StoredCheck } from '../src/store/store.js';
+import type { ExtractedArticle, Report } from '../src/types.js';
+import { startTestPostgres, type TestPostgres } from './helpers/postgres-server.js';
 import { tempDir } from './helpers/shared.js';
 
-/** One contract suite for every Store backend; PostgreSQL joins this list when it lands. */
-const BACKENDS: Array<[string, () => Store]> = [
-  ['sqlite (file)', () => createSqliteStore({ path: path.join(tempDir('store'), 'verity.db') })],
+let postgres: TestPostgres;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+});
+afterAll(() => postgres?.stop());
+
+/** One contract suite for every Store backend: SQLite in a real file, PostgreSQL on a real server. */
+const BACKENDS: Array<[string, () => Promise<Store>]> = [
+  ['sqlite (file)', async () => createSqliteStore({ path: path.join(tempDir('store'), 'verity.db') })],
+  [
+    'postgres (server started by the test)',
+    async () => createPostgresStore({ url: await postgres.freshDatabaseUrl() }),
+  ],
 ];
 
-function articleInput(source: string, title: string, text: string): ArticleInput {
+function articleInput(
+  source: string,
+  title: string,
+  text: string,
+  extra: Partial<ExtractedArticle> = {},
+): ArticleInput {
   const article: ExtractedArticle = {
     title,
     standfirst: null,
@@ -25,16 +44,17 @@ function articleInput(source: string, title: string, text: string): ArticleInput
     language: 'en',
     url: `https://news.test/${source}`,
     text,
+    ...extra,
   };
   return { source, article, contentHash: contentHash(article), passages: splitPassages(text) };
 }
 
 const NOW = new Date('2025-01-02T03:04:05Z');
 
-describe.each(BACKENDS)('Store contract: %s', async (_name, create) => {
+describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
   let store: Store;
-  beforeEach(() => {
-    store = create();
+  beforeEach(async () => {
+    store = await create();
   });
   afterEach(() => store.close());
 
@@ -46,19 +66,25 @@ describe.each(BACKENDS)('Store contract: %s', async (_name, create) => {
     );
     expect(await store.putArticle(input, NOW)).toBe('added');
     expect(await store.putArticle(input, NOW)).toBe('skipped');
+    expect(await store.hasContent(input.contentHash)).toBe(true);
+    expect(await store.hasContent('0'.repeat(64))).toBe(false);
     expect(await store.corpusState()).toEqual({ articles: 1, passages: 1, lastIngestAt: NOW.toISOString() });
     const published = input.article.published!.slice(0, 10);
     expect(await store.articlesPublishedBy(published)).toBe(1);
     expect(await store.articlesPublishedBy('1999-01-01')).toBe(0);
     const [hit] = await store.searchPassages({ terms: ['dam'], limit: 5 });
     expect(hit!.article).toMatchObject({ title: 'Dam opens', authors: ['Ana Ruiz'], source: 'a' });
-    const sentences = (await store.sentencesOf([hit!.passage.id])).get(hit!.passage.id)!;
-    expect(sentences.map((sentence) => sentence.text)).toEqual([
+    const sentences = (await store.sentencesOf([hit!.passage.id, 'missing:0']))!;
+    expect(sentences.get(hit!.passage.id)!.map((sentence) => sentence.text)).toEqual([
       'The new dam opened on Monday.',
       'It cost two billion dollars.',
       'Farmers welcomed the water.',
     ]);
+    expect(sentences.get('missing:0')).toEqual([]);
     expect((await store.getPassage(hit!.passage.id))?.article.id).toBe(hit!.article.id);
+    expect(await store.getPassage('missing:0')).toBeNull();
+    expect((await store.getArticle(hit!.article.id))?.text).toBe(input.article.text);
+    expect(await store.getArticle('missing')).toBeNull();
   });
 
   it('ranks by BM25, stems terms, and treats user text as terms, not query syntax', async () => {
@@ -72,17 +98,26 @@ describe.each(BACKENDS)('Store contract: %s', async (_name, create) => {
     );
     const hits = await store.searchPassages({ terms: ['flooding'], limit: 5 });
     expect(hits.map((hit) => hit.article.source)).toEqual(['a', 'b']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     expect(await store.searchPassages({ terms: ['"flood OR NEAR('], limit: 5 })).toEqual([]);
     expect(
       (await store.searchPassages({ terms: ['AND'], limit: 5 })).map((hit) => hit.article.source),
     ).toEqual(['b']);
-    expect(await store.documentFrequencies(['flood', 'valley', 'absent'])).toEqual(
+    // A term of several words is a phrase: its words in that order.
+    expect(
+      (await store.searchPassages({ terms: ['flood warning'], limit: 5 })).map((hit) => hit.article.source),
+    ).toEqual(['b']);
+    expect(await store.searchPassages({ terms: ['warning flood'], limit: 5 })).toEqual([]);
+    expect(await store.documentFrequencies(['flood', 'valley', 'absent', 'flood warning', ''])).toEqual(
       new Map([
         ['flood', 2],
         ['valley', 1],
         ['absent', 0],
+        ['flood warning', 1],
+        ['', 0],
       ]),
     );
+    expect(await store.searchPassages({ terms: ['flood'], limit: 1 })).toHaveLength(1);
   });
 
   it('replaces a changed source in search but keeps the earlier version', async () => {
@@ -99,5 +134,139 @@ describe.each(BACKENDS)('Store contract: %s', async (_name, create) => {
     expect(hits[0]!.passage.text).toContain('Two people were hurt');
     expect((await store.getPassage(old.passage.id))?.text).toBe('A fire broke out downtown.');
     expect((await store.corpusState()).articles).toBe(1);
+    expect((await store.corpusState()).passages).toBe(1);
+    expect(await store.documentFrequencies(['fire'])).toEqual(new Map([['fire', 1]]));
+  });
+
+  it('stores a batch in one transaction, and none of it when one article fails', async () => {
+    const batch = [
+      articleInput('x', 'X', 'The river rose.'),
+      articleInput('y', 'Y', 'The bridge held.'),
+      articleInput('x', 'X', 'The river rose.'),
+    ];
+    expect(await store.putArticles(batch, NOW)).toEqual(['added', 'added', 'skipped']);
+    const broken = { ...articleInput('z', 'Z', 'The dam broke.'), syndicateWith: null };
+    // A passage with no text array cannot be stored: the whole batch is rolled back.
+    const bad = {
+      ...articleInput('w', 'W', 'Rain fell.'),
+      passages: null as unknown as ArticleInput['passages'],
+    };
+    await expect(store.putArticles([broken, bad], NOW)).rejects.toThrow();
+    expect(await store.hasContent(broken.contentHash)).toBe(false);
+    expect((await store.corpusState()).articles).toBe(2);
+  });
+
+  it('keeps syndication groups: band candidates, one group for a copy, oldest first', async () => {
+    const signature = Uint32Array.from({ length: 8 }, (_, index) => index * 7 + 1);
+    const first = {
+      ...articleInput('wire', 'Storm', 'A storm hit the coast on Monday.', { published: '2024-05-01' }),
+      signature,
+      bandKeys: ['b1', 'b2'],
+    };
+    const copy = {
+      ...articleInput('copy', 'Storm', 'A storm hit the coast on Monday, officials said.', {
+        published: '2024-05-02',
+      }),
+      signature,
+      bandKeys: ['b2', 'b3'],
+    };
+    await store.putArticle(first, NOW);
+    const [candidate] = await store.similarCandidates(['b2', 'zz']);
+    expect(candidate!.articleId).toBe(first.contentHash.slice(0, 16));
+    expect([...candidate!.signature]).toEqual([...signature]);
+    expect(await store.similarCandidates([])).toEqual([]);
+    await store.putArticle({ ...copy, syndicateWith: candidate!.articleId }, NOW);
+    const group = (await store.getArticle(candidate!.articleId))!.syndicationGroup!;
+    expect((await store.syndicationGroup(group)).map((article) => article.source)).toEqual(['wire', 'copy']);
+  });
+
+  it('stores checks, re-saves one id in place, and lists the latest of each question', async () => {
+    const check = (id: string, question: string, createdAt: string): StoredCheck => ({
+      id,
+      question,
+      asOf: '2025-01-01',
+      createdAt,
+      previousId: null,
+      report: {
+        question,
+        corpus: { articles: 1, passages: 1, lastIngestAt: null },
+        verdict: { label: 'unsettled' },
+        nested: { order: ['kept', 'as', 'written'], z: 1, a: 2 },
+      } as unknown as Report,
+    });
+    await store.saveCheck(check('c1', 'Did the dam open?', '2025-01-01T00:00:00.000Z'));
+    await store.saveCheck(check('c2', 'Did the dam open?', '2025-01-02T00:00:00.000Z'));
+    await store.saveCheck(check('c3', 'Did the bridge hold?', '2025-01-03T00:00:00.000Z'));
+    await store.saveCheck({
+      ...check('c3', 'Did the bridge hold?', '2025-01-04T00:00:00.000Z'),
+      previousId: 'c1',
+    });
+    const stored = (await store.getCheck('c3'))!;
+    // The report comes back as written, key order and all (a stored check renders the same).
+    expect(JSON.stringify(stored.report)).toBe(
+      JSON.stringify(check('c3', 'Did the bridge hold?', '').report),
+    );
+    expect(stored.createdAt).toBe('2025-01-04T00:00:00.000Z');
+    expect(await store.getCheck('none')).toBeNull();
+    expect((await store.latestChecks()).map((item) => item.id)).toEqual(['c3', 'c2']);
+  });
+});
+
+describe('both backends rank alike', () => {
+  it('returns the same passages in the same order with the same BM25 for the same corpus', async () => {
+    const stores = [
+      createSqliteStore({ path: path.join(tempDir('store'), 'verity.db') }),
+      createPostgresStore({ url: await postgres.freshDatabaseUrl() }),
+    ];
+    const texts = [
+      'The council approved the Miller Creek dam on Tuesday by five votes to two.',
+      'Councillor Maria Okafor voted against the dam, citing costs.',
+      'The dam will cost two billion dollars, the council said. Critics called the vote rushed.',
+      'Naïve café owners near the creek welcomed the decision to build.',
+      'MS-13 leaders were handed over to El Salvador in March.',
+    ];
+    for (const store of stores) {
+      await store.putArticles(
+        texts.map((text, index) => articleInput(`s${index}`, `Story ${index}`, text)),
+        NOW,
+      );
+    }
+    for (const terms of [
+      ['dam', 'vote'],
+      ['council', 'costs', 'creek'],
+      ['naive', 'cafe'],
+      ['ms-13', 'handed'],
+    ]) {
+      const [sqlite, postgresHits] = await Promise.all(
+        stores.map((store) => store.searchPassages({ terms, limit: 10 })),
+      );
+      expect(postgresHits!.map((hit) => hit.passage.id)).toEqual(sqlite!.map((hit) => hit.passage.id));
+      postgresHits!.forEach((hit, index) => expect(hit.score).toBeCloseTo(sqlite![index]!.score, 6));
+      expect(sqlite!.length).toBeGreaterThan(0);
+    }
+    await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it('chooses PostgreSQL from a postgres:// URL (VERITY_DATABASE_URL or --db), SQLite otherwise', async () => {
+    const url = await postgres.freshDatabaseUrl();
+    const fromEnv = createStore(loadConfig({}, { VERITY_DATABASE_URL: url }));
+    expect(fromEnv.kind).toBe('postgres');
+    await fromEnv.close();
+    const fromDb = createStore(loadConfig({ dbPath: url }, {}));
+    expect(fromDb.kind).toBe('postgres');
+    await fromDb.close();
+    const file = path.join(tempDir('store'), 'verity.db');
+    expect(loadConfig({ dbPath: file }, { VERITY_DATABASE_URL: url }).databaseUrl).toBeNull();
+    expect(() => loadConfig({}, { VERITY_DATABASE_URL: 'mysql://x' })).toThrow(/PostgreSQL URL/);
+  });
+
+  it('says which server it cannot reach, without the password, and what to do', async () => {
+    const store = createPostgresStore({ url: 'postgres://verity:secret@127.0.0.1:1/none' });
+    const failure = store.corpusState();
+    await expect(failure).rejects.toThrow(
+      /Cannot open the Verity database at postgres:\/\/verity:\*\*\*@127\.0\.0\.1:1\/none/,
+    );
+    await expect(failure).rejects.not.toThrow(/secret/);
+    await store.close();
   });
 });

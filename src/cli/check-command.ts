@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { checkClaim } from '../check-claim.js';
 import { storeCheck } from '../checks/store-check.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, DB_OPTION_HELP } from '../config.js';
 import { loadSourcePolicy } from '../assess/source-quality.js';
 import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import { createStore } from '../store/create-store.js';
@@ -12,7 +12,7 @@ export function registerCheckCommand(program: Command): void {
     .command('check')
     .description('check a question or claim against the corpus, print a cited report, and store it')
     .argument('<question>', 'a question ("Did X do Y?") or a claim ("X did Y")')
-    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .option('--db <path-or-url>', DB_OPTION_HELP)
     .option('--format <format>', `output format: ${REPORT_FORMATS.join(' | ')}`, 'markdown')
     .option(
       '--as-of <date>',

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { databaseLabel, loadConfig, DB_OPTION_HELP } from '../config.js';
 import type { IngestSummary } from '../ingest/ingest-sources.js';
 import { createStore } from '../store/create-store.js';
 
@@ -29,7 +29,7 @@ export function registerIngestCommand(program: Command): void {
       'ingest files and directories (HTML, text, Markdown, JSONL, WARC, feeds, sitemaps) and URLs of pages, feeds and sitemaps',
     )
     .argument('<sources...>', 'files, directories (recursive) or http(s) URLs')
-    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .option('--db <path-or-url>', DB_OPTION_HELP)
     .option('--since <date>', 'feeds and sitemaps: leave out entries dated before this day (YYYY-MM-DD)')
     .option('--max-file-bytes <n>', 'largest file, page or JSONL line accepted (default 20 MB)', Number)
     .option('--timeout <ms>', 'timeout for each fetch (default 15000)', Number)
@@ -74,7 +74,7 @@ export function registerIngestCommand(program: Command): void {
         });
         bar?.stop();
         console.log(formatIngestSummary(summary));
-        console.log(`database: ${config.dbPath}`);
+        console.log(`database: ${databaseLabel(config)}`);
         if (summary.failed > 0) process.exitCode = 2;
       } finally {
         await store.close();

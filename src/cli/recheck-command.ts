@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { recheck, type RecheckResult } from '../checks/recheck.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, DB_OPTION_HELP } from '../config.js';
 import { createStore } from '../store/create-store.js';
 
 export function formatRecheck(result: RecheckResult): string {
@@ -27,7 +27,7 @@ export function registerRecheckCommand(program: Command): void {
       're-run stored checks against the current corpus and show what changed (verdict, new sources, new origins)',
     )
     .argument('[ids...]', 'check ids (default: the latest check of every stored question)')
-    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .option('--db <path-or-url>', DB_OPTION_HELP)
     .option('--as-of <date>', 'as-of date for the new runs (default: today)')
     .action(async (ids: string[], options: { db?: string; asOf?: string }) => {
       const config = loadConfig({ dbPath: options.db });

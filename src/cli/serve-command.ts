@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { databaseLabel, loadConfig, DB_OPTION_HELP } from '../config.js';
 import { createStore } from '../store/create-store.js';
 
 export function registerServeCommand(program: Command): void {
@@ -8,7 +8,7 @@ export function registerServeCommand(program: Command): void {
     .description('serve the HTTP API and the reader web page')
     .option('--port <n>', 'port (default 8080)', Number, 8080)
     .option('--host <address>', 'address to listen on (default 127.0.0.1)', '127.0.0.1')
-    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .option('--db <path-or-url>', DB_OPTION_HELP)
     .action(async (options: { port: number; host: string; db?: string }) => {
       const { serve } = await import('@hono/node-server');
       const { createApp } = await import('../server/create-app.js');
@@ -17,7 +17,7 @@ export function registerServeCommand(program: Command): void {
       const app = createApp({ store, config });
       const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
         console.log(
-          `Verity on http://${options.host}:${info.port} (database ${config.dbPath}; ingest ${config.ingestToken ? 'on, with token' : 'off'})`,
+          `Verity on http://${options.host}:${info.port} (database ${databaseLabel(config)}; ingest ${config.ingestToken ? 'on, with token' : 'off'})`,
         );
       });
       const stop = () =>

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { withStatus } from '../checks/store-check.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, DB_OPTION_HELP } from '../config.js';
 import { UsageError } from '../errors.js';
 import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import { createStore } from '../store/create-store.js';
@@ -12,7 +12,7 @@ export function registerShowCommand(program: Command): void {
       'print a stored check in any format (marked "may be outdated" when the corpus has moved on); without an id, list the checks',
     )
     .argument('[id]', 'check id, as `verity check` printed it')
-    .option('--db <path>', 'database file (default: $VERITY_DB or ~/.verity/verity.db)')
+    .option('--db <path-or-url>', DB_OPTION_HELP)
     .option('--format <format>', `output format: ${REPORT_FORMATS.join(' | ')}`, 'markdown')
     .action(async (id: string | undefined, options: { db?: string; format: string }) => {
       const store = createStore(loadConfig({ dbPath: options.db }));

@@ -19,7 +19,7 @@ import {
   type ArticleRow,
   type CheckRow,
   type PassageRow,
-} from './sqlite-rows.js';
+} from '../store-rows.js';
 import { countMatches, searchFts } from './sqlite-search.js';
 
 export interface SqliteStoreOptions {

@@ -1,7 +1,7 @@
-import type { Passage, Report, StoredArticle } from '../../types.js';
-import type { StoredCheck } from '../store.js';
+import type { Passage, Report, StoredArticle } from '../types.js';
+import type { StoredCheck } from './store.js';
 
-/** Row shapes as SQLite returns them, and their mapping to the shared types. */
+/** Row shapes as both backends return them (the same columns), and their mapping to the shared types. */
 export interface ArticleRow {
   id: string;
   source: string;

@@ -1,0 +1,105 @@
+import type pg from 'pg';
+import { BM25_B, BM25_K1, indexTokens, phraseCount, queryTerm } from '../index-terms.js';
+import type { PassageRow } from '../store-rows.js';
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** Query terms as the index reads them: single terms, and phrases keyed by their tokens joined with spaces. */
+function readTerms(terms: string[]): { singles: string[]; phrases: Map<string, string[]> } {
+  const singles = new Set<string>();
+  const phrases = new Map<string, string[]>();
+  for (const term of terms) {
+    const tokens = queryTerm(term);
+    if (tokens.length === 1) singles.add(tokens[0]!);
+    else if (tokens.length > 1) phrases.set(tokens.join(' '), tokens);
+  }
+  return { singles: [...singles], phrases };
+}
+
+/**
+ * Postings of a phrase, which the index does not hold: the passages that hold all its terms,
+ * read again to count the phrase itself. Rare in queries (hyphenated names, pasted syntax).
+ */
+async function phrasePostings(
+  db: Queryable,
+  phrase: string[],
+): Promise<Array<{ rowid: string; tf: number }>> {
+  const distinct = [...new Set(phrase)];
+  const { rows } = await db.query<{ rowid: string; text: string }>(
+    `SELECT ps.rowid, ps.text FROM passages ps WHERE ps.rowid IN (
+       SELECT passage_rowid FROM postings WHERE term = ANY($1::text[])
+       GROUP BY passage_rowid HAVING count(*) = $2)`,
+    [distinct, distinct.length],
+  );
+  return rows
+    .map((row) => ({ rowid: row.rowid, tf: phraseCount(indexTokens(row.text), phrase) }))
+    .filter((posting) => posting.tf > 0);
+}
+
+async function virtualPostings(db: Queryable, phrases: Map<string, string[]>) {
+  const out = { terms: [] as string[], rowids: [] as string[], tfs: [] as number[] };
+  for (const [key, phrase] of phrases) {
+    for (const posting of await phrasePostings(db, phrase)) {
+      out.terms.push(key);
+      out.rowids.push(posting.rowid);
+      out.tfs.push(posting.tf);
+    }
+  }
+  return out;
+}
+
+export interface PostgresHit extends PassageRow {
+  score: number;
+}
+
+/**
+ * Passages ranked by BM25 over the postings, computed in the database as FTS5 computes it (same
+ * terms, IDF, k1, b and length normalisation), so that both backends rank alike. Ties break on
+ * insertion order.
+ */
+export async function searchPostings(db: Queryable, terms: string[], limit: number): Promise<PostgresHit[]> {
+  const { singles, phrases } = readTerms(terms);
+  if (singles.length === 0 && phrases.size === 0) return [];
+  const extra = await virtualPostings(db, phrases);
+  const { rows } = await db.query<PassageRow & { score: number }>(
+    `WITH hits AS (
+       SELECT term, passage_rowid, tf FROM postings WHERE term = ANY($1::text[])
+       UNION ALL
+       SELECT * FROM unnest($2::text[], $3::bigint[], $4::int[]) AS v(term, passage_rowid, tf)
+     ),
+     stats AS (
+       SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl
+       FROM corpus_stats
+     ),
+     weights AS (
+       SELECT h.term, greatest(ln((s.n - count(*) + 0.5) / (count(*) + 0.5)), 1e-6) AS idf
+       FROM hits h CROSS JOIN stats s GROUP BY h.term, s.n
+     )
+     SELECT ps.id, ps.article_id, ps.ordinal, ps.text,
+       sum(w.idf * h.tf * ($5::float8 + 1) /
+           (h.tf + $5::float8 * (1 - $6::float8 + $6::float8 * ps.length / s.avgdl)))::float8 AS score
+     FROM hits h JOIN weights w ON w.term = h.term
+       JOIN passages ps ON ps.rowid = h.passage_rowid CROSS JOIN stats s
+     GROUP BY ps.rowid, s.avgdl ORDER BY score DESC, ps.rowid LIMIT $7`,
+    [singles, extra.terms, extra.rowids, extra.tfs, BM25_K1, BM25_B, limit],
+  );
+  return rows;
+}
+
+/** Current passages holding each term (as FTS5 counts a MATCH of the quoted term). */
+export async function countPostings(db: Queryable, terms: string[]): Promise<Map<string, number>> {
+  const read = new Map(terms.map((term) => [term, queryTerm(term)]));
+  const singles = [...new Set([...read.values()].filter((tokens) => tokens.length === 1).map((t) => t[0]!))];
+  const { rows } = await db.query<{ term: string; n: string }>(
+    'SELECT term, count(*) AS n FROM postings WHERE term = ANY($1::text[]) GROUP BY term',
+    [singles],
+  );
+  const counts = new Map(rows.map((row) => [row.term, Number(row.n)]));
+  const out = new Map<string, number>();
+  for (const [term, tokens] of read) {
+    if (tokens.length === 0) out.set(term, 0);
+    else if (tokens.length === 1) out.set(term, counts.get(tokens[0]!) ?? 0);
+    else out.set(term, (await phrasePostings(db, tokens)).length);
+  }
+  return out;
+}

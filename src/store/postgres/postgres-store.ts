@@ -1,0 +1,337 @@
+import pg from 'pg';
+import { withoutPassword } from '../../config.js';
+import { StoreError } from '../../errors.js';
+import type { CorpusState, RankedPassage, Sentence, StoredArticle } from '../../types.js';
+import { termCounts } from '../index-terms.js';
+import type { ArticleInput, PutStatus, Store } from '../store.js';
+import {
+  toArticle,
+  toCheck,
+  toPassage,
+  type ArticleRow,
+  type CheckRow,
+  type PassageRow,
+} from '../store-rows.js';
+import { migrate } from './postgres-migrations.js';
+import { countPostings, searchPostings } from './postgres-search.js';
+
+export interface PostgresStoreOptions {
+  /** A libpq connection URL: `postgres://user:password@host:5432/verity` (a socket: `?host=/run/postgresql`). */
+  url: string;
+  /** Connections this process keeps open. Default 4. */
+  poolSize?: number;
+}
+
+/**
+ * The shared-deployment store: PostgreSQL through `pg`, the same rows as the SQLite store and a
+ * postings table for BM25. Migrations run once, on first use (several processes may start together;
+ * one migrates while the others wait on an advisory lock).
+ */
+export function createPostgresStore(options: PostgresStoreOptions): Store {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 4 });
+  // An idle connection the server drops must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error(`verity: PostgreSQL connection lost: ${error.message}`));
+  const ready = (async () => {
+    const client = await pool.connect();
+    try {
+      await migrate(client);
+    } finally {
+      client.release();
+    }
+  })().catch((error: unknown) => {
+    throw new StoreError(
+      `Cannot open the Verity database at ${withoutPassword(options.url)}: ${(error as Error).message}. ` +
+        'Check that the server is running and the URL (VERITY_DATABASE_URL or --db) names a database you can write.',
+      { cause: error },
+    );
+  });
+  // A failure is reported by the first call that needs the database, not as an unhandled rejection.
+  ready.catch(() => {});
+
+  async function query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    await ready;
+    return (await pool.query<R>(text, values)).rows;
+  }
+
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await ready;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function putOne(client: pg.PoolClient, input: ArticleInput, now: Date): Promise<PutStatus> {
+    // Writers of one source queue here, so that an update supersedes exactly one current version.
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.source]);
+    const known = await client.query('SELECT 1 FROM articles WHERE content_hash = $1', [input.contentHash]);
+    if (known.rowCount) return 'skipped';
+    const id = input.contentHash.slice(0, 16);
+    const previous = (
+      await client.query<{ id: string }>(
+        'SELECT id FROM articles WHERE source = $1 AND superseded_by IS NULL',
+        [input.source],
+      )
+    ).rows[0];
+    let syndicationGroup: string | null = null;
+    if (input.syndicateWith) {
+      syndicationGroup =
+        (
+          await client.query<{ grp: string }>(
+            'SELECT coalesce(syndication_group, id) AS grp FROM articles WHERE id = $1',
+            [input.syndicateWith],
+          )
+        ).rows[0]?.grp ?? null;
+      if (syndicationGroup)
+        await client.query(
+          'UPDATE articles SET syndication_group = $1 WHERE id = $2 AND syndication_group IS NULL',
+          [syndicationGroup, input.syndicateWith],
+        );
+    }
+    const { article } = input;
+    const inserted = await client.query(
+      `INSERT INTO articles (id, source, content_hash, title, standfirst, authors, outlet, section, published,
+         updated, dateline, language, url, text, ingested_at, minhash, syndication_group)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       ON CONFLICT (content_hash) DO NOTHING`,
+      [
+        id,
+        input.source,
+        input.contentHash,
+        article.title,
+        article.standfirst,
+        JSON.stringify(article.authors),
+        article.outlet,
+        article.section,
+        article.published,
+        article.updated,
+        article.dateline,
+        article.language,
+        article.url,
+        article.text,
+        now.toISOString(),
+        input.signature
+          ? Buffer.from(input.signature.buffer, input.signature.byteOffset, input.signature.byteLength)
+          : null,
+        syndicationGroup,
+      ],
+    );
+    // Another writer stored the same content first (two workers, one page): nothing more to do.
+    if (!inserted.rowCount) return 'skipped';
+    if (input.bandKeys?.length)
+      await client.query('INSERT INTO article_bands SELECT unnest($1::text[]), $2', [input.bandKeys, id]);
+    await insertPassages(client, id, input.passages);
+    if (previous) {
+      const gone = (
+        await client.query<{ n: string; tokens: string | null }>(
+          'SELECT count(*) AS n, sum(length) AS tokens FROM passages WHERE article_id = $1',
+          [previous.id],
+        )
+      ).rows[0]!;
+      await client.query(
+        'DELETE FROM postings WHERE passage_rowid IN (SELECT rowid FROM passages WHERE article_id = $1)',
+        [previous.id],
+      );
+      await client.query(
+        'UPDATE corpus_stats SET articles = articles - 1, passages = passages - $1, tokens = tokens - $2',
+        [Number(gone.n), Number(gone.tokens ?? 0)],
+      );
+      await client.query('UPDATE articles SET superseded_by = $1 WHERE id = $2', [id, previous.id]);
+    }
+    await client.query(
+      `INSERT INTO corpus_meta (key, value) VALUES ('last_ingest_at', $1)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [now.toISOString()],
+    );
+    return previous ? 'updated' : 'added';
+  }
+
+  /** Passages, their sentences and their postings, each in one statement (arrays, not row by row). */
+  async function insertPassages(
+    client: pg.PoolClient,
+    articleId: string,
+    passages: ArticleInput['passages'],
+  ) {
+    const counted = passages.map((passage) => termCounts(passage.text));
+    const { rows } = await client.query<{ rowid: string; ordinal: number }>(
+      `INSERT INTO passages (id, article_id, ordinal, text, length)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[])
+       RETURNING rowid, ordinal`,
+      [
+        passages.map((_, ordinal) => `${articleId}:${ordinal}`),
+        passages.map(() => articleId),
+        passages.map((_, ordinal) => ordinal),
+        passages.map((passage) => passage.text),
+        counted.map((count) => count.length),
+      ],
+    );
+    const sentences = { passage: [] as string[], ordinal: [] as number[], text: [] as string[] };
+    passages.forEach((passage, ordinal) =>
+      passage.sentences.forEach((text, index) => {
+        sentences.passage.push(`${articleId}:${ordinal}`);
+        sentences.ordinal.push(index);
+        sentences.text.push(text);
+      }),
+    );
+    await client.query('INSERT INTO sentences SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', [
+      sentences.passage,
+      sentences.ordinal,
+      sentences.text,
+    ]);
+    const postings = { term: [] as string[], rowid: [] as string[], tf: [] as number[] };
+    for (const row of rows) {
+      for (const [term, tf] of counted[row.ordinal]!.counts) {
+        postings.term.push(term);
+        postings.rowid.push(row.rowid);
+        postings.tf.push(tf);
+      }
+    }
+    await client.query('INSERT INTO postings SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[])', [
+      postings.term,
+      postings.rowid,
+      postings.tf,
+    ]);
+    await client.query(
+      'UPDATE corpus_stats SET articles = articles + 1, passages = passages + $1, tokens = tokens + $2',
+      [passages.length, counted.reduce((sum, count) => sum + count.length, 0)],
+    );
+  }
+
+  async function article(id: string): Promise<StoredArticle | null> {
+    const [row] = await query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [id]);
+    return row ? toArticle(row) : null;
+  }
+
+  return {
+    kind: 'postgres',
+    putArticle: (input, now) => inTransaction((client) => putOne(client, input, now)),
+    putArticles: (inputs, now) =>
+      inTransaction(async (client) => {
+        const out: PutStatus[] = [];
+        for (const input of inputs) out.push(await putOne(client, input, now));
+        return out;
+      }),
+    async hasContent(hash) {
+      return (await query('SELECT 1 FROM articles WHERE content_hash = $1', [hash])).length > 0;
+    },
+    async searchPassages(search): Promise<RankedPassage[]> {
+      await ready;
+      const hits = await searchPostings(pool, search.terms, search.limit);
+      const articles = new Map<string, StoredArticle>();
+      const ids = [...new Set(hits.map((hit) => hit.article_id))];
+      for (const row of await query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]))
+        articles.set(row.id, toArticle(row));
+      return hits.map((hit) => ({
+        passage: toPassage(hit),
+        article: articles.get(hit.article_id)!,
+        score: hit.score,
+      }));
+    },
+    async documentFrequencies(terms) {
+      await ready;
+      return countPostings(pool, terms);
+    },
+    async sentencesOf(passageIds) {
+      const rows = await query<{ passage_id: string; ordinal: number; text: string }>(
+        'SELECT passage_id, ordinal, text FROM sentences WHERE passage_id = ANY($1::text[]) ORDER BY passage_id, ordinal',
+        [passageIds],
+      );
+      const out = new Map<string, Sentence[]>(passageIds.map((id) => [id, []]));
+      for (const row of rows)
+        out.get(row.passage_id)!.push({ passageId: row.passage_id, ordinal: row.ordinal, text: row.text });
+      return out;
+    },
+    async getPassage(id) {
+      const [row] = await query<PassageRow>(
+        'SELECT id, article_id, ordinal, text FROM passages WHERE id = $1',
+        [id],
+      );
+      if (!row) return null;
+      return { ...toPassage(row), article: (await article(row.article_id))! };
+    },
+    getArticle: article,
+    async similarCandidates(bandKeys) {
+      if (bandKeys.length === 0) return [];
+      const rows = await query<{ id: string; minhash: Buffer }>(
+        `SELECT DISTINCT a.id, a.minhash FROM article_bands b JOIN articles a ON a.id = b.article_id
+         WHERE b.band_key = ANY($1::text[]) AND a.superseded_by IS NULL AND a.minhash IS NOT NULL
+         ORDER BY a.id`,
+        [bandKeys],
+      );
+      return rows.map((row) => ({
+        articleId: row.id,
+        signature: new Uint32Array(
+          row.minhash.buffer.slice(row.minhash.byteOffset, row.minhash.byteOffset + row.minhash.byteLength),
+        ),
+      }));
+    },
+    async syndicationGroup(groupId) {
+      const rows = await query<ArticleRow>(
+        `SELECT * FROM articles WHERE syndication_group = $1 AND superseded_by IS NULL
+         ORDER BY coalesce(published, ingested_at) COLLATE "C", id COLLATE "C"`,
+        [groupId],
+      );
+      return rows.map(toArticle);
+    },
+    async corpusState(): Promise<CorpusState> {
+      const [stats] = await query<{ articles: string; passages: string; last: string | null }>(
+        `SELECT articles, passages, (SELECT value FROM corpus_meta WHERE key = 'last_ingest_at') AS last
+         FROM corpus_stats`,
+      );
+      return {
+        articles: Number(stats!.articles),
+        passages: Number(stats!.passages),
+        lastIngestAt: stats!.last,
+      };
+    },
+    async articlesPublishedBy(day) {
+      const [row] = await query<{ n: string }>(
+        `SELECT count(*) AS n FROM articles
+         WHERE superseded_by IS NULL AND (published IS NULL OR substr(published, 1, 10) <= $1)`,
+        [day],
+      );
+      return Number(row!.n);
+    },
+    async saveCheck(check) {
+      await query(
+        `INSERT INTO checks (id, question, as_of, created_at, corpus_articles, corpus_last_ingest_at, verdict, report, previous_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (id) DO UPDATE SET report = excluded.report, created_at = excluded.created_at`,
+        [
+          check.id,
+          check.question,
+          check.asOf,
+          check.createdAt,
+          check.report.corpus.articles,
+          check.report.corpus.lastIngestAt,
+          check.report.verdict.label,
+          JSON.stringify(check.report),
+          check.previousId,
+        ],
+      );
+    },
+    async getCheck(id) {
+      const [row] = await query<CheckRow>('SELECT * FROM checks WHERE id = $1', [id]);
+      return row ? toCheck(row) : null;
+    },
+    async latestChecks() {
+      const rows = await query<CheckRow>(
+        `SELECT * FROM (SELECT DISTINCT ON (question) * FROM checks ORDER BY question, created_at DESC, id) latest
+         ORDER BY created_at COLLATE "C" DESC, id COLLATE "C"`,
+      );
+      return rows.map(toCheck);
+    },
+    async close() {
+      await ready.catch(() => {});
+      await pool.end();
+    },
+  };
+}
