@@ -11,7 +11,7 @@ import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildSampleCorpus } from '../scripts/lib/sample-corpus.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres-server.js';
+import { startLocalPostgres, type LocalPostgres } from '../scripts/lib/postgres-server.js';
 import { HAS_SHARED, SHARED, tempDir } from './helpers/shared.js';
 
 const CLI = path.resolve('dist/src/cli/main.js');
@@ -24,7 +24,7 @@ const QUESTIONS = [
 
 /** The whole pipeline on PostgreSQL: the same corpus, ingested into both backends, gives the same reports. */
 describe.skipIf(!HAS_SHARED)('the pipeline on PostgreSQL', () => {
-  let server: TestPostgres;
+  let server: LocalPostgres;
   let url: string;
   let postgres: Store;
   let sqlite: Store;
@@ -32,7 +32,7 @@ describe.skipIf(!HAS_SHARED)('the pipeline on PostgreSQL', () => {
   const corpus = buildSampleCorpus(SHARED, path.join(dir, 'sample'));
 
   beforeAll(async () => {
-    server = await startTestPostgres();
+    server = await startLocalPostgres();
     url = await server.freshDatabaseUrl();
     postgres = createPostgresStore({ url });
     sqlite = createSqliteStore({ path: path.join(dir, 'verity.db') });

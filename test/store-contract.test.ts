@@ -8,12 +8,12 @@ import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { ArticleInput, Store, StoredCheck } from '../src/store/store.js';
 import type { ExtractedArticle, Report } from '../src/types.js';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres-server.js';
+import { startLocalPostgres, type LocalPostgres } from '../scripts/lib/postgres-server.js';
 import { tempDir } from './helpers/shared.js';
 
-let postgres: TestPostgres;
+let postgres: LocalPostgres;
 beforeAll(async () => {
-  postgres = await startTestPostgres();
+  postgres = await startLocalPostgres();
 });
 afterAll(() => postgres?.stop());
 

@@ -14,6 +14,29 @@ export function buildBenchCorpus(
   outDir: string,
 ): { inputs: string[]; articles: number; questions: string[] } {
   fs.mkdirSync(outDir, { recursive: true });
+  const records = readBenchRecords(shared);
+  const jsonl = path.join(outDir, 'bench-corpus.jsonl');
+  fs.writeFileSync(jsonl, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+
+  const htmlDir = path.join(outDir, 'html');
+  fs.mkdirSync(htmlDir, { recursive: true });
+  const pagesDir = path.join(shared, 'data', 'readability-test-pages', 'test', 'test-pages');
+  let pages = 0;
+  for (const name of fs.readdirSync(pagesDir)) {
+    fs.copyFileSync(path.join(pagesDir, name, 'source.html'), path.join(htmlDir, `readability-${name}.html`));
+    pages++;
+  }
+  const trafilatura = path.join(shared, 'data', 'trafilatura-eval-en', 'html');
+  for (const name of fs.readdirSync(trafilatura)) {
+    const html = zlib.gunzipSync(fs.readFileSync(path.join(trafilatura, name)));
+    fs.writeFileSync(path.join(htmlDir, `trafilatura-${name.replace(/\.gz$/, '')}`), html);
+    pages++;
+  }
+  return { inputs: [jsonl, htmlDir], articles: records.length + pages, questions: benchQuestions(shared) };
+}
+
+/** The bench corpus's text records: FNC-1 bodies, SciFact abstracts, Climate-FEVER articles, PolitiHop rulings. */
+export function readBenchRecords(shared: string): Array<{ id: string; title: string; text: string }> {
   const records: Array<{ id: string; title: string; text: string }> = readFncBodies(shared);
 
   for (const part of ['corpus.part1.jsonl', 'corpus.part2.jsonl', 'corpus.part3.jsonl']) {
@@ -25,16 +48,11 @@ export function buildBenchCorpus(
   }
 
   const byArticle = new Map<string, string[]>();
-  const climateClaims: string[] = [];
   for (const line of fs
     .readFileSync(path.join(shared, 'data', 'climate-fever', 'climate-fever.jsonl'), 'utf8')
     .split('\n')) {
     if (!line.trim()) continue;
-    const row = JSON.parse(line) as {
-      claim: string;
-      evidences: Array<{ article: string; evidence: string }>;
-    };
-    climateClaims.push(row.claim);
+    const row = JSON.parse(line) as { evidences: Array<{ article: string; evidence: string }> };
     for (const evidence of row.evidences) {
       const sentences = byArticle.get(evidence.article) ?? [];
       if (!sentences.includes(evidence.evidence)) sentences.push(evidence.evidence);
@@ -59,24 +77,16 @@ export function buildBenchCorpus(
     }
   }
 
-  const jsonl = path.join(outDir, 'bench-corpus.jsonl');
-  fs.writeFileSync(jsonl, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  return records;
+}
 
-  const htmlDir = path.join(outDir, 'html');
-  fs.mkdirSync(htmlDir, { recursive: true });
-  const pagesDir = path.join(shared, 'data', 'readability-test-pages', 'test', 'test-pages');
-  let pages = 0;
-  for (const name of fs.readdirSync(pagesDir)) {
-    fs.copyFileSync(path.join(pagesDir, name, 'source.html'), path.join(htmlDir, `readability-${name}.html`));
-    pages++;
-  }
-  const trafilatura = path.join(shared, 'data', 'trafilatura-eval-en', 'html');
-  for (const name of fs.readdirSync(trafilatura)) {
-    const html = zlib.gunzipSync(fs.readFileSync(path.join(trafilatura, name)));
-    fs.writeFileSync(path.join(htmlDir, `trafilatura-${name.replace(/\.gz$/, '')}`), html);
-    pages++;
-  }
-
+/** A fixed, spread-out question set: every 9th FNC-1 test headline and every 15th Climate-FEVER claim. */
+export function benchQuestions(shared: string): string[] {
+  const climateClaims = fs
+    .readFileSync(path.join(shared, 'data', 'climate-fever', 'climate-fever.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { claim: string }).claim);
   const stances = parse(
     fs.readFileSync(path.join(shared, 'data', 'fnc-1', 'competition_test_stances.csv'), 'utf8'),
     {
@@ -89,5 +99,5 @@ export function buildBenchCorpus(
     ...headlines.filter((_, index) => index % 9 === 0),
     ...climateClaims.filter((_, index) => index % 15 === 0),
   ];
-  return { inputs: [jsonl, htmlDir], articles: records.length + pages, questions };
+  return questions;
 }

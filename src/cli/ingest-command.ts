@@ -1,6 +1,8 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import path from 'node:path';
 import { databaseLabel, loadConfig, DB_OPTION_HELP } from '../config.js';
+import { InputError, UsageError } from '../errors.js';
 import type { IngestSummary } from '../ingest/ingest-sources.js';
 import { createStore } from '../store/create-store.js';
 
@@ -20,6 +22,7 @@ interface IngestFlags {
   since?: string;
   allowPrivateUrls?: boolean;
   timeout?: number;
+  queue?: boolean;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -35,7 +38,12 @@ export function registerIngestCommand(program: Command): void {
     .option('--timeout <ms>', 'timeout for each fetch (default 15000)', Number)
     .option('--allow-private-urls', 'allow fetching private, loopback and link-local addresses')
     .option('--no-progress', 'do not draw a progress bar')
+    .option(
+      '--queue',
+      'queue the sources for `verity worker` processes instead of ingesting them here (PostgreSQL only; paths must be readable by the workers)',
+    )
     .action(async (sources: string[], options: IngestFlags) => {
+      if (options.queue) return enqueueSources(sources, options);
       // Loaded on use: the extractor's dependencies (linkedom, Readability) would slow every `check`.
       const { ingestSources } = await import('../ingest/ingest-sources.js');
       const { createHttpFetcher } = await import('../ingest/http-fetcher.js');
@@ -80,4 +88,34 @@ export function registerIngestCommand(program: Command): void {
         await store.close();
       }
     });
+}
+
+/** `verity ingest --queue`: one job per URL and per file (directories walked), for the workers. */
+async function enqueueSources(sources: string[], options: IngestFlags): Promise<void> {
+  const config = loadConfig({ dbPath: options.db });
+  if (!config.databaseUrl)
+    throw new UsageError(
+      '--queue needs the shared PostgreSQL database the workers use: pass --db postgres://… or set VERITY_DATABASE_URL.',
+    );
+  const { walkInputs } = await import('../ingest/walk-inputs.js');
+  const { createPostgresJobQueue } = await import('../queue/postgres-job-queue.js');
+  const urls = sources.filter((source) => /^https?:\/\//i.test(source));
+  const walked = await walkInputs(sources.filter((source) => !/^https?:\/\//i.test(source)));
+  const files: string[] = [];
+  for (const item of walked) {
+    if (item instanceof InputError) console.error(`  not queued ${item.source}: ${item.message}`);
+    else files.push(path.resolve(item.path));
+  }
+  const queue = await createPostgresJobQueue(config.databaseUrl);
+  try {
+    const ids = await queue.enqueue([...urls, ...files], { since: options.since ?? null });
+    const counts = await queue.counts();
+    console.log(
+      `queued ${ids.length} jobs (${counts.queued} waiting, ${counts.running} running, ${counts.done} done, ${counts.failed} failed)`,
+    );
+    console.log(`database: ${databaseLabel(config)}; run \`verity worker\` against it to ingest them`);
+    if (walked.length > files.length) process.exitCode = 2;
+  } finally {
+    await queue.close();
+  }
 }

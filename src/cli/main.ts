@@ -8,6 +8,7 @@ import { registerIngestCommand } from './ingest-command.js';
 import { registerRecheckCommand } from './recheck-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
+import { registerWorkerCommand } from './worker-command.js';
 
 const program = new Command()
   .name('verity')
@@ -22,6 +23,7 @@ registerEvalCommand(program);
 registerShowCommand(program);
 registerRecheckCommand(program);
 registerServeCommand(program);
+registerWorkerCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

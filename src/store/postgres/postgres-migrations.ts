@@ -72,6 +72,25 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX checks_question ON checks(question, created_at);
   `,
+  `
+  -- The ingest queue (verity ingest --queue, verity worker): one row per source argument, leased
+  -- to one worker at a time; a lease that runs out (the worker died) makes the job due again.
+  CREATE TABLE ingest_jobs (
+    id BIGSERIAL PRIMARY KEY,
+    source TEXT NOT NULL,
+    since TEXT,
+    state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    run_after TIMESTAMPTZ NOT NULL DEFAULT now(),
+    locked_by TEXT,
+    locked_until TIMESTAMPTZ,
+    last_error TEXT,
+    summary TEXT,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE INDEX ingest_jobs_due ON ingest_jobs(id) WHERE state IN ('queued', 'running');
+  `,
 ];
 
 /** Any fixed number: processes that start together take this lock so one migrates and the others wait. */

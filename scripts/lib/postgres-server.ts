@@ -8,7 +8,7 @@ import pg from 'pg';
 /** Where Debian's postgresql package puts initdb and pg_ctl (`.ci/run` installs it). */
 export const PG_BIN = process.env.VERITY_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
-export interface TestPostgres {
+export interface LocalPostgres {
   /** A URL for a fresh, empty database on this server. */
   freshDatabaseUrl(): Promise<string>;
   stop(): Promise<void>;
@@ -26,11 +26,11 @@ function freePort(): Promise<number> {
 }
 
 /**
- * A real PostgreSQL server of the test's own: a new cluster in a temporary folder (initdb), started
+ * A real PostgreSQL server of a test's or bench's own: a new cluster in a temporary folder (initdb), started
  * with pg_ctl on a free port, listening on a Unix socket only, fsync off; stopped and deleted by
  * `stop()`. PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startLocalPostgres(): Promise<LocalPostgres> {
   if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) {
     throw new Error(
       `PostgreSQL is not installed (no ${PG_BIN}/initdb): install Debian's postgresql package (\`.ci/run\` does), or set VERITY_PG_BIN.`,
@@ -68,7 +68,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   let databases = 0;
   return {
     async freshDatabaseUrl() {
-      const name = `verity_test_${++databases}`;
+      const name = `verity_${++databases}`;
       await admin.query(`CREATE DATABASE ${name}`);
       return urlOf(name);
     },
