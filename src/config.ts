@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,17 @@ export interface VerityConfig {
   vectorWeight: number;
   /** JSON file of outlet domains with a tier and a note (assess/source-quality.ts). Default: `$VERITY_SOURCE_POLICY`, else none. */
   sourcePolicy: string | null;
+  /**
+   * Search passages with the in-process BM25 index (src/search-index) rather than the database's
+   * own full-text search: the same ranking, many times faster on large corpora. Default on;
+   * `$VERITY_SEARCH_INDEX=off` turns it off.
+   */
+  searchIndex: boolean;
+  /**
+   * Where the index is saved between runs. Default: beside the SQLite file (`<db>.search-index`);
+   * for PostgreSQL `$VERITY_INDEX_DIR`, else `~/.verity/search-index/`.
+   */
+  indexDir: string | null;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -50,6 +62,26 @@ export function databaseLabel(config: Pick<VerityConfig, 'dbPath' | 'databaseUrl
 
 export function withoutPassword(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/**
+ * The file the search index is saved to: beside a SQLite file; for PostgreSQL one file per
+ * database (named by a hash of its URL without the password) under the index folder.
+ */
+export function searchIndexFile(
+  config: Pick<VerityConfig, 'dbPath' | 'databaseUrl'> & { indexDir?: string | null },
+): string | null {
+  if (config.databaseUrl) {
+    const name = createHash('sha1').update(withoutPassword(config.databaseUrl)).digest('hex').slice(0, 16);
+    return path.join(
+      config.indexDir ?? path.join(os.homedir(), '.verity', 'search-index'),
+      `${name}.search-index`,
+    );
+  }
+  if (config.dbPath === ':memory:' || config.dbPath === '') return null;
+  return config.indexDir
+    ? path.join(config.indexDir, `${path.basename(config.dbPath)}.search-index`)
+    : `${config.dbPath}.search-index`;
 }
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -96,6 +128,10 @@ export function loadConfig(
     wordVectors: overrides.wordVectors ?? (env.VERITY_WORD_VECTORS || null),
     vectorWeight: overrides.vectorWeight ?? (Number(env.VERITY_VECTOR_WEIGHT) || 2),
     sourcePolicy: overrides.sourcePolicy ?? (env.VERITY_SOURCE_POLICY || null),
+    searchIndex:
+      overrides.searchIndex ??
+      !['0', 'off', 'false', 'no'].includes((env.VERITY_SEARCH_INDEX ?? '').toLowerCase()),
+    indexDir: overrides.indexDir ?? (env.VERITY_INDEX_DIR || null),
   };
 }
 

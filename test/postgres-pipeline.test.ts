@@ -8,6 +8,7 @@ import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { renderJson } from '../src/render/render-json.js';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { withSearchIndex } from '../src/search-index/indexed-store.js';
 import type { Store } from '../src/store/store.js';
 import { buildSampleCorpus } from '../scripts/lib/sample-corpus.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
@@ -63,13 +64,22 @@ describe.skipIf(!HAS_SHARED)('the pipeline on PostgreSQL', () => {
   });
 
   it.each(QUESTIONS)(
-    'writes the same report on "%s" from either backend, every citation stored',
+    'writes the same report on "%s" from either backend, with or without the search index, every citation stored',
     async (question) => {
-      const [fromPostgres, fromSqlite] = await Promise.all(
-        [postgres, sqlite].map((store) => checkClaim(question, { store, asOf: '2026-01-01' })),
+      const indexed = [postgres, sqlite].map((store) =>
+        withSearchIndex(store, { file: null, log: () => {} }),
+      );
+      const [fromPostgres, fromSqlite, ...fromIndexes] = await Promise.all(
+        [postgres, sqlite, ...indexed].map((store) => checkClaim(question, { store, asOf: '2026-01-01' })),
       );
       expect(renderJson(fromPostgres!)).toBe(renderJson(fromSqlite!));
+      for (const report of fromIndexes) expect(renderJson(report)).toBe(renderJson(fromSqlite!));
       await expectCitationIntegrity(fromPostgres!, postgres);
+      // A past date is applied inside the search: the pool is still full of earlier reporting.
+      const past = await checkClaim(question, { store: indexed[1]!, asOf: '2014-09-30' });
+      expect(renderJson(past)).toBe(
+        renderJson(await checkClaim(question, { store: sqlite, asOf: '2014-09-30' })),
+      );
     },
   );
 
@@ -95,7 +105,10 @@ describe.skipIf(!HAS_SHARED)('the pipeline on PostgreSQL', () => {
     const output = execFileSync(
       process.execPath,
       [CLI, 'check', '--no-save', '--format', 'json', '--as-of', '2026-01-01', QUESTIONS[1]!],
-      { encoding: 'utf8', env: { ...process.env, VERITY_DATABASE_URL: url } },
+      {
+        encoding: 'utf8',
+        env: { ...process.env, VERITY_DATABASE_URL: url, VERITY_INDEX_DIR: path.join(dir, 'index') },
+      },
     );
     const report = JSON.parse(output) as { question: string; sources: unknown[] };
     expect(report.question).toBe(QUESTIONS[1]);

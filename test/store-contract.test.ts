@@ -6,6 +6,7 @@ import { contentHash } from '../src/ingest/content-hash.js';
 import { createStore } from '../src/store/create-store.js';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { withSearchIndex } from '../src/search-index/indexed-store.js';
 import type { ArticleInput, Store, StoredCheck } from '../src/store/store.js';
 import type { ExtractedArticle, Report } from '../src/types.js';
 import { startLocalPostgres, type LocalPostgres } from '../scripts/lib/postgres-server.js';
@@ -18,12 +19,15 @@ beforeAll(async () => {
 afterAll(() => postgres?.stop());
 
 /** One contract suite for every Store backend: SQLite in a real file, PostgreSQL on a real server. */
+const sqliteFile = async () => createSqliteStore({ path: path.join(tempDir('store'), 'verity.db') });
+const postgresDatabase = async () => createPostgresStore({ url: await postgres.freshDatabaseUrl() });
+const silent = { file: null, log: () => {} };
+/** Each backend alone, and with passage search on the in-process index: all must keep the contract. */
 const BACKENDS: Array<[string, () => Promise<Store>]> = [
-  ['sqlite (file)', async () => createSqliteStore({ path: path.join(tempDir('store'), 'verity.db') })],
-  [
-    'postgres (server started by the test)',
-    async () => createPostgresStore({ url: await postgres.freshDatabaseUrl() }),
-  ],
+  ['sqlite (file)', sqliteFile],
+  ['postgres (server started by the test)', postgresDatabase],
+  ['sqlite + in-process search index', async () => withSearchIndex(await sqliteFile(), silent)],
+  ['postgres + in-process search index', async () => withSearchIndex(await postgresDatabase(), silent)],
 ];
 
 function articleInput(
@@ -138,6 +142,38 @@ describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
     expect(await store.documentFrequencies(['fire'])).toEqual(new Map([['fire', 1]]));
   });
 
+  it('logs every change to search in order, for indexes that follow the store', async () => {
+    expect(await store.lastIndexChange()).toBe(0);
+    await store.putArticle(articleInput('a', 'Fire', 'A fire broke out downtown.'), NOW);
+    await store.putArticle(articleInput('b', 'Flood', 'The river rose.', { published: null }), NOW);
+    await store.putArticle(articleInput('a', 'Fire', 'A fire broke out downtown. Two were hurt.'), NOW);
+    const changes = await store.indexChanges(0, 100);
+    expect(changes.map((change) => [change.added, change.text])).toEqual([
+      [true, 'A fire broke out downtown.'],
+      [true, 'The river rose.'],
+      [true, 'A fire broke out downtown. Two were hurt.'],
+      [false, null],
+    ]);
+    expect(changes.map((change) => change.published)).toEqual(['2024-05-01', null, '2024-05-01', null]);
+    // The removal names the first version's passage; sequence numbers only grow.
+    expect(changes[3]!.rowid).toBe(changes[0]!.rowid);
+    const seqs = changes.map((change) => change.seq);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(await store.lastIndexChange()).toBe(seqs.at(-1));
+    expect((await store.indexChanges(seqs[1]!, 1)).map((change) => change.seq)).toEqual([seqs[2]]);
+    const [first, river] = changes;
+    const found = await store.passagesByRowid([river!.rowid, 987_654, first!.rowid]);
+    expect(found.map((passage) => [passage.rowid, passage.text, passage.article.source])).toEqual([
+      [river!.rowid, 'The river rose.', 'b'],
+      [first!.rowid, 'A fire broke out downtown.', 'a'],
+    ]);
+    expect(await store.storeId()).toMatch(/^[0-9a-f]{32}$/);
+    const other = await create();
+    expect(await other.storeId()).not.toBe(await store.storeId());
+    await other.close();
+  });
+
   it('stores a batch in one transaction, and none of it when one article fails', async () => {
     const batch = [
       articleInput('x', 'X', 'The river rose.'),
@@ -213,11 +249,8 @@ describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
 });
 
 describe('both backends rank alike', () => {
-  it('returns the same passages in the same order with the same BM25 for the same corpus', async () => {
-    const stores = [
-      createSqliteStore({ path: path.join(tempDir('store'), 'verity.db') }),
-      createPostgresStore({ url: await postgres.freshDatabaseUrl() }),
-    ];
+  it('returns the same passages in the same order with the same BM25 for the same corpus, with or without the index', async () => {
+    const stores = (await Promise.all(BACKENDS.map(([, create]) => create()))) as Store[];
     const texts = [
       'The council approved the Miller Creek dam on Tuesday by five votes to two.',
       'Councillor Maria Okafor voted against the dam, citing costs.',
@@ -231,19 +264,37 @@ describe('both backends rank alike', () => {
         NOW,
       );
     }
-    for (const terms of [
-      ['dam', 'vote'],
-      ['council', 'costs', 'creek'],
-      ['naive', 'cafe'],
-      ['ms-13', 'handed'],
-    ]) {
-      const [sqlite, postgresHits] = await Promise.all(
-        stores.map((store) => store.searchPassages({ terms, limit: 10 })),
+    for (const store of stores)
+      await store.putArticle(
+        articleInput('late', 'Later', 'The dam vote was repeated in June.', { published: '2024-06-09' }),
+        NOW,
       );
-      expect(postgresHits!.map((hit) => hit.passage.id)).toEqual(sqlite!.map((hit) => hit.passage.id));
-      postgresHits!.forEach((hit, index) => expect(hit.score).toBeCloseTo(sqlite![index]!.score, 6));
+    for (const [terms, publishedBy] of [
+      [['dam', 'vote'], undefined],
+      [['dam', 'vote'], '2024-05-31'],
+      [['council', 'costs', 'creek'], undefined],
+      [['naive', 'cafe'], undefined],
+      [['ms-13', 'handed'], undefined],
+      [['miller creek', 'okafor'], undefined],
+    ] as Array<[string[], string | undefined]>) {
+      const [sqlite, ...others] = await Promise.all(
+        stores.map((store) => store.searchPassages({ terms, limit: 10, publishedBy })),
+      );
       expect(sqlite!.length).toBeGreaterThan(0);
+      for (const hits of others) {
+        expect(hits.map((hit) => hit.passage.id)).toEqual(sqlite!.map((hit) => hit.passage.id));
+        hits.forEach((hit, index) => expect(hit.score).toBeCloseTo(sqlite![index]!.score, 6));
+      }
+      const frequencies = await Promise.all(stores.map((store) => store.documentFrequencies(terms)));
+      for (const counts of frequencies.slice(1)) expect(counts).toEqual(frequencies[0]);
     }
+    const late = await stores[0]!.searchPassages({
+      terms: ['dam', 'vote'],
+      limit: 10,
+      publishedBy: '2024-05-31',
+    });
+    expect(late.map((hit) => hit.article.source)).not.toContain('late');
+    expect(late.length).toBeGreaterThan(0);
     await Promise.all(stores.map((store) => store.close()));
   });
 

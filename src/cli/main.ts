@@ -6,6 +6,7 @@ import { registerEvalCommand } from './eval-command.js';
 import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerRecheckCommand } from './recheck-command.js';
+import { registerReindexCommand } from './reindex-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -24,6 +25,7 @@ registerShowCommand(program);
 registerRecheckCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
+registerReindexCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

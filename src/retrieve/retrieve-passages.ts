@@ -31,14 +31,20 @@ export async function retrievePassages(
   const pool = options.pool ?? DEFAULT_PASSAGE_POOL;
   // Each term in every form a passage may write it ("doj" → "justice department", "ms-13" → "ms13").
   const terms = [...new Set(claim.terms.flatMap(surfaceForms))];
-  const hits = await store.searchPassages({ terms, limit: pool });
+  // The date is applied inside the search, so that a past --as-of still gets a full pool.
+  const publishedBy = options.asOf;
+  const hits = await store.searchPassages({ terms, limit: pool, publishedBy });
   if (options.expandPredicate !== false) {
     const synonyms = claimLexicalSets(claim.text)
       .verbSynonyms.flat()
       .filter((word) => !claim.terms.includes(word));
     if (synonyms.length > 0) {
       const seen = new Set(hits.map((hit) => hit.passage.id));
-      const expanded = await store.searchPassages({ terms: [...terms, ...synonyms], limit: pool });
+      const expanded = await store.searchPassages({
+        terms: [...terms, ...synonyms],
+        limit: pool,
+        publishedBy,
+      });
       const scale = (hits[0]?.score ?? 1) / (expanded[0]?.score || 1);
       hits.push(
         ...expanded
@@ -48,8 +54,5 @@ export async function retrievePassages(
       );
     }
   }
-  const asOf = options.asOf;
-  return asOf
-    ? hits.filter((hit) => !hit.article.published || hit.article.published.slice(0, 10) <= asOf)
-    : hits;
+  return hits;
 }

@@ -30,6 +30,23 @@ export function queryTerm(term: string): string[] {
   return indexTokens(term);
 }
 
+/** Query terms as the index reads them: single terms, and phrases keyed by their tokens joined with spaces. */
+export function readQueryTerms(terms: string[]): { singles: string[]; phrases: Map<string, string[]> } {
+  const singles = new Set<string>();
+  const phrases = new Map<string, string[]>();
+  for (const term of terms) {
+    const tokens = queryTerm(term);
+    if (tokens.length === 1) singles.add(tokens[0]!);
+    else if (tokens.length > 1) phrases.set(tokens.join(' '), tokens);
+  }
+  return { singles: [...singles], phrases };
+}
+
+/** Whether an article's publication date (ISO, or null) falls on or before a day (YYYY-MM-DD); undated ones do. */
+export function publishedOnOrBefore(published: string | null, day: string | undefined): boolean {
+  return !day || !published || published.slice(0, 10) <= day;
+}
+
 /** Occurrences of a phrase (its tokens in order) in a text. */
 export function phraseCount(tokens: string[], phrase: string[]): number {
   let count = 0;

@@ -44,10 +44,24 @@ export interface StoredCheck {
   previousId: string | null;
 }
 
+/** One change to the searchable passages, in the order the store made them (for in-process indexes). */
+export interface IndexChange {
+  seq: number;
+  /** The passage's row number, stable for its life. */
+  rowid: number;
+  /** True: the passage became searchable (its text is given); false: it left search (its article was superseded). */
+  added: boolean;
+  /** The passage's text, and its article's publication date, when it was added. */
+  text: string | null;
+  published: string | null;
+}
+
 /** Passage search: terms are OR-ed, ranked by BM25; `limit` caps the result. */
 export interface PassageQuery {
   terms: string[];
   limit: number;
+  /** YYYY-MM-DD: only passages of articles published on or before the day, and undated ones (`--as-of`). */
+  publishedBy?: string;
 }
 
 /**
@@ -80,5 +94,13 @@ export interface Store {
   getCheck(id: string): Promise<StoredCheck | null>;
   /** The latest stored check of each question, newest first. */
   latestChecks(): Promise<StoredCheck[]>;
+  /** A random id made when the database was created: an index built from another database is never used. */
+  storeId(): Promise<string>;
+  /** Changes to the searchable passages after `afterSeq`, oldest first, at most `limit`. */
+  indexChanges(afterSeq: number, limit: number): Promise<IndexChange[]>;
+  /** The latest change's number (0 for an empty store). */
+  lastIndexChange(): Promise<number>;
+  /** Passages with their articles, by row number, in the order asked (unknown ones left out). */
+  passagesByRowid(rowids: number[]): Promise<Array<Passage & { rowid: number; article: StoredArticle }>>;
   close(): Promise<void>;
 }

@@ -91,6 +91,19 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX ingest_jobs_due ON ingest_jobs(id) WHERE state IN ('queued', 'running');
   `,
+  `
+  -- The search changes in commit order (writers take the corpus_stats row lock before they log),
+  -- for in-process indexes to follow; and the database's own id.
+  CREATE TABLE index_log (
+    seq BIGSERIAL PRIMARY KEY,
+    passage_rowid BIGINT NOT NULL,
+    added BOOLEAN NOT NULL
+  );
+  INSERT INTO index_log (passage_rowid, added)
+    SELECT p.rowid, true FROM passages p JOIN articles a ON a.id = p.article_id
+    WHERE a.superseded_by IS NULL ORDER BY p.rowid;
+  INSERT INTO corpus_meta (key, value) VALUES ('store_id', replace(gen_random_uuid()::text, '-', ''));
+  `,
 ];
 
 /** Any fixed number: processes that start together take this lock so one migrates and the others wait. */

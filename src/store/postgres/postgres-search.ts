@@ -1,20 +1,8 @@
 import type pg from 'pg';
-import { BM25_B, BM25_K1, indexTokens, phraseCount, queryTerm } from '../index-terms.js';
+import { BM25_B, BM25_K1, indexTokens, phraseCount, queryTerm, readQueryTerms } from '../index-terms.js';
 import type { PassageRow } from '../store-rows.js';
 
 type Queryable = Pick<pg.Pool, 'query'>;
-
-/** Query terms as the index reads them: single terms, and phrases keyed by their tokens joined with spaces. */
-function readTerms(terms: string[]): { singles: string[]; phrases: Map<string, string[]> } {
-  const singles = new Set<string>();
-  const phrases = new Map<string, string[]>();
-  for (const term of terms) {
-    const tokens = queryTerm(term);
-    if (tokens.length === 1) singles.add(tokens[0]!);
-    else if (tokens.length > 1) phrases.set(tokens.join(' '), tokens);
-  }
-  return { singles: [...singles], phrases };
-}
 
 /**
  * Postings of a phrase, which the index does not hold: the passages that hold all its terms,
@@ -55,10 +43,15 @@ export interface PostgresHit extends PassageRow {
 /**
  * Passages ranked by BM25 over the postings, computed in the database as FTS5 computes it (same
  * terms, IDF, k1, b and length normalisation), so that both backends rank alike. Ties break on
- * insertion order.
+ * insertion order. `publishedBy` narrows the candidates, not the statistics (as a join narrows FTS5's).
  */
-export async function searchPostings(db: Queryable, terms: string[], limit: number): Promise<PostgresHit[]> {
-  const { singles, phrases } = readTerms(terms);
+export async function searchPostings(
+  db: Queryable,
+  terms: string[],
+  limit: number,
+  publishedBy: string | null = null,
+): Promise<PostgresHit[]> {
+  const { singles, phrases } = readQueryTerms(terms);
   if (singles.length === 0 && phrases.size === 0) return [];
   const extra = await virtualPostings(db, phrases);
   const { rows } = await db.query<PassageRow & { score: number }>(
@@ -80,8 +73,10 @@ export async function searchPostings(db: Queryable, terms: string[], limit: numb
            (h.tf + $5::float8 * (1 - $6::float8 + $6::float8 * ps.length / s.avgdl)))::float8 AS score
      FROM hits h JOIN weights w ON w.term = h.term
        JOIN passages ps ON ps.rowid = h.passage_rowid CROSS JOIN stats s
+       JOIN articles a ON a.id = ps.article_id
+     WHERE $8::text IS NULL OR a.published IS NULL OR substr(a.published, 1, 10) <= $8::text
      GROUP BY ps.rowid, s.avgdl ORDER BY score DESC, ps.rowid LIMIT $7`,
-    [singles, extra.terms, extra.rowids, extra.tfs, BM25_K1, BM25_B, limit],
+    [singles, extra.terms, extra.rowids, extra.tfs, BM25_K1, BM25_B, limit, publishedBy],
   );
   return rows;
 }

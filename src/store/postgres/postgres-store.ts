@@ -141,6 +141,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         [previous.id],
       );
       await client.query(
+        'INSERT INTO index_log (passage_rowid, added) SELECT rowid, false FROM passages WHERE article_id = $1 ORDER BY rowid',
+        [previous.id],
+      );
+      await client.query(
         'UPDATE corpus_stats SET articles = articles - 1, passages = passages - $1, tokens = tokens - $2',
         [Number(gone.n), Number(gone.tokens ?? 0)],
       );
@@ -161,6 +165,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     passages: ArticleInput['passages'],
   ) {
     const counted = passages.map((passage) => termCounts(passage.text));
+    // First the stats row: its lock queues writers, so that the change log below is in commit order.
+    await client.query(
+      'UPDATE corpus_stats SET articles = articles + 1, passages = passages + $1, tokens = tokens + $2',
+      [passages.length, counted.reduce((sum, count) => sum + count.length, 0)],
+    );
     const { rows } = await client.query<{ rowid: string; ordinal: number }>(
       `INSERT INTO passages (id, article_id, ordinal, text, length)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[])
@@ -199,10 +208,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       postings.rowid,
       postings.tf,
     ]);
-    await client.query(
-      'UPDATE corpus_stats SET articles = articles + 1, passages = passages + $1, tokens = tokens + $2',
-      [passages.length, counted.reduce((sum, count) => sum + count.length, 0)],
-    );
+    await client.query('INSERT INTO index_log (passage_rowid, added) SELECT unnest($1::bigint[]), true', [
+      rows.map((row) => row.rowid).sort((x, y) => Number(x) - Number(y)),
+    ]);
   }
 
   async function article(id: string): Promise<StoredArticle | null> {
@@ -224,7 +232,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     },
     async searchPassages(search): Promise<RankedPassage[]> {
       await ready;
-      const hits = await searchPostings(pool, search.terms, search.limit);
+      const hits = await searchPostings(pool, search.terms, search.limit, search.publishedBy ?? null);
       const articles = new Map<string, StoredArticle>();
       const ids = [...new Set(hits.map((hit) => hit.article_id))];
       for (const row of await query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]))
@@ -328,6 +336,55 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
          ORDER BY created_at COLLATE "C" DESC, id COLLATE "C"`,
       );
       return rows.map(toCheck);
+    },
+    async storeId() {
+      const [row] = await query<{ value: string }>("SELECT value FROM corpus_meta WHERE key = 'store_id'");
+      return row!.value;
+    },
+    async indexChanges(afterSeq, limit) {
+      const rows = await query<{
+        seq: string;
+        rowid: string;
+        added: boolean;
+        text: string | null;
+        published: string | null;
+      }>(
+        `SELECT l.seq, l.passage_rowid AS rowid, l.added, CASE WHEN l.added THEN p.text END AS text,
+           CASE WHEN l.added THEN a.published END AS published
+         FROM index_log l LEFT JOIN passages p ON p.rowid = l.passage_rowid
+           LEFT JOIN articles a ON a.id = p.article_id
+         WHERE l.seq > $1 ORDER BY l.seq LIMIT $2`,
+        [afterSeq, limit],
+      );
+      return rows.map((row) => ({
+        seq: Number(row.seq),
+        rowid: Number(row.rowid),
+        added: row.added,
+        text: row.text,
+        published: row.published,
+      }));
+    },
+    async lastIndexChange() {
+      const [row] = await query<{ seq: string }>('SELECT coalesce(max(seq), 0) AS seq FROM index_log');
+      return Number(row!.seq);
+    },
+    async passagesByRowid(rowids) {
+      const rows = await query<PassageRow & { rowid: string }>(
+        'SELECT rowid, id, article_id, ordinal, text FROM passages WHERE rowid = ANY($1::bigint[])',
+        [rowids],
+      );
+      const byRowid = new Map(rows.map((row) => [Number(row.rowid), row]));
+      const ids = [...new Set(rows.map((row) => row.article_id))];
+      const articles = new Map(
+        (await query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids])).map((row) => [
+          row.id,
+          toArticle(row),
+        ]),
+      );
+      return rowids.flatMap((rowid) => {
+        const row = byRowid.get(rowid);
+        return row ? [{ ...toPassage(row), rowid, article: articles.get(row.article_id)! }] : [];
+      });
     },
     async close() {
       await ready.catch(() => {});

@@ -63,6 +63,19 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX checks_question ON checks(question, created_at);
   `,
+  `
+  -- The search changes in order (a passage indexed, or removed when its article is superseded), for
+  -- in-process indexes to follow; and the database's own id, so that an index is never used on another.
+  CREATE TABLE index_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    passage_rowid INTEGER NOT NULL,
+    added INTEGER NOT NULL
+  );
+  INSERT INTO index_log (passage_rowid, added)
+    SELECT p.rowid, 1 FROM passages p JOIN articles a ON a.id = p.article_id
+    WHERE a.superseded_by IS NULL ORDER BY p.rowid;
+  INSERT INTO corpus_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -21,17 +21,35 @@ export interface SearchHit {
   score: number;
 }
 
-/** BM25-ranked passages (FTS5's `bm25()`, negated so that higher is better). */
-export function searchFts(db: Database.Database, terms: string[], limit: number): SearchHit[] {
+/**
+ * BM25-ranked passages (FTS5's `bm25()`, negated so that higher is better). `publishedBy` keeps
+ * passages of articles published on or before that day (and undated ones) inside the ranking, so
+ * that a past `--as-of` still fills the pool.
+ */
+export function searchFts(
+  db: Database.Database,
+  terms: string[],
+  limit: number,
+  publishedBy: string | null = null,
+): SearchHit[] {
   const match = toMatchExpression(terms);
   if (!match) return [];
+  if (publishedBy === null)
+    return db
+      .prepare(
+        `SELECT p.rowid, p.id, p.article_id, p.ordinal, p.text, -bm25(passages_fts) AS score
+         FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
+         WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?`,
+      )
+      .all(match, limit) as SearchHit[];
   return db
     .prepare(
       `SELECT p.rowid, p.id, p.article_id, p.ordinal, p.text, -bm25(passages_fts) AS score
-       FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid
-       WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?`,
+       FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN articles a ON a.id = p.article_id
+       WHERE passages_fts MATCH ? AND (a.published IS NULL OR substr(a.published, 1, 10) <= ?)
+       ORDER BY bm25(passages_fts) LIMIT ?`,
     )
-    .all(match, limit) as SearchHit[];
+    .all(match, publishedBy, limit) as SearchHit[];
 }
 
 export function countMatches(db: Database.Database, term: string): number {

@@ -61,6 +61,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     insertPassage: db.prepare('INSERT INTO passages (id, article_id, ordinal, text) VALUES (?, ?, ?, ?)'),
     indexPassage: db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)'),
     passagesOf: db.prepare('SELECT rowid, text FROM passages WHERE article_id = ?'),
+    logChange: db.prepare('INSERT INTO index_log (passage_rowid, added) VALUES (?, ?)'),
+    changes: db.prepare(
+      `SELECT l.seq, l.passage_rowid AS rowid, l.added, CASE WHEN l.added = 1 THEN p.text END AS text,
+         CASE WHEN l.added = 1 THEN a.published END AS published
+       FROM index_log l LEFT JOIN passages p ON p.rowid = l.passage_rowid
+         LEFT JOIN articles a ON a.id = p.article_id
+       WHERE l.seq > ? ORDER BY l.seq LIMIT ?`,
+    ),
+    lastChange: db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM index_log'),
+    passageByRowid: db.prepare('SELECT rowid, id, article_id, ordinal, text FROM passages WHERE rowid = ?'),
     unindexPassage: db.prepare(
       "INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', ?, ?)",
     ),
@@ -108,6 +118,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   function unindexArticle(articleId: string): void {
     for (const row of statements.passagesOf.all(articleId) as Array<{ rowid: number; text: string }>) {
       statements.unindexPassage.run(row.rowid, row.text);
+      statements.logChange.run(row.rowid, 0);
     }
   }
 
@@ -139,6 +150,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       const passageId = `${id}:${ordinal}`;
       const { lastInsertRowid } = statements.insertPassage.run(passageId, id, ordinal, passage.text);
       statements.indexPassage.run(lastInsertRowid, passage.text);
+      statements.logChange.run(lastInsertRowid, 1);
       passage.sentences.forEach((sentence, index) =>
         statements.insertSentence.run(passageId, index, sentence),
       );
@@ -161,7 +173,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     putArticles: async (inputs, now) => putBatch(inputs, now),
     hasContent: async (hash) => statements.byHash.get(hash) !== undefined,
     async searchPassages(query: PassageQuery): Promise<RankedPassage[]> {
-      const hits = searchFts(db, query.terms, query.limit);
+      const hits = searchFts(db, query.terms, query.limit, query.publishedBy ?? null);
       const articles = new Map<string, StoredArticle>();
       return hits.map((hit) => {
         let article = articles.get(hit.article_id);
@@ -249,6 +261,36 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       };
       corpusStateCache = { version, state };
       return state;
+    },
+    async storeId() {
+      return (statements.getMeta.get('store_id') as { value: string }).value;
+    },
+    async indexChanges(afterSeq, limit) {
+      return (
+        statements.changes.all(afterSeq, limit) as Array<{
+          seq: number;
+          rowid: number;
+          added: number;
+          text: string | null;
+          published: string | null;
+        }>
+      ).map((row) => ({ ...row, added: row.added === 1 }));
+    },
+    async lastIndexChange() {
+      return (statements.lastChange.get() as { seq: number }).seq;
+    },
+    async passagesByRowid(rowids) {
+      const articles = new Map<string, StoredArticle>();
+      return rowids.flatMap((rowid) => {
+        const row = statements.passageByRowid.get(rowid) as (PassageRow & { rowid: number }) | undefined;
+        if (!row) return [];
+        let article = articles.get(row.article_id);
+        if (!article) {
+          article = toArticle(statements.article.get(row.article_id) as ArticleRow);
+          articles.set(article.id, article);
+        }
+        return [{ ...toPassage(row), rowid: row.rowid, article }];
+      });
     },
     close: async () => {
       db.close();

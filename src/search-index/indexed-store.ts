@@ -1,0 +1,179 @@
+import { existsSync } from 'node:fs';
+import { indexTokens, phraseCount, queryTerm, readQueryTerms, termCounts } from '../store/index-terms.js';
+import type { PassageQuery, Store } from '../store/store.js';
+import type { RankedPassage } from '../types.js';
+import { IndexFileError, loadIndexFile, saveIndexFile } from './index-file.js';
+import { MemoryIndex } from './memory-index.js';
+
+export interface SearchIndexOptions {
+  /** Where the index is saved between runs; null keeps it in memory only. */
+  file: string | null;
+  /** Where notes go ("rebuilding the search index …"); stderr by default. */
+  log?: (message: string) => void;
+  /** Store changes read per round trip while catching up. */
+  batchSize?: number;
+}
+
+export interface SearchIndexStatus {
+  file: string | null;
+  /** The last store change the index holds, and the store's latest. */
+  seq: number;
+  storeSeq: number;
+  passages: number;
+  removed: number;
+  terms: number;
+  postings: number;
+  bytes: number;
+}
+
+/** A store whose passage search runs on an in-process index kept in step with it. */
+export interface IndexedStore extends Store {
+  /** Drops the index and builds it again from the store's passages (`verity reindex`), then saves it. */
+  reindex(): Promise<SearchIndexStatus>;
+  indexStatus(): Promise<SearchIndexStatus>;
+}
+
+const DEFAULT_BATCH = 5_000;
+
+/**
+ * Wraps a store so that passage search and document frequencies come from an in-process BM25
+ * index (memory-index.ts) with the store's own scores. The store stays the source of truth: the
+ * index follows its change log (index_log) before every read, so that writes by this process or
+ * any other are seen; an index file from another database, ahead of the store, or damaged is
+ * thrown away and the index rebuilt from the store. Everything else goes to the store unchanged.
+ */
+export function withSearchIndex(store: Store, options: SearchIndexOptions): IndexedStore {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  let index: MemoryIndex | null = null;
+  let savedSeq = -1;
+  let pending: Promise<MemoryIndex> | null = null;
+
+  function opened(storeId: string): MemoryIndex {
+    const file = options.file;
+    if (!file || !existsSync(file)) return new MemoryIndex(storeId);
+    try {
+      const snapshot = loadIndexFile(file);
+      if (snapshot.storeId !== storeId) {
+        log(`search index ${file} was built from another database; rebuilding it from this one.`);
+        return new MemoryIndex(storeId);
+      }
+      savedSeq = snapshot.seq;
+      return new MemoryIndex(storeId, snapshot);
+    } catch (error) {
+      // Whatever is wrong with the file (damaged, unreadable, another format), the store can rebuild it.
+      const reason = error instanceof IndexFileError ? error.message : String(error);
+      log(`search index ${file} cannot be used (${reason}); rebuilding it from the store.`);
+      return new MemoryIndex(storeId);
+    }
+  }
+
+  async function catchUp(current: MemoryIndex): Promise<MemoryIndex> {
+    const last = await store.lastIndexChange();
+    let target = current;
+    if (target.seq > last) {
+      log('search index is ahead of the store (a restored or replaced database?); rebuilding it.');
+      target = new MemoryIndex(target.storeId);
+    }
+    while (target.seq < last) {
+      const changes = await store.indexChanges(target.seq, batchSize);
+      if (changes.length === 0) break;
+      for (const change of changes) {
+        if (change.added) {
+          const { counts, length } = termCounts(change.text ?? '');
+          target.add(change.rowid, counts, length, change.published);
+        } else target.remove(change.rowid);
+        target.seq = change.seq;
+      }
+    }
+    return target;
+  }
+
+  /** The index, caught up with the store; concurrent callers share one catch-up. */
+  function ready(): Promise<MemoryIndex> {
+    pending ??= (async () => {
+      try {
+        index ??= opened(await store.storeId());
+        index = await catchUp(index);
+        return index;
+      } finally {
+        pending = null;
+      }
+    })();
+    return pending;
+  }
+
+  /** Row number → occurrences of the phrase, over the passages holding all its terms. */
+  async function phrasePostings(current: MemoryIndex, tokens: string[]): Promise<Map<number, number>> {
+    const candidates = current.candidatesFor(tokens);
+    const postings = new Map<number, number>();
+    if (candidates.length === 0) return postings;
+    for (const passage of await store.passagesByRowid(candidates)) {
+      const count = phraseCount(indexTokens(passage.text), tokens);
+      if (count > 0) postings.set(passage.rowid, count);
+    }
+    return postings;
+  }
+
+  async function status(current: MemoryIndex): Promise<SearchIndexStatus> {
+    return {
+      file: options.file,
+      seq: current.seq,
+      storeSeq: await store.lastIndexChange(),
+      ...current.stats(),
+    };
+  }
+
+  function save(current: MemoryIndex): void {
+    if (!options.file || current.seq === savedSeq) return;
+    saveIndexFile(options.file, current.snapshot());
+    savedSeq = current.seq;
+  }
+
+  return {
+    ...store,
+    async searchPassages(query: PassageQuery): Promise<RankedPassage[]> {
+      const current = await ready();
+      const { singles, phrases } = readQueryTerms(query.terms);
+      const phraseMaps = await Promise.all(
+        [...phrases.values()].map((tokens) => phrasePostings(current, tokens)),
+      );
+      const top = current.search(singles, phraseMaps, query.limit, query.publishedBy);
+      const scores = new Map(top.map((hit) => [hit.rowid, hit.score]));
+      const passages = await store.passagesByRowid(top.map((hit) => hit.rowid));
+      return passages.map(({ rowid, article, ...passage }) => ({
+        passage,
+        article,
+        score: scores.get(rowid)!,
+      }));
+    },
+    async documentFrequencies(terms: string[]): Promise<Map<string, number>> {
+      const current = await ready();
+      const out = new Map<string, number>();
+      for (const term of terms) {
+        const tokens = queryTerm(term);
+        if (tokens.length === 0) out.set(term, 0);
+        else if (tokens.length === 1) out.set(term, current.documentFrequency(tokens[0]!));
+        else out.set(term, (await phrasePostings(current, tokens)).size);
+      }
+      return out;
+    },
+    async reindex() {
+      await ready();
+      index = await catchUp(new MemoryIndex(await store.storeId()));
+      savedSeq = -1;
+      save(index);
+      return status(index);
+    },
+    async indexStatus() {
+      return status(await ready());
+    },
+    async close() {
+      try {
+        if (index) save(index);
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}

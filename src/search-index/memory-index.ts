@@ -1,0 +1,306 @@
+import { BM25_B, BM25_K1 } from '../store/index-terms.js';
+
+/** A growable list of one term's postings: document numbers (ascending) and term frequencies. */
+interface Postings {
+  docs: Uint32Array<ArrayBufferLike>;
+  tfs: Uint16Array<ArrayBufferLike>;
+  length: number;
+}
+
+function grown<T extends Uint32Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike>>(
+  array: T,
+  needed: number,
+): T {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2, 4));
+  next.set(array);
+  return next;
+}
+
+/** The index's contents, as saved to and loaded from a file (index-file.ts). */
+export interface IndexSnapshot {
+  storeId: string;
+  /** The last store change the index holds. */
+  seq: number;
+  terms: string[];
+  postings: Array<{ docs: Uint32Array<ArrayBufferLike>; tfs: Uint16Array<ArrayBufferLike> }>;
+  rowids: Uint32Array<ArrayBufferLike>;
+  lengths: Uint32Array<ArrayBufferLike>;
+  /** Publication day as YYYYMMDD, 0 when undated. */
+  days: Uint32Array<ArrayBufferLike>;
+  deleted: Uint8Array<ArrayBufferLike>;
+}
+
+/** A publication date as the number YYYYMMDD (0: undated), for the `--as-of` filter. */
+export function dayNumber(published: string | null | undefined): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
+  return match ? Number(match[1]) * 10_000 + Number(match[2]) * 100 + Number(match[3]) : 0;
+}
+
+export interface ScoredDoc {
+  rowid: number;
+  score: number;
+}
+
+/**
+ * An in-process BM25 index over the store's current passages: typed-array postings per term,
+ * scored term at a time into one score array, the top k kept in a heap. The scores are FTS5's
+ * (same terms, IDF, k1, b, length normalisation), so the ranking is the store's own, only faster.
+ * Documents are numbered in the order they were added; a removed one is flagged, not rewritten.
+ */
+export class MemoryIndex {
+  readonly storeId: string;
+  seq: number;
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly postings: Postings[] = [];
+  private rowids: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  private lengths: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  private days: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  private deleted: Uint8Array<ArrayBufferLike> = new Uint8Array(1024);
+  private docCount = 0;
+  private deletedCount = 0;
+  private liveTokens = 0;
+  private scores = new Float64Array(0);
+
+  constructor(storeId: string, snapshot?: IndexSnapshot) {
+    this.storeId = storeId;
+    this.seq = snapshot?.seq ?? 0;
+    if (!snapshot) return;
+    snapshot.terms.forEach((term, id) => {
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      const { docs, tfs } = snapshot.postings[id]!;
+      this.postings.push({ docs, tfs, length: docs.length });
+    });
+    this.docCount = snapshot.rowids.length;
+    this.rowids = snapshot.rowids;
+    this.lengths = snapshot.lengths;
+    this.days = snapshot.days;
+    this.deleted = snapshot.deleted;
+    for (let doc = 0; doc < this.docCount; doc++) {
+      if (this.deleted[doc]) this.deletedCount++;
+      else this.liveTokens += this.lengths[doc]!;
+    }
+  }
+
+  get liveDocs(): number {
+    return this.docCount - this.deletedCount;
+  }
+
+  /** Adds a passage. Row numbers only grow (both stores hand them out in commit order). */
+  add(rowid: number, counts: Map<string, number>, length: number, published: string | null): void {
+    if (this.docCount > 0 && rowid <= this.rowids[this.docCount - 1]!)
+      throw new Error(`search index: passage ${rowid} arrived out of order; run \`verity reindex\`.`);
+    const doc = this.docCount++;
+    this.rowids = grown(this.rowids, this.docCount);
+    this.lengths = grown(this.lengths, this.docCount);
+    this.days = grown(this.days, this.docCount);
+    if (this.deleted.length < this.docCount) {
+      const next = new Uint8Array(Math.max(this.docCount, this.deleted.length * 2));
+      next.set(this.deleted);
+      this.deleted = next;
+    }
+    this.rowids[doc] = rowid;
+    this.lengths[doc] = length;
+    this.days[doc] = dayNumber(published);
+    this.liveTokens += length;
+    for (const [term, tf] of counts) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(term, id);
+        this.terms.push(term);
+        this.postings.push({ docs: new Uint32Array(4), tfs: new Uint16Array(4), length: 0 });
+      }
+      const list = this.postings[id]!;
+      list.docs = grown(list.docs, list.length + 1);
+      list.tfs = grown(list.tfs, list.length + 1);
+      list.docs[list.length] = doc;
+      list.tfs[list.length] = Math.min(tf, 65_535);
+      list.length++;
+    }
+  }
+
+  /** Takes a passage out of search (its article was superseded). */
+  remove(rowid: number): void {
+    const doc = this.docOf(rowid);
+    if (doc === null || this.deleted[doc]) return;
+    this.deleted[doc] = 1;
+    this.deletedCount++;
+    this.liveTokens -= this.lengths[doc]!;
+  }
+
+  private docOf(rowid: number): number | null {
+    let low = 0;
+    let high = this.docCount - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = this.rowids[middle]!;
+      if (value === rowid) return middle;
+      if (value < rowid) low = middle + 1;
+      else high = middle - 1;
+    }
+    return null;
+  }
+
+  /** Live postings of a term: [docs, tfs] pairs with removed passages left out. */
+  private livePostings(term: string): Array<[number, number]> {
+    const id = this.termIds.get(term);
+    if (id === undefined) return [];
+    const list = this.postings[id]!;
+    const out: Array<[number, number]> = [];
+    for (let index = 0; index < list.length; index++) {
+      const doc = list.docs[index]!;
+      if (!this.deleted[doc]) out.push([doc, list.tfs[index]!]);
+    }
+    return out;
+  }
+
+  /** Passages holding the term. */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const list = this.postings[id]!;
+    if (this.deletedCount === 0) return list.length;
+    let df = 0;
+    for (let index = 0; index < list.length; index++) if (!this.deleted[list.docs[index]!]) df++;
+    return df;
+  }
+
+  /** Live documents holding every one of the tokens (a phrase's candidates), as row numbers. */
+  candidatesFor(tokens: string[]): number[] {
+    const lists = [...new Set(tokens)].map((token) => this.livePostings(token).map(([doc]) => doc));
+    if (lists.some((list) => list.length === 0)) return [];
+    lists.sort((a, b) => a.length - b.length);
+    const others = lists.slice(1).map((list) => new Set(list));
+    return lists[0]!.filter((doc) => others.every((set) => set.has(doc))).map((doc) => this.rowids[doc]!);
+  }
+
+  /**
+   * BM25 top `limit` for single terms, plus phrase postings computed by the caller (row number →
+   * frequency, per phrase). Ties break on row number, lowest first. `publishedBy` (YYYY-MM-DD)
+   * leaves out later passages before ranking; the statistics stay the whole corpus's, as in the stores.
+   */
+  search(
+    terms: string[],
+    phrases: Array<Map<number, number>>,
+    limit: number,
+    publishedBy?: string,
+  ): ScoredDoc[] {
+    const live = this.liveDocs;
+    if (live === 0 || limit <= 0) return [];
+    if (this.scores.length < this.docCount)
+      this.scores = new Float64Array(Math.max(this.docCount, this.scores.length * 2));
+    const scores = this.scores;
+    const touched: number[] = [];
+    const averageLength = Math.max(this.liveTokens / live, 1e-9);
+    const lastDay = publishedBy ? dayNumber(publishedBy) : 0;
+    const days = this.days;
+    const accumulate = (
+      postings: Array<readonly [number, number]> | null,
+      list: Postings | null,
+      df: number,
+    ) => {
+      if (df === 0) return;
+      const idf = Math.max(Math.log((live - df + 0.5) / (df + 0.5)), 1e-6);
+      const add = (doc: number, tf: number) => {
+        if (lastDay && days[doc]! > lastDay) return;
+        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * this.lengths[doc]!) / averageLength);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (idf * tf * (BM25_K1 + 1)) / norm;
+      };
+      if (list) {
+        for (let index = 0; index < list.length; index++) {
+          const doc = list.docs[index]!;
+          if (!this.deleted[doc]) add(doc, list.tfs[index]!);
+        }
+      } else for (const [doc, tf] of postings!) add(doc, tf);
+    };
+    for (const term of new Set(terms)) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) accumulate(null, this.postings[id]!, this.documentFrequency(term));
+    }
+    for (const phrase of phrases) {
+      const postings = [...phrase].flatMap(([rowid, tf]) => {
+        const doc = this.docOf(rowid);
+        return doc === null ? [] : [[doc, tf] as const];
+      });
+      accumulate(postings, null, postings.length);
+    }
+    const top = topK(touched, scores, limit).map((doc) => ({
+      rowid: this.rowids[doc]!,
+      score: scores[doc]!,
+    }));
+    for (const doc of touched) scores[doc] = 0;
+    return top;
+  }
+
+  snapshot(): IndexSnapshot {
+    return {
+      storeId: this.storeId,
+      seq: this.seq,
+      terms: this.terms,
+      postings: this.postings.map((list) => ({
+        docs: list.docs.subarray(0, list.length),
+        tfs: list.tfs.subarray(0, list.length),
+      })),
+      rowids: this.rowids.subarray(0, this.docCount),
+      lengths: this.lengths.subarray(0, this.docCount),
+      days: this.days.subarray(0, this.docCount),
+      deleted: this.deleted.subarray(0, this.docCount),
+    };
+  }
+
+  stats(): { passages: number; removed: number; terms: number; postings: number; bytes: number } {
+    let postings = 0;
+    let bytes =
+      this.rowids.byteLength + this.lengths.byteLength + this.days.byteLength + this.deleted.byteLength;
+    for (const list of this.postings) {
+      postings += list.length;
+      bytes += list.docs.byteLength + list.tfs.byteLength;
+    }
+    return { passages: this.liveDocs, removed: this.deletedCount, terms: this.terms.length, postings, bytes };
+  }
+}
+
+/** Whether document a ranks before b: higher score, then lower number. */
+function before(scores: Float64Array, a: number, b: number): boolean {
+  return scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+}
+
+/** The `limit` best documents, best first, with a min-heap over the touched ones. */
+function topK(touched: number[], scores: Float64Array, limit: number): number[] {
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => before(scores, heap[j]!, heap[i]!);
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  const down = (start: number) => {
+    let i = start;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && worse(left, worst)) worst = left;
+      if (right < heap.length && worse(right, worst)) worst = right;
+      if (worst === i) return;
+      swap(i, worst);
+      i = worst;
+    }
+  };
+  for (const doc of touched) {
+    if (heap.length < limit) {
+      heap.push(doc);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (before(scores, doc, heap[0]!)) {
+      heap[0] = doc;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(scores, a, b) ? -1 : 1));
+}
