@@ -9,7 +9,7 @@ import type { IndexSnapshot } from './memory-index.js';
  * carries a SHA-1 of the body: a torn or damaged file is refused, and the index rebuilt from the store.
  */
 const MAGIC = Buffer.from('VRTYIX01');
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 interface Header {
   version: number;
@@ -18,6 +18,7 @@ interface Header {
   docs: number;
   terms: number;
   postings: number;
+  tokens: number;
   termBytes: number;
   sha1: string;
 }
@@ -46,7 +47,9 @@ export function saveIndexFile(path: string, snapshot: IndexSnapshot): void {
     snapshot.rowids,
     snapshot.lengths,
     snapshot.days,
+    snapshot.starts,
     listLengths,
+    snapshot.forward,
     docs,
     tfs,
     snapshot.deleted,
@@ -61,6 +64,7 @@ export function saveIndexFile(path: string, snapshot: IndexSnapshot): void {
     docs: snapshot.rowids.length,
     terms: snapshot.terms.length,
     postings,
+    tokens: snapshot.forward.length,
     termBytes: terms.length,
     sha1: sha1.digest('hex'),
   };
@@ -101,8 +105,8 @@ export function loadIndexFile(path: string): IndexSnapshot {
   if (header.version !== FORMAT_VERSION)
     throw new IndexFileError(`it has format ${header.version}, this version reads ${FORMAT_VERSION}`);
   const start = Math.ceil((MAGIC.length + 4 + jsonLength) / 8) * 8;
-  const { docs, terms, postings, termBytes } = header;
-  const expected = start + 4 * (3 * docs + terms + postings) + 2 * postings + docs + termBytes;
+  const { docs, terms, postings, tokens, termBytes } = header;
+  const expected = start + 4 * (4 * docs + terms + tokens + postings) + 2 * postings + docs + termBytes;
   if (file.length !== expected)
     throw new IndexFileError(
       `it is ${file.length} bytes where its header implies ${expected} (a torn write?)`,
@@ -118,7 +122,9 @@ export function loadIndexFile(path: string): IndexSnapshot {
   const rowids = take32(docs);
   const lengths = take32(docs);
   const days = take32(docs);
+  const starts = take32(docs);
   const listLengths = take32(terms);
+  const forward = take32(tokens);
   const allDocs = take32(postings);
   const allTfs = new Uint16Array(file.buffer, at, postings);
   at += 2 * postings;
@@ -145,5 +151,7 @@ export function loadIndexFile(path: string): IndexSnapshot {
     lengths,
     days,
     deleted,
+    starts,
+    forward,
   };
 }

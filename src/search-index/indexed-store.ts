@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { indexTokens, phraseCount, queryTerm, readQueryTerms, termCounts } from '../store/index-terms.js';
+import { indexTokens, queryPhrases, queryTerm } from '../store/index-terms.js';
 import type { PassageQuery, Store } from '../store/store.js';
 import type { RankedPassage } from '../types.js';
 import { IndexFileError, loadIndexFile, saveIndexFile } from './index-file.js';
@@ -80,8 +80,7 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
       if (changes.length === 0) break;
       for (const change of changes) {
         if (change.added) {
-          const { counts, length } = termCounts(change.text ?? '');
-          target.add(change.rowid, counts, length, change.published);
+          target.add(change.rowid, indexTokens(change.text ?? ''), change.published);
         } else target.remove(change.rowid);
         target.seq = change.seq;
       }
@@ -103,18 +102,6 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
     return pending;
   }
 
-  /** Row number → occurrences of the phrase, over the passages holding all its terms. */
-  async function phrasePostings(current: MemoryIndex, tokens: string[]): Promise<Map<number, number>> {
-    const candidates = current.candidatesFor(tokens);
-    const postings = new Map<number, number>();
-    if (candidates.length === 0) return postings;
-    for (const passage of await store.passagesByRowid(candidates)) {
-      const count = phraseCount(indexTokens(passage.text), tokens);
-      if (count > 0) postings.set(passage.rowid, count);
-    }
-    return postings;
-  }
-
   async function status(current: MemoryIndex): Promise<SearchIndexStatus> {
     return {
       file: options.file,
@@ -134,11 +121,7 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
     ...store,
     async searchPassages(query: PassageQuery): Promise<RankedPassage[]> {
       const current = await ready();
-      const { singles, phrases } = readQueryTerms(query.terms);
-      const phraseMaps = await Promise.all(
-        [...phrases.values()].map((tokens) => phrasePostings(current, tokens)),
-      );
-      const top = current.search(singles, phraseMaps, query.limit, query.publishedBy);
+      const top = current.search(queryPhrases(query.terms), query.limit, query.publishedBy);
       const scores = new Map(top.map((hit) => [hit.rowid, hit.score]));
       const passages = await store.passagesByRowid(top.map((hit) => hit.rowid));
       return passages.map(({ rowid, article, ...passage }) => ({
@@ -154,7 +137,7 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
         const tokens = queryTerm(term);
         if (tokens.length === 0) out.set(term, 0);
         else if (tokens.length === 1) out.set(term, current.documentFrequency(tokens[0]!));
-        else out.set(term, (await phrasePostings(current, tokens)).size);
+        else out.set(term, current.phraseFrequency(tokens));
       }
       return out;
     },

@@ -29,6 +29,9 @@ export interface IndexSnapshot {
   /** Publication day as YYYYMMDD, 0 when undated. */
   days: Uint32Array<ArrayBufferLike>;
   deleted: Uint8Array<ArrayBufferLike>;
+  /** Every passage's tokens as term numbers, in order (document d starts at starts[d]; its length is lengths[d]). */
+  starts: Uint32Array<ArrayBufferLike>;
+  forward: Uint32Array<ArrayBufferLike>;
 }
 
 /** A publication date as the number YYYYMMDD (0: undated), for the `--as-of` filter. */
@@ -58,10 +61,14 @@ export class MemoryIndex {
   private lengths: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
   private days: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
   private deleted: Uint8Array<ArrayBufferLike> = new Uint8Array(1024);
+  private starts: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  private forward: Uint32Array<ArrayBufferLike> = new Uint32Array(1 << 16);
+  private forwardLength = 0;
   private docCount = 0;
   private deletedCount = 0;
   private liveTokens = 0;
   private scores = new Float64Array(0);
+  private tally: Uint32Array<ArrayBufferLike> = new Uint32Array(1 << 16);
 
   constructor(storeId: string, snapshot?: IndexSnapshot) {
     this.storeId = storeId;
@@ -78,6 +85,9 @@ export class MemoryIndex {
     this.lengths = snapshot.lengths;
     this.days = snapshot.days;
     this.deleted = snapshot.deleted;
+    this.starts = snapshot.starts;
+    this.forward = snapshot.forward;
+    this.forwardLength = snapshot.forward.length;
     for (let doc = 0; doc < this.docCount; doc++) {
       if (this.deleted[doc]) this.deletedCount++;
       else this.liveTokens += this.lengths[doc]!;
@@ -88,37 +98,50 @@ export class MemoryIndex {
     return this.docCount - this.deletedCount;
   }
 
-  /** Adds a passage. Row numbers only grow (both stores hand them out in commit order). */
-  add(rowid: number, counts: Map<string, number>, length: number, published: string | null): void {
+  /** Adds a passage from its tokens. Row numbers only grow (both stores hand them out in commit order). */
+  add(rowid: number, tokens: string[], published: string | null): void {
     if (this.docCount > 0 && rowid <= this.rowids[this.docCount - 1]!)
       throw new Error(`search index: passage ${rowid} arrived out of order; run \`verity reindex\`.`);
     const doc = this.docCount++;
     this.rowids = grown(this.rowids, this.docCount);
     this.lengths = grown(this.lengths, this.docCount);
     this.days = grown(this.days, this.docCount);
+    this.starts = grown(this.starts, this.docCount);
     if (this.deleted.length < this.docCount) {
       const next = new Uint8Array(Math.max(this.docCount, this.deleted.length * 2));
       next.set(this.deleted);
       this.deleted = next;
     }
     this.rowids[doc] = rowid;
-    this.lengths[doc] = length;
+    this.lengths[doc] = tokens.length;
     this.days[doc] = dayNumber(published);
-    this.liveTokens += length;
-    for (const [term, tf] of counts) {
-      let id = this.termIds.get(term);
+    this.starts[doc] = this.forwardLength;
+    this.liveTokens += tokens.length;
+    this.forward = grown(this.forward, this.forwardLength + tokens.length);
+    // Term frequencies in a reusable array indexed by term number; `distinct` lists the ones set.
+    const distinct: number[] = [];
+    for (const token of tokens) {
+      let id = this.termIds.get(token);
       if (id === undefined) {
         id = this.terms.length;
-        this.termIds.set(term, id);
-        this.terms.push(term);
+        this.termIds.set(token, id);
+        this.terms.push(token);
         this.postings.push({ docs: new Uint32Array(4), tfs: new Uint16Array(4), length: 0 });
       }
+      this.forward[this.forwardLength++] = id;
+      if (this.tally.length <= id) this.tally = grown(this.tally, id + 1);
+      if (this.tally[id]!++ === 0) distinct.push(id);
+    }
+    for (const id of distinct) {
       const list = this.postings[id]!;
-      list.docs = grown(list.docs, list.length + 1);
-      list.tfs = grown(list.tfs, list.length + 1);
+      if (list.length === list.docs.length) {
+        list.docs = grown(list.docs, list.length + 1);
+        list.tfs = grown(list.tfs, list.length + 1);
+      }
       list.docs[list.length] = doc;
-      list.tfs[list.length] = Math.min(tf, 65_535);
+      list.tfs[list.length] = Math.min(this.tally[id]!, 65_535);
       list.length++;
+      this.tally[id] = 0;
     }
   }
 
@@ -144,19 +167,6 @@ export class MemoryIndex {
     return null;
   }
 
-  /** Live postings of a term: [docs, tfs] pairs with removed passages left out. */
-  private livePostings(term: string): Array<[number, number]> {
-    const id = this.termIds.get(term);
-    if (id === undefined) return [];
-    const list = this.postings[id]!;
-    const out: Array<[number, number]> = [];
-    for (let index = 0; index < list.length; index++) {
-      const doc = list.docs[index]!;
-      if (!this.deleted[doc]) out.push([doc, list.tfs[index]!]);
-    }
-    return out;
-  }
-
   /** Passages holding the term. */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
@@ -168,65 +178,77 @@ export class MemoryIndex {
     return df;
   }
 
-  /** Live documents holding every one of the tokens (a phrase's candidates), as row numbers. */
-  candidatesFor(tokens: string[]): number[] {
-    const lists = [...new Set(tokens)].map((token) => this.livePostings(token).map(([doc]) => doc));
-    if (lists.some((list) => list.length === 0)) return [];
-    lists.sort((a, b) => a.length - b.length);
-    const others = lists.slice(1).map((list) => new Set(list));
-    return lists[0]!.filter((doc) => others.every((set) => set.has(doc))).map((doc) => this.rowids[doc]!);
+  /**
+   * Live documents holding the phrase (its tokens in this order), with how often: the postings
+   * of its rarest token, each document's token sequence read at that token's places.
+   */
+  phrasePostings(tokens: string[]): Map<number, number> {
+    const out = new Map<number, number>();
+    const ids = tokens.map((token) => this.termIds.get(token));
+    if (ids.some((id) => id === undefined)) return out;
+    const phrase = ids as number[];
+    let pivot = 0;
+    for (let at = 1; at < phrase.length; at++)
+      if (this.postings[phrase[at]!]!.length < this.postings[phrase[pivot]!]!.length) pivot = at;
+    const list = this.postings[phrase[pivot]!]!;
+    const forward = this.forward;
+    for (let index = 0; index < list.length; index++) {
+      const doc = list.docs[index]!;
+      if (this.deleted[doc]) continue;
+      const begin = this.starts[doc]!;
+      const end = begin + this.lengths[doc]!;
+      let count = 0;
+      for (let at = begin; at + phrase.length <= end; at++) {
+        let offset = 0;
+        while (offset < phrase.length && forward[at + offset] === phrase[offset]) offset++;
+        if (offset === phrase.length) count++;
+      }
+      if (count > 0) out.set(doc, count);
+    }
+    return out;
   }
 
   /**
-   * BM25 top `limit` for single terms, plus phrase postings computed by the caller (row number →
-   * frequency, per phrase). Ties break on row number, lowest first. `publishedBy` (YYYY-MM-DD)
+   * BM25 top `limit` over an OR of phrases (token lists; one token is a term), summed per passage
+   * in query order with FTS5's arithmetic, so that scores match the store's to the last bit and
+   * ties fall the same way. Ties break on row number, lowest first. `publishedBy` (YYYY-MM-DD)
    * leaves out later passages before ranking; the statistics stay the whole corpus's, as in the stores.
    */
-  search(
-    terms: string[],
-    phrases: Array<Map<number, number>>,
-    limit: number,
-    publishedBy?: string,
-  ): ScoredDoc[] {
+  search(phrases: string[][], limit: number, publishedBy?: string): ScoredDoc[] {
     const live = this.liveDocs;
     if (live === 0 || limit <= 0) return [];
     if (this.scores.length < this.docCount)
       this.scores = new Float64Array(Math.max(this.docCount, this.scores.length * 2));
-    const scores = this.scores;
+    const { scores, lengths, days, deleted } = this;
     const touched: number[] = [];
-    const averageLength = Math.max(this.liveTokens / live, 1e-9);
+    // FTS5 counts at least two rows (fts5_aux.c), for the IDF and the average length alike.
+    const rows = Math.max(live, 2);
+    const averageLength = this.liveTokens / rows;
     const lastDay = publishedBy ? dayNumber(publishedBy) : 0;
-    const days = this.days;
-    const accumulate = (
-      postings: Array<readonly [number, number]> | null,
-      list: Postings | null,
-      df: number,
-    ) => {
+    const score = (docs: ArrayLike<number>, tfs: ArrayLike<number>, count: number, df: number) => {
       if (df === 0) return;
-      const idf = Math.max(Math.log((live - df + 0.5) / (df + 0.5)), 1e-6);
-      const add = (doc: number, tf: number) => {
-        if (lastDay && days[doc]! > lastDay) return;
-        const norm = tf + BM25_K1 * (1 - BM25_B + (BM25_B * this.lengths[doc]!) / averageLength);
+      let idf = Math.log((0.5 + rows - df) / (0.5 + df));
+      if (idf <= 0) idf = 1e-6;
+      for (let index = 0; index < count; index++) {
+        const doc = docs[index]!;
+        if (deleted[doc] || (lastDay && days[doc]! > lastDay)) continue;
+        const tf = tfs[index]!;
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += (idf * tf * (BM25_K1 + 1)) / norm;
-      };
-      if (list) {
-        for (let index = 0; index < list.length; index++) {
-          const doc = list.docs[index]!;
-          if (!this.deleted[doc]) add(doc, list.tfs[index]!);
-        }
-      } else for (const [doc, tf] of postings!) add(doc, tf);
+        scores[doc]! +=
+          (idf * tf * (BM25_K1 + 1)) /
+          (tf + BM25_K1 * (1 - BM25_B + (BM25_B * lengths[doc]!) / averageLength));
+      }
     };
-    for (const term of new Set(terms)) {
-      const id = this.termIds.get(term);
-      if (id !== undefined) accumulate(null, this.postings[id]!, this.documentFrequency(term));
-    }
     for (const phrase of phrases) {
-      const postings = [...phrase].flatMap(([rowid, tf]) => {
-        const doc = this.docOf(rowid);
-        return doc === null ? [] : [[doc, tf] as const];
-      });
-      accumulate(postings, null, postings.length);
+      if (phrase.length === 1) {
+        const id = this.termIds.get(phrase[0]!);
+        if (id === undefined) continue;
+        const list = this.postings[id]!;
+        score(list.docs, list.tfs, list.length, this.documentFrequency(phrase[0]!));
+      } else {
+        const postings = this.phrasePostings(phrase);
+        score([...postings.keys()], [...postings.values()], postings.size, postings.size);
+      }
     }
     const top = topK(touched, scores, limit).map((doc) => ({
       rowid: this.rowids[doc]!,
@@ -234,6 +256,11 @@ export class MemoryIndex {
     }));
     for (const doc of touched) scores[doc] = 0;
     return top;
+  }
+
+  /** Passages holding a phrase (FTS5's count for a quoted several-word term). */
+  phraseFrequency(tokens: string[]): number {
+    return this.phrasePostings(tokens).size;
   }
 
   snapshot(): IndexSnapshot {
@@ -249,13 +276,20 @@ export class MemoryIndex {
       lengths: this.lengths.subarray(0, this.docCount),
       days: this.days.subarray(0, this.docCount),
       deleted: this.deleted.subarray(0, this.docCount),
+      starts: this.starts.subarray(0, this.docCount),
+      forward: this.forward.subarray(0, this.forwardLength),
     };
   }
 
   stats(): { passages: number; removed: number; terms: number; postings: number; bytes: number } {
     let postings = 0;
     let bytes =
-      this.rowids.byteLength + this.lengths.byteLength + this.days.byteLength + this.deleted.byteLength;
+      this.rowids.byteLength +
+      this.lengths.byteLength +
+      this.days.byteLength +
+      this.deleted.byteLength +
+      this.starts.byteLength +
+      this.forward.byteLength;
     for (const list of this.postings) {
       postings += list.length;
       bytes += list.docs.byteLength + list.tfs.byteLength;

@@ -7,11 +7,31 @@ import { stemmer } from 'stemmer';
  * and ranks by the same BM25.
  */
 export function indexTokens(text: string): string[] {
+  // Text whose only non-ASCII characters are spaces and punctuation (curly quotes, dashes: most
+  // English news) needs no Unicode normalisation, and its letters and digits are [a-z0-9].
+  if (PLAIN.test(text)) return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stem);
   const plain = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase();
-  return (plain.match(/[\p{L}\p{N}]+/gu) ?? []).map((token) => stemmer(token));
+  return (plain.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+}
+
+/** ASCII, no-break space, and Unicode's General Punctuation block (none of which decomposes to a letter or digit). */
+const PLAIN = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/;
+
+/** Stems seen before: a corpus repeats a small vocabulary, and the stemmer's rules cost microseconds a word. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 500_000;
+
+function stem(token: string): string {
+  let stemmed = stems.get(token);
+  if (stemmed === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stemmed = stemmer(token);
+    stems.set(token, stemmed);
+  }
+  return stemmed;
 }
 
 /** Each distinct term of a text with the number of times it occurs, and the text's length in tokens. */
@@ -30,16 +50,33 @@ export function queryTerm(term: string): string[] {
   return indexTokens(term);
 }
 
-/** Query terms as the index reads them: single terms, and phrases keyed by their tokens joined with spaces. */
-export function readQueryTerms(terms: string[]): { singles: string[]; phrases: Map<string, string[]> } {
-  const singles = new Set<string>();
-  const phrases = new Map<string, string[]>();
-  for (const term of terms) {
-    const tokens = queryTerm(term);
-    if (tokens.length === 1) singles.add(tokens[0]!);
-    else if (tokens.length > 1) phrases.set(tokens.join(' '), tokens);
+/**
+ * The phrases of an OR query as FTS5 reads them (sqlite-search.ts quotes each distinct term): one
+ * token list per distinct term, in query order. Two terms with the same tokens ("Vote", "vote")
+ * are two phrases and count twice, as in FTS5, so every backend gives the same scores.
+ */
+export function queryPhrases(terms: string[]): string[][] {
+  const distinct = new Set(terms.map((term) => term.replace(/"/g, ' ').trim()).filter((term) => term !== ''));
+  return [...distinct].map(queryTerm).filter((tokens) => tokens.length > 0);
+}
+
+/** The same query grouped for a database: each single token and each phrase with how many times the query holds it. */
+export function readQueryTerms(terms: string[]): {
+  singles: Map<string, number>;
+  phrases: Map<string, { tokens: string[]; times: number }>;
+} {
+  const singles = new Map<string, number>();
+  const phrases = new Map<string, { tokens: string[]; times: number }>();
+  for (const tokens of queryPhrases(terms)) {
+    if (tokens.length === 1) singles.set(tokens[0]!, (singles.get(tokens[0]!) ?? 0) + 1);
+    else {
+      const key = tokens.join(' ');
+      const known = phrases.get(key);
+      if (known) known.times++;
+      else phrases.set(key, { tokens, times: 1 });
+    }
   }
-  return { singles: [...singles], phrases };
+  return { singles, phrases };
 }
 
 /** Whether an article's publication date (ISO, or null) falls on or before a day (YYYY-MM-DD); undated ones do. */

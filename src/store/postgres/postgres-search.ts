@@ -24,10 +24,10 @@ async function phrasePostings(
     .filter((posting) => posting.tf > 0);
 }
 
-async function virtualPostings(db: Queryable, phrases: Map<string, string[]>) {
+async function virtualPostings(db: Queryable, phrases: Map<string, { tokens: string[] }>) {
   const out = { terms: [] as string[], rowids: [] as string[], tfs: [] as number[] };
-  for (const [key, phrase] of phrases) {
-    for (const posting of await phrasePostings(db, phrase)) {
+  for (const [key, { tokens }] of phrases) {
+    for (const posting of await phrasePostings(db, tokens)) {
       out.terms.push(key);
       out.rowids.push(posting.rowid);
       out.tfs.push(posting.tf);
@@ -52,7 +52,12 @@ export async function searchPostings(
   publishedBy: string | null = null,
 ): Promise<PostgresHit[]> {
   const { singles, phrases } = readQueryTerms(terms);
-  if (singles.length === 0 && phrases.size === 0) return [];
+  if (singles.size === 0 && phrases.size === 0) return [];
+  // How many times the query holds each term (FTS5 counts a repeated one again).
+  const times = [
+    ...[...singles].map(([term, count]) => [term, count] as const),
+    ...[...phrases].map(([key, phrase]) => [key, phrase.times] as const),
+  ];
   const extra = await virtualPostings(db, phrases);
   const { rows } = await db.query<PassageRow & { score: number }>(
     `WITH hits AS (
@@ -61,12 +66,14 @@ export async function searchPostings(
        SELECT * FROM unnest($2::text[], $3::bigint[], $4::int[]) AS v(term, passage_rowid, tf)
      ),
      stats AS (
-       SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl
+       SELECT greatest(passages, 2)::float8 AS n, greatest(tokens::float8 / greatest(passages, 2), 1e-9) AS avgdl
        FROM corpus_stats
      ),
+     times AS (SELECT * FROM unnest($9::text[], $10::int[]) AS t(term, times)),
      weights AS (
-       SELECT h.term, greatest(ln((s.n - count(*) + 0.5) / (count(*) + 0.5)), 1e-6) AS idf
-       FROM hits h CROSS JOIN stats s GROUP BY h.term, s.n
+       SELECT h.term, t.times * (CASE WHEN ln((s.n - count(*) + 0.5) / (count(*) + 0.5)) <= 0 THEN 1e-6
+         ELSE ln((s.n - count(*) + 0.5) / (count(*) + 0.5)) END) AS idf
+       FROM hits h CROSS JOIN stats s JOIN times t ON t.term = h.term GROUP BY h.term, s.n, t.times
      )
      SELECT ps.id, ps.article_id, ps.ordinal, ps.text,
        sum(w.idf * h.tf * ($5::float8 + 1) /
@@ -76,7 +83,18 @@ export async function searchPostings(
        JOIN articles a ON a.id = ps.article_id
      WHERE $8::text IS NULL OR a.published IS NULL OR substr(a.published, 1, 10) <= $8::text
      GROUP BY ps.rowid, s.avgdl ORDER BY score DESC, ps.rowid LIMIT $7`,
-    [singles, extra.terms, extra.rowids, extra.tfs, BM25_K1, BM25_B, limit, publishedBy],
+    [
+      [...singles.keys()],
+      extra.terms,
+      extra.rowids,
+      extra.tfs,
+      BM25_K1,
+      BM25_B,
+      limit,
+      publishedBy,
+      times.map(([term]) => term),
+      times.map(([, count]) => count),
+    ],
   );
   return rows;
 }
