@@ -129,7 +129,7 @@ describe('the in-process search index', () => {
 
     // A flipped byte: the checksum refuses the file, the index is rebuilt, the answers do not change.
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     fs.writeFileSync(file, bytes);
     const damaged = open();
     await sameSearch(plain, damaged);

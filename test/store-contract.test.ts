@@ -7,6 +7,16 @@ import { createStore } from '../src/store/create-store.js';
 import { createPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { withSearchIndex } from '../src/search-index/indexed-store.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import {
+  migrate as migrateSqlite,
+  SCHEMA_VERSION as SQLITE_SCHEMA,
+} from '../src/store/sqlite/sqlite-migrations.js';
+import {
+  migrate as migratePostgres,
+  SCHEMA_VERSION as POSTGRES_SCHEMA,
+} from '../src/store/postgres/postgres-migrations.js';
 import type { ArticleInput, Store, StoredCheck } from '../src/store/store.js';
 import type { ExtractedArticle, Report } from '../src/types.js';
 import { startLocalPostgres, type LocalPostgres } from '../scripts/lib/postgres-server.js';
@@ -61,6 +71,19 @@ describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
     store = await create();
   });
   afterEach(() => store.close());
+
+  it('keeps each sentence exactly, stored as a span of its passage (emoji, accents, any input)', async () => {
+    const text = 'Crowds cheered 🎉 in São Paulo. The vote — 217 to 212 — passed! Was it close? Yes.';
+    const input = articleInput('u', 'Vote', text);
+    // A passage that is not its sentences joined by spaces (built by some other splitter).
+    input.passages.push({ text: 'Line one.\nLine two.', sentences: ['Line one.', 'Line two.'] });
+    await store.putArticle(input, NOW);
+    const ids = input.passages.map((_, ordinal) => `${input.contentHash.slice(0, 16)}:${ordinal}`);
+    const stored = await store.sentencesOf(ids);
+    expect(ids.map((id) => stored.get(id)!.map((sentence) => sentence.text))).toEqual(
+      input.passages.map((passage) => passage.sentences),
+    );
+  });
 
   it('stores an article once, with passages, sentences and corpus state', async () => {
     const input = articleInput(
@@ -245,6 +268,82 @@ describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
     expect(stored.createdAt).toBe('2025-01-04T00:00:00.000Z');
     expect(await store.getCheck('none')).toBeNull();
     expect((await store.latestChecks()).map((item) => item.id)).toEqual(['c3', 'c2']);
+  });
+});
+
+describe('upgrading a database written before sentences were spans', () => {
+  const ROWS = {
+    article: [
+      'a1',
+      'file.txt',
+      'h1',
+      '[]',
+      'Rain fell. It flooded 🌊 the town.\n\nOdd passage.',
+      '2025-01-01T00:00:00Z',
+    ],
+    passages: [
+      ['a1:0', 'a1', 0, 'Rain fell. It flooded 🌊 the town.'],
+      ['a1:1', 'a1', 1, 'Odd passage.'],
+    ],
+    sentences: [
+      ['a1:0', 0, 'Rain fell.'],
+      ['a1:0', 1, 'It flooded 🌊 the town.'],
+      ['a1:1', 0, 'Not the passage text at all.'],
+    ],
+  } as const;
+  const EXPECTED = new Map([
+    ['a1:0', ['Rain fell.', 'It flooded 🌊 the town.']],
+    ['a1:1', ['Not the passage text at all.']],
+  ]);
+  const textsOf = (stored: Map<string, Array<{ text: string }>>) =>
+    new Map([...stored].map(([id, sentences]) => [id, sentences.map((sentence) => sentence.text)]));
+
+  it('sqlite: moves every sentence into a span (or keeps its text) and drops the copy', async () => {
+    const file = path.join(tempDir('store'), 'old.db');
+    const db = new Database(file);
+    migrateSqlite(db, SQLITE_SCHEMA - 1);
+    db.prepare(
+      'INSERT INTO articles (id, source, content_hash, authors, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(...ROWS.article);
+    for (const row of ROWS.passages)
+      db.prepare('INSERT INTO passages (id, article_id, ordinal, text) VALUES (?, ?, ?, ?)').run(...row);
+    for (const row of ROWS.sentences)
+      db.prepare('INSERT INTO sentences (passage_id, ordinal, text) VALUES (?, ?, ?)').run(...row);
+    db.close();
+    const store = createSqliteStore({ path: file });
+    expect(textsOf(await store.sentencesOf(['a1:0', 'a1:1']))).toEqual(EXPECTED);
+    await store.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sentences'").get()).toEqual({
+      n: 0,
+    });
+    expect(after.prepare('SELECT count(*) AS n FROM sentence_spans WHERE text IS NOT NULL').get()).toEqual({
+      n: 1,
+    });
+    after.close();
+  });
+
+  it('postgres: the same migration', async () => {
+    const url = await postgres.freshDatabaseUrl();
+    const pool = new pg.Pool({ connectionString: url });
+    const client = await pool.connect();
+    await migratePostgres(client, POSTGRES_SCHEMA - 1);
+    await client.query(
+      'INSERT INTO articles (id, source, content_hash, authors, text, ingested_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [...ROWS.article],
+    );
+    for (const row of ROWS.passages)
+      await client.query(
+        'INSERT INTO passages (id, article_id, ordinal, text, length) VALUES ($1, $2, $3, $4, 5)',
+        [...row],
+      );
+    for (const row of ROWS.sentences)
+      await client.query('INSERT INTO sentences VALUES ($1, $2, $3)', [...row]);
+    client.release();
+    await pool.end();
+    const store = createPostgresStore({ url });
+    expect(textsOf(await store.sentencesOf(['a1:0', 'a1:1']))).toEqual(EXPECTED);
+    await store.close();
   });
 });
 

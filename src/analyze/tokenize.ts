@@ -55,11 +55,20 @@ export function stem(term: string): string {
   return stemmed;
 }
 
-/** Stemmed content terms of a text, as a set (for overlap scoring). */
-export function stemSet(text: string): Set<string> {
-  return new Set(
+/** Stemmed content terms of a text, as a set (for overlap scoring); sentence-length texts are read once. */
+export function stemSet(text: string): ReadonlySet<string> {
+  const cached = stemSetCache.get(text);
+  if (cached) return cached;
+  const stems = new Set(
     contentTerms(text)
       .flatMap((term) => term.split('-'))
       .map(stem),
   );
+  if (text.length <= TOKEN_CACHE_MAX_CHARS) {
+    if (stemSetCache.size >= TOKEN_CACHE_SIZE) stemSetCache.clear();
+    stemSetCache.set(text, stems);
+  }
+  return stems;
 }
+
+const stemSetCache = new Map<string, ReadonlySet<string>>();

@@ -34,7 +34,7 @@ const DATE_OR_NUMBER_WORD =
 
 /** A name the claim gives: its words' stems, and its last word's stem for later mentions (or null). */
 export interface ClaimName {
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
   last: string | null;
 }
 

@@ -12,7 +12,7 @@ import { stemSet } from '../analyze/tokenize.js';
 
 /** A sentence read once for comparison: its content stems, numbers and whether it denies. */
 export interface StatementText {
-  stems: Set<string>;
+  stems: ReadonlySet<string>;
   numbers: Set<string>;
   negated: boolean;
   /** The encoder's unit vector, when the check has one. */

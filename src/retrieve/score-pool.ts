@@ -45,7 +45,7 @@ export async function scorePool(
   // says of the claim around a sentence is context for it (first passage, then sentence).
   const articleOf = (hit: RankedPassage) => articleKey(hit.article);
   const articleStems = new Map<string, Set<string>>();
-  const sentenceStems = new Map<Sentence, Set<string>>();
+  const sentenceStems = new Map<Sentence, ReadonlySet<string>>();
   for (const hit of passages) {
     const stems = articleStems.get(articleOf(hit)) ?? new Set<string>();
     for (const sentence of sentences.get(hit.passage.id) ?? []) {

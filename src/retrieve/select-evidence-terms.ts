@@ -29,7 +29,7 @@ export async function weightClaimTerms(store: Store, claim: Claim): Promise<Map<
  * needs all its parts). `stems` is the sentence's `stemSet`.
  */
 export function termCoverage(
-  stems: Set<string>,
+  stems: ReadonlySet<string>,
   weights: Map<string, number>,
 ): { coverage: number; matched: string[] } {
   let held = 0;

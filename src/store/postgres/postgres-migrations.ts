@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SPANS_FROM_SENTENCES_SQL } from '../sentence-spans.js';
 
 /**
  * Schema migrations for PostgreSQL, applied in order and recorded in `schema_migrations`; the same
@@ -104,12 +105,32 @@ const MIGRATIONS: string[] = [
     WHERE a.superseded_by IS NULL ORDER BY p.rowid;
   INSERT INTO corpus_meta (key, value) VALUES ('store_id', replace(gen_random_uuid()::text, '-', ''));
   `,
+  `
+  -- Every check with a past --as-of counts the articles published by then: from this index, not a scan.
+  CREATE INDEX articles_current_day ON articles ((substr(published, 1, 10))) WHERE superseded_by IS NULL;
+  `,
+  `
+  -- The text is stored once: sentences become spans of their passage (store/sentence-spans.ts).
+  CREATE TABLE sentence_spans (
+    passage_rowid BIGINT NOT NULL REFERENCES passages(rowid),
+    ordinal INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_length INTEGER NOT NULL,
+    text TEXT,
+    PRIMARY KEY (passage_rowid, ordinal)
+  );
+  ${SPANS_FROM_SENTENCES_SQL}
+  `,
 ];
 
 /** Any fixed number: processes that start together take this lock so one migrates and the others wait. */
 const MIGRATION_LOCK = 7_312_004;
 
-export async function migrate(client: pg.PoolClient): Promise<void> {
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema to `target` (default: the latest; tests stop earlier to check an upgrade). */
+export async function migrate(client: pg.PoolClient, target = MIGRATIONS.length): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -119,7 +140,7 @@ export async function migrate(client: pg.PoolClient): Promise<void> {
     const { rows } = await client.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM schema_migrations',
     );
-    for (let version = rows[0]?.version ?? 0; version < MIGRATIONS.length; version++) {
+    for (let version = rows[0]?.version ?? 0; version < target; version++) {
       await client.query(MIGRATIONS[version]!);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version + 1]);
     }

@@ -14,6 +14,7 @@ import {
 } from '../store-rows.js';
 import { migrate } from './postgres-migrations.js';
 import { countPostings, searchPostings } from './postgres-search.js';
+import { SPAN_TEXT_SQL, sentenceSpans } from '../sentence-spans.js';
 
 export interface PostgresStoreOptions {
   /** A libpq connection URL: `postgres://user:password@host:5432/verity` (a socket: `?host=/run/postgresql`). */
@@ -182,19 +183,26 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         counted.map((count) => count.length),
       ],
     );
-    const sentences = { passage: [] as string[], ordinal: [] as number[], text: [] as string[] };
-    passages.forEach((passage, ordinal) =>
-      passage.sentences.forEach((text, index) => {
-        sentences.passage.push(`${articleId}:${ordinal}`);
-        sentences.ordinal.push(index);
-        sentences.text.push(text);
-      }),
+    const spans = {
+      rowid: [] as string[],
+      ordinal: [] as number[],
+      start: [] as number[],
+      length: [] as number[],
+      text: [] as Array<string | null>,
+    };
+    for (const row of rows) {
+      for (const span of sentenceSpans(passages[row.ordinal]!)) {
+        spans.rowid.push(row.rowid);
+        spans.ordinal.push(span.ordinal);
+        spans.start.push(span.start);
+        spans.length.push(span.length);
+        spans.text.push(span.text);
+      }
+    }
+    await client.query(
+      'INSERT INTO sentence_spans SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[])',
+      [spans.rowid, spans.ordinal, spans.start, spans.length, spans.text],
     );
-    await client.query('INSERT INTO sentences SELECT * FROM unnest($1::text[], $2::int[], $3::text[])', [
-      sentences.passage,
-      sentences.ordinal,
-      sentences.text,
-    ]);
     const postings = { term: [] as string[], rowid: [] as string[], tf: [] as number[] };
     for (const row of rows) {
       for (const [term, tf] of counted[row.ordinal]!.counts) {
@@ -249,7 +257,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     },
     async sentencesOf(passageIds) {
       const rows = await query<{ passage_id: string; ordinal: number; text: string }>(
-        'SELECT passage_id, ordinal, text FROM sentences WHERE passage_id = ANY($1::text[]) ORDER BY passage_id, ordinal',
+        `SELECT p.id AS passage_id, s.ordinal, ${SPAN_TEXT_SQL} AS text
+         FROM passages p JOIN sentence_spans s ON s.passage_rowid = p.rowid
+         WHERE p.id = ANY($1::text[]) ORDER BY p.id, s.ordinal`,
         [passageIds],
       );
       const out = new Map<string, Sentence[]>(passageIds.map((id) => [id, []]));
@@ -302,8 +312,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     },
     async articlesPublishedBy(day) {
       const [row] = await query<{ n: string }>(
-        `SELECT count(*) AS n FROM articles
-         WHERE superseded_by IS NULL AND (published IS NULL OR substr(published, 1, 10) <= $1)`,
+        `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL AND substr(published, 1, 10) <= $1)
+              + (SELECT count(*) FROM articles WHERE superseded_by IS NULL AND substr(published, 1, 10) IS NULL) AS n`,
         [day],
       );
       return Number(row!.n);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SPANS_FROM_SENTENCES_SQL } from '../sentence-spans.js';
 
 /**
  * Schema migrations, applied in order and recorded in `PRAGMA user_version`.
@@ -76,11 +77,31 @@ const MIGRATIONS: string[] = [
     WHERE a.superseded_by IS NULL ORDER BY p.rowid;
   INSERT INTO corpus_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
   `,
+  `
+  -- Every check with a past --as-of counts the articles published by then: from this index, not a scan.
+  CREATE INDEX articles_current_day ON articles(substr(published, 1, 10)) WHERE superseded_by IS NULL;
+  `,
+  `
+  -- The text is stored once: sentences become spans of their passage (store/sentence-spans.ts).
+  CREATE TABLE sentence_spans (
+    passage_rowid INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_length INTEGER NOT NULL,
+    text TEXT,                        -- only when the sentence is not that span of its passage
+    PRIMARY KEY (passage_rowid, ordinal)
+  ) WITHOUT ROWID;
+  ${SPANS_FROM_SENTENCES_SQL}
+  `,
 ];
 
-export function migrate(db: Database.Database): void {
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema to `target` (default: the latest; tests stop earlier to check an upgrade). */
+export function migrate(db: Database.Database, target = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);

@@ -21,6 +21,7 @@ import {
   type PassageRow,
 } from '../store-rows.js';
 import { countMatches, searchFts } from './sqlite-search.js';
+import { SPAN_TEXT_SQL, sentenceSpans } from '../sentence-spans.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created with its folder when missing. `:memory:` for tests. */
@@ -74,7 +75,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     unindexPassage: db.prepare(
       "INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', ?, ?)",
     ),
-    insertSentence: db.prepare('INSERT INTO sentences (passage_id, ordinal, text) VALUES (?, ?, ?)'),
+    insertSpan: db.prepare(
+      'INSERT INTO sentence_spans (passage_rowid, ordinal, span_start, span_length, text) VALUES (?, ?, ?, ?, ?)',
+    ),
     setMeta: db.prepare(
       'INSERT INTO corpus_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     ),
@@ -100,12 +103,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     article: db.prepare('SELECT * FROM articles WHERE id = ?'),
     passage: db.prepare('SELECT id, article_id, ordinal, text FROM passages WHERE id = ?'),
     sentences: db.prepare(
-      'SELECT passage_id, ordinal, text FROM sentences WHERE passage_id = ? ORDER BY ordinal',
+      `SELECT p.id AS passage_id, s.ordinal, ${SPAN_TEXT_SQL} AS text
+       FROM passages p JOIN sentence_spans s ON s.passage_rowid = p.rowid WHERE p.id = ? ORDER BY s.ordinal`,
     ),
     totalChanges: db.prepare('SELECT total_changes() AS n'),
+    // Two counts, each answered from the partial index on the publication day (migration 5).
     publishedBy: db.prepare(
-      `SELECT count(*) AS n FROM articles
-       WHERE superseded_by IS NULL AND (published IS NULL OR substr(published, 1, 10) <= ?)`,
+      `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL AND substr(published, 1, 10) <= ?)
+            + (SELECT count(*) FROM articles WHERE superseded_by IS NULL AND substr(published, 1, 10) IS NULL) AS n`,
     ),
     counts: db.prepare(
       `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL) AS articles,
@@ -151,9 +156,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       const { lastInsertRowid } = statements.insertPassage.run(passageId, id, ordinal, passage.text);
       statements.indexPassage.run(lastInsertRowid, passage.text);
       statements.logChange.run(lastInsertRowid, 1);
-      passage.sentences.forEach((sentence, index) =>
-        statements.insertSentence.run(passageId, index, sentence),
-      );
+      for (const span of sentenceSpans(passage))
+        statements.insertSpan.run(lastInsertRowid, span.ordinal, span.start, span.length, span.text);
     });
     if (previous) {
       unindexArticle(previous.id);
