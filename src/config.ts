@@ -45,6 +45,13 @@ export interface VerityConfig {
    * for PostgreSQL `$VERITY_INDEX_DIR`, else `~/.verity/search-index/`.
    */
   indexDir: string | null;
+  /**
+   * Worker threads that extract pages during ingest. Default: `$VERITY_EXTRACT_THREADS`, else one
+   * fewer than the cores (at least 1); 0 extracts on the main thread.
+   */
+  extractThreads: number;
+  /** Longest one page may take to extract, in ms, before it fails alone. Default: `$VERITY_EXTRACT_TIMEOUT_MS`, else 30,000. */
+  extractTimeoutMs: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -82,6 +89,15 @@ export function searchIndexFile(
   return config.indexDir
     ? path.join(config.indexDir, `${path.basename(config.dbPath)}.search-index`)
     : `${config.dbPath}.search-index`;
+}
+
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of 0 or more, got "${raw}".`);
+  return value;
 }
 
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -132,6 +148,11 @@ export function loadConfig(
       overrides.searchIndex ??
       !['0', 'off', 'false', 'no'].includes((env.VERITY_SEARCH_INDEX ?? '').toLowerCase()),
     indexDir: overrides.indexDir ?? (env.VERITY_INDEX_DIR || null),
+    extractThreads:
+      overrides.extractThreads ??
+      nonNegativeInteger(env, 'VERITY_EXTRACT_THREADS', Math.max(1, os.availableParallelism() - 1)),
+    extractTimeoutMs:
+      overrides.extractTimeoutMs ?? nonNegativeInteger(env, 'VERITY_EXTRACT_TIMEOUT_MS', 30_000),
   };
 }
 

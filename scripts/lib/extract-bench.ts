@@ -40,9 +40,11 @@ export async function benchExtraction(shared: string, rounds = 3): Promise<strin
     maxThreads: threads,
     minThreads: threads,
   });
-  await Promise.all(pages.slice(0, threads * 2).map((html) => pool.run({ html, url: null })));
+  await Promise.all(
+    pages.slice(0, threads * 2).map((html) => pool.run({ content: html, kind: 'html', url: null })),
+  );
   const parallel = await time(async () => {
-    await Promise.all(pages.map((html) => pool.run({ html, url: null })));
+    await Promise.all(pages.map((html) => pool.run({ content: html, kind: 'html', url: null })));
   });
   await pool.destroy();
   const row = (name: string, seconds: number) => [

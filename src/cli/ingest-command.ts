@@ -23,6 +23,7 @@ interface IngestFlags {
   allowPrivateUrls?: boolean;
   timeout?: number;
   queue?: boolean;
+  extractThreads?: number;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -39,6 +40,11 @@ export function registerIngestCommand(program: Command): void {
     .option('--allow-private-urls', 'allow fetching private, loopback and link-local addresses')
     .option('--no-progress', 'do not draw a progress bar')
     .option(
+      '--extract-threads <n>',
+      'worker threads that extract pages (default: cores − 1, or VERITY_EXTRACT_THREADS; 0: on the main thread)',
+      Number,
+    )
+    .option(
       '--queue',
       'queue the sources for `verity worker` processes instead of ingesting them here (PostgreSQL only; paths must be readable by the workers)',
     )
@@ -52,7 +58,18 @@ export function registerIngestCommand(program: Command): void {
         maxFileBytes: options.maxFileBytes,
         allowPrivateUrls: options.allowPrivateUrls,
         fetchTimeoutMs: options.timeout,
+        extractThreads: options.extractThreads,
       });
+      if (
+        options.extractThreads !== undefined &&
+        !(Number.isInteger(options.extractThreads) && options.extractThreads >= 0)
+      )
+        throw new UsageError('--extract-threads must be a whole number of 0 or more.');
+      const { createExtractionPool, inProcessExtractor } = await import('../extract/extraction-pool.js');
+      const extractor =
+        config.extractThreads > 0
+          ? createExtractionPool({ threads: config.extractThreads, timeoutMs: config.extractTimeoutMs })
+          : inProcessExtractor;
       const store = createStore(config);
       const bar =
         options.progress && process.stderr.isTTY
@@ -75,6 +92,7 @@ export function registerIngestCommand(program: Command): void {
             timeoutMs: config.fetchTimeoutMs,
             allowPrivateAddresses: config.allowPrivateUrls,
           }),
+          extractor,
           onProgress: ({ sourcesDone, sourcesTotal, itemsDone }) => {
             bar?.setTotal(sourcesTotal);
             bar?.update(sourcesDone, { items: itemsDone });
@@ -85,7 +103,7 @@ export function registerIngestCommand(program: Command): void {
         console.log(`database: ${databaseLabel(config)}`);
         if (summary.failed > 0) process.exitCode = 2;
       } finally {
-        await store.close();
+        await Promise.all([store.close(), extractor.close()]);
       }
     });
 }

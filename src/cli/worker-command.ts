@@ -39,8 +39,14 @@ export function registerWorkerCommand(program: Command): void {
       const { createHttpFetcher } = await import('../ingest/http-fetcher.js');
       const { createPostgresJobQueue } = await import('../queue/postgres-job-queue.js');
       const { runWorker } = await import('../queue/run-worker.js');
+      const { createExtractionPool, inProcessExtractor } = await import('../extract/extraction-pool.js');
       const store = createStore(config);
       const queue = await createPostgresJobQueue(config.databaseUrl);
+      // One job is one source: a feed or a WARC fans out into many pages, extracted in parallel.
+      const extractor =
+        config.extractThreads > 0
+          ? createExtractionPool({ threads: config.extractThreads, timeoutMs: config.extractTimeoutMs })
+          : inProcessExtractor;
       const fetcher = createHttpFetcher({
         maxBytes: config.maxFileBytes,
         timeoutMs: config.fetchTimeoutMs,
@@ -63,7 +69,7 @@ export function registerWorkerCommand(program: Command): void {
           untilEmpty: options.untilEmpty,
           signal: stop.signal,
           ingest: (source, { since }) =>
-            ingestSources([source], { store, since, maxFileBytes: config.maxFileBytes, fetcher }),
+            ingestSources([source], { store, since, maxFileBytes: config.maxFileBytes, fetcher, extractor }),
           onJob: ({ source, attempt, outcome }) =>
             console.log(`${source}${attempt > 1 ? ` (attempt ${attempt})` : ''}: ${outcome}`),
         });
@@ -73,7 +79,7 @@ export function registerWorkerCommand(program: Command): void {
         );
       } finally {
         await queue.close();
-        await store.close();
+        await Promise.all([store.close(), extractor.close()]);
       }
     });
 }

@@ -1,7 +1,21 @@
+import { InputError } from '../errors.js';
+import type { ArticleKind } from '../ingest/detect-input-kind.js';
 import type { ExtractedArticle } from '../types.js';
-import { extractHtml } from './extract-html.js';
+import { extractArticle } from './extract-article.js';
 
-/** Worker-thread entry (piscina): extracts one HTML page. */
-export default function extractInWorker(task: { html: string; url: string | null }): ExtractedArticle {
-  return extractHtml(task.html, task.url);
+export interface ExtractTask {
+  content: string;
+  kind: ArticleKind;
+  url: string | null;
+}
+
+export type ExtractOutcome = { article: ExtractedArticle } | { error: string; input: boolean };
+
+/** Worker-thread entry (piscina): extracts one page or text file. Errors come back as values (a thread boundary loses their class). */
+export default function extractInWorker(task: ExtractTask): ExtractOutcome {
+  try {
+    return { article: extractArticle(task.content, task.kind, task.url) };
+  } catch (error) {
+    return { error: (error as Error).message, input: error instanceof InputError };
+  }
 }

@@ -1,6 +1,7 @@
 import { splitPassages } from '../analyze/split-passages.js';
 import { dateInUrl } from '../extract/parse-date.js';
 import { InputError } from '../errors.js';
+import { inProcessExtractor, type Extractor } from '../extract/extraction-pool.js';
 import type { Store } from '../store/store.js';
 import type { ExtractedArticle } from '../types.js';
 import { contentHash } from './content-hash.js';
@@ -41,6 +42,8 @@ export interface IngestOptions {
   onProgress?: (progress: { sourcesDone: number; sourcesTotal: number; itemsDone: number }) => void;
   /** Injected clock, for reproducible tests. Default: `() => new Date()`. */
   now?: () => Date;
+  /** Where pages are extracted: worker threads (extraction-pool.ts) or, by default, this thread. */
+  extractor?: Extractor;
 }
 
 const URL_ARGUMENT = /^https?:\/\//i;
@@ -55,7 +58,9 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
   if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
     throw new InputError('--since', `--since must be a date like 2025-10-01, got "${options.since}"`);
   }
+  const extractor = options.extractor ?? inProcessExtractor;
   const context: SourceContext = {
+    extractor,
     fetcher:
       options.fetcher ?? createHttpFetcher({ ...DEFAULT_FETCH_LIMITS, maxBytes: options.maxFileBytes }),
     maxFileBytes: options.maxFileBytes,
@@ -102,25 +107,33 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
         : () => fileItems(input.path, context),
     ),
   ];
+  // Items are taken from the sources in order while up to `parallelism` of them are still being
+  // extracted; each is stored when its turn comes, so the store sees them in source order.
+  const inFlight: Array<{ item: IngestItem; stream: number }> = [];
   let itemsDone = 0;
+  const settle = async ({ item, stream }: { item: IngestItem; stream: number }) => {
+    if ('error' in item) {
+      record({ source: item.source, status: 'failed', reason: item.error });
+    } else {
+      try {
+        const status = await store(item.source, await item.article);
+        record({ source: item.source, status, reason: status === 'failed' ? undefined : item.warning });
+      } catch (error) {
+        const reason =
+          error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`;
+        record({ source: item.source, status: 'failed', reason });
+      }
+    }
+    itemsDone++;
+    options.onProgress?.({ sourcesDone: stream, sourcesTotal: streams.length, itemsDone });
+  };
   for (const [index, stream] of streams.entries()) {
     for await (const item of stream()) {
-      if ('error' in item) {
-        record({ source: item.source, status: 'failed', reason: item.error });
-      } else {
-        try {
-          const status = await store(item.source, item.article);
-          record({ source: item.source, status, reason: status === 'failed' ? undefined : item.warning });
-        } catch (error) {
-          const reason =
-            error instanceof InputError ? error.message : `unexpected error: ${(error as Error).message}`;
-          record({ source: item.source, status: 'failed', reason });
-        }
-      }
-      itemsDone++;
-      options.onProgress?.({ sourcesDone: index, sourcesTotal: streams.length, itemsDone });
+      inFlight.push({ item, stream: index });
+      if (inFlight.length > extractor.parallelism) await settle(inFlight.shift()!);
     }
-    options.onProgress?.({ sourcesDone: index + 1, sourcesTotal: streams.length, itemsDone });
   }
+  while (inFlight.length > 0) await settle(inFlight.shift()!);
+  options.onProgress?.({ sourcesDone: streams.length, sourcesTotal: streams.length, itemsDone });
   return summary;
 }

@@ -1,4 +1,3 @@
-import { extractArticle } from '../extract/extract-article.js';
 import { htmlToText } from '../extract/html-to-text.js';
 import type { ExtractedArticle } from '../types.js';
 import { classifyContent, kindFromContentType, type ContentKind } from './classify-content.js';
@@ -6,7 +5,7 @@ import { continuationPages, joinPages } from './continuation-pages.js';
 import { decodeBytes } from './decode-bytes.js';
 import { inputKindFromPath } from './detect-input-kind.js';
 import { gunzipIfNeeded } from './gunzip-if-needed.js';
-import { failure, isBefore, type IngestItem, type SourceContext } from './ingest-item.js';
+import { deferred, failure, isBefore, type IngestItem, type SourceContext } from './ingest-item.js';
 import { parseFeed, type FeedEntry } from './parse-feed.js';
 import { parseSitemap } from './parse-sitemap.js';
 import { readInputFile } from './read-input-file.js';
@@ -32,8 +31,10 @@ async function* itemsFromContent(
   } else if (kind === 'sitemap') {
     yield* sitemapItems(source, content, context, 0);
   } else {
-    const article = extractArticle(content, kind, url);
-    yield { source, article: url && !article.url ? { ...article, url } : article };
+    const article = context.extractor
+      .extract(source, content, kind, url)
+      .then((extracted) => (url && !extracted.url ? { ...extracted, url } : extracted));
+    yield { source, article: deferred(article) };
   }
 }
 
@@ -60,15 +61,20 @@ export async function* urlItems(
   const kind = classifyContent(text, kindFromContentType(resource.contentType));
   const pages = kind === 'html' ? await continuationPages(text, resource.url, context) : [];
   for await (const item of itemsFromContent(resource.url, text, kind, resource.url, context)) {
-    if ('article' in item && pages.length > 0) item.article.text = joinPages(item.article.text, pages);
-    if ('article' in item && fallback) {
-      const merged = { ...item.article };
-      for (const [key, value] of Object.entries(fallback) as Array<[keyof ExtractedArticle, never]>) {
+    if (!('article' in item) || (pages.length === 0 && !fallback)) {
+      yield item;
+      continue;
+    }
+    const article = item.article.then((extracted) => {
+      const merged =
+        pages.length > 0 ? { ...extracted, text: joinPages(extracted.text, pages) } : { ...extracted };
+      for (const [key, value] of Object.entries(fallback ?? {}) as Array<[keyof ExtractedArticle, never]>) {
         const current = merged[key] as unknown;
         if (current === null || (Array.isArray(current) && current.length === 0)) merged[key] = value;
       }
-      yield { ...item, article: merged };
-    } else yield item;
+      return merged;
+    });
+    yield { ...item, article: deferred(article) };
   }
 }
 
@@ -94,22 +100,22 @@ async function* feedItems(
     const where = entry.url ?? `${source}#entry-${index + 1}`;
     const bodyText = entry.contentHtml ? htmlToText(entry.contentHtml) : '';
     const fromFeed = (): IngestItem => {
-      const article = extractArticle(
-        `<html><body><article>${entry.contentHtml}</article></body></html>`,
-        'html',
-        entry.url,
-      );
-      return {
-        source: where,
-        article: {
-          ...article,
-          title: entry.title ?? article.title,
-          published: entry.published ?? article.published,
-          authors: entry.authors.length ? entry.authors : article.authors,
-          outlet: article.outlet ?? feed.title,
+      const article = context.extractor
+        .extract(
+          where,
+          `<html><body><article>${entry.contentHtml}</article></body></html>`,
+          'html',
+          entry.url,
+        )
+        .then((extracted) => ({
+          ...extracted,
+          title: entry.title ?? extracted.title,
+          published: entry.published ?? extracted.published,
+          authors: entry.authors.length ? entry.authors : extracted.authors,
+          outlet: extracted.outlet ?? feed.title,
           url: entry.url,
-        },
-      };
+        }));
+      return { source: where, article: deferred(article) };
     };
     if (bodyText.length >= FULL_CONTENT_MIN_CHARS || (!entry.url && bodyText)) {
       yield fromFeed();

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { InputError } from '../errors.js';
-import { extractArticle } from '../extract/extract-article.js';
 import { decodeBytes } from './decode-bytes.js';
-import { failure, type IngestItem, type SourceContext } from './ingest-item.js';
+import { deferred, failure, type IngestItem, type SourceContext } from './ingest-item.js';
 import { parseJsonlLine } from './parse-jsonl-line.js';
 import { readWarcPages } from './read-warc.js';
 
@@ -22,7 +21,7 @@ export async function* jsonlItems(filePath: string, context: SourceContext): Asy
       if (line.length > context.maxFileBytes)
         throw new InputError(where, `line is over the ${context.maxFileBytes}-byte limit`);
       const { key, article } = parseJsonlLine(line, where);
-      yield { source: key ?? where, article };
+      yield { source: key ?? where, article: Promise.resolve(article) };
     } catch (error) {
       yield failure(where, error);
     }
@@ -37,11 +36,12 @@ export async function* warcItems(filePath: string, context: SourceContext): Asyn
         continue;
       }
       const { text } = decodeBytes(page.bytes, page.charset);
-      const article = extractArticle(text, 'html', page.url);
-      yield {
-        source: page.url,
-        article: { ...article, url: article.url ?? page.url, published: article.published ?? null },
-      };
+      const article = context.extractor.extract(page.url, text, 'html', page.url).then((extracted) => ({
+        ...extracted,
+        url: extracted.url ?? page.url,
+        published: extracted.published ?? null,
+      }));
+      yield { source: page.url, article: deferred(article) };
     }
   } catch (error) {
     yield failure(
