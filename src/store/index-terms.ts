@@ -18,6 +18,7 @@ export function indexTokens(text: string): string[] {
 }
 
 /** ASCII, no-break space, and Unicode's General Punctuation block (none of which decomposes to a letter or digit). */
+// eslint-disable-next-line no-control-regex -- ASCII is the range from \x00
 const PLAIN = /^[\x00-\x7f\u00a0\u2000-\u206f]*$/;
 
 /** Stems seen before: a corpus repeats a small vocabulary, and the stemmer's rules cost microseconds a word. */

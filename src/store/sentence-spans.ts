@@ -15,9 +15,8 @@ export interface SentenceSpan {
 
 /** Code points, as SQLite's length() and substr() and PostgreSQL's count them (UTF-16 units differ for emoji). */
 function characters(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
+  // Code units, less the second half of each surrogate pair.
+  return text.length - (text.match(/[\uDC00-\uDFFF]/g)?.length ?? 0);
 }
 
 export function sentenceSpans(passage: { text: string; sentences: string[] }): SentenceSpan[] {
