@@ -22,12 +22,17 @@ import { benchQuestions, buildBenchCorpus } from './lib/bench-corpus.js';
 import { postgresBaseline, sqliteBaseline } from './lib/plain-search-baseline.js';
 import { startLocalPostgres } from './lib/postgres-server.js';
 import { buildSyntheticCorpus } from './lib/synthetic-corpus.js';
+import { benchWorkerIngest } from './lib/worker-ingest-bench.js';
 import { benchExtraction } from './lib/extract-bench.js';
 import { benchWarcMemory } from './lib/warc-memory-bench.js';
 import { median, percentile, table } from './lib/stats.js';
 
 const { values: flags } = parseArgs({
-  options: { backend: { type: 'string', default: 'sqlite' }, passages: { type: 'string' } },
+  options: {
+    backend: { type: 'string', default: 'sqlite' },
+    passages: { type: 'string' },
+    workers: { type: 'string' },
+  },
 });
 const backend = flags.backend;
 if (backend !== 'sqlite' && backend !== 'postgres')
@@ -35,6 +40,17 @@ if (backend !== 'sqlite' && backend !== 'postgres')
 const scale = flags.passages ? Number(flags.passages) : null;
 if (scale !== null && !(scale >= 1000))
   throw new Error(`--passages must be a number of passages of at least 1000, got "${flags.passages}".`);
+/** PostgreSQL: also ingest through the queue with these numbers of worker processes (`--workers 1,2,4`). */
+const workerCounts = flags.workers ? flags.workers.split(',').map(Number) : [];
+if (
+  workerCounts.some((count) => !(Number.isInteger(count) && count > 0)) ||
+  (workerCounts.length && backend !== 'postgres')
+)
+  throw new Error(`--workers takes counts like 1,2,4 and needs --backend postgres, got "${flags.workers}".`);
+if (workerCounts.length && process.env.VERITY_DATABASE_URL)
+  throw new Error(
+    "--workers makes a fresh database per run on the bench's own server: unset VERITY_DATABASE_URL.",
+  );
 /** The default run also measures extraction and a large WARC; a scale or backend run measures the store. */
 const fullRun = scale === null && backend === 'sqlite';
 
@@ -201,6 +217,29 @@ for (const question of corpus.questions.slice(0, 7)) {
   cliMs.push(performance.now() - start);
 }
 await baseline.close();
+if (workerCounts.length > 0) {
+  const rows = await benchWorkerIngest(cli, corpus.inputs[0]!, workerCounts, () =>
+    server!.freshDatabaseUrl(),
+  );
+  console.log(
+    '\n## Ingest through the queue (`verity worker --until-empty` processes, 16 shard jobs, a fresh database each)\n',
+  );
+  const single = rows[0]!;
+  console.log(
+    table(
+      ['workers', 'articles', 'passages', 'seconds', 'articles/s', 'passages/s', '× 1 worker'],
+      rows.map((row) => [
+        row.workers,
+        row.articles,
+        row.passages,
+        row.seconds.toFixed(1),
+        (row.articles / row.seconds).toFixed(0),
+        (row.passages / row.seconds).toFixed(0),
+        (single.seconds / row.seconds).toFixed(2),
+      ]),
+    ),
+  );
+}
 await server?.stop();
 
 const row = (name: string, values: number[], base: number[]) => [
