@@ -55,20 +55,34 @@ export function stem(term: string): string {
   return stemmed;
 }
 
-/** Stemmed content terms of a text, as a set (for overlap scoring); sentence-length texts are read once. */
-export function stemSet(text: string): ReadonlySet<string> {
-  const cached = stemSetCache.get(text);
-  if (cached) return cached;
-  const stems = new Set(
-    contentTerms(text)
-      .flatMap((term) => term.split('-'))
-      .map(stem),
-  );
-  if (text.length <= TOKEN_CACHE_MAX_CHARS) {
-    if (stemSetCache.size >= TOKEN_CACHE_SIZE) stemSetCache.clear();
-    stemSetCache.set(text, stems);
-  }
-  return stems;
+/** A text's content words (hyphenated ones in their parts), their stems in order, and the stems as a set. */
+export interface ContentStems {
+  words: readonly string[];
+  stems: readonly string[];
+  set: ReadonlySet<string>;
 }
 
-const stemSetCache = new Map<string, ReadonlySet<string>>();
+/** Content words and stems of a text; sentence-length texts are read once (a check reads each many times). */
+export function contentStems(text: string): ContentStems {
+  const cached = contentStemsCache.get(text);
+  if (cached) return cached;
+  const words = contentTerms(text).flatMap((term) => term.split('-'));
+  const stems = words.map(stem);
+  const read: ContentStems = {
+    words: Object.freeze(words),
+    stems: Object.freeze(stems),
+    set: new Set(stems),
+  };
+  if (text.length <= TOKEN_CACHE_MAX_CHARS) {
+    if (contentStemsCache.size >= TOKEN_CACHE_SIZE) contentStemsCache.clear();
+    contentStemsCache.set(text, read);
+  }
+  return read;
+}
+
+const contentStemsCache = new Map<string, ContentStems>();
+
+/** Stemmed content terms of a text, as a set (for overlap scoring). */
+export function stemSet(text: string): ReadonlySet<string> {
+  return contentStems(text).set;
+}

@@ -53,10 +53,21 @@ const bareNumber = (key: string) => key.replace(/^(\d+)(st|nd|rd|th)$/, '$1');
 
 /** Lower-cased words, hyphenated ones also in their parts ("best-selling", "best", "selling"). */
 function wordsOf(text: string): string[] {
-  return [
-    ...new Set(tokenize(text).flatMap((word) => (word.includes('-') ? [word, ...word.split('-')] : [word]))),
-  ];
+  let words = wordsCache.get(text);
+  if (!words) {
+    words = Object.freeze([
+      ...new Set(
+        tokenize(text).flatMap((word) => (word.includes('-') ? [word, ...word.split('-')] : [word])),
+      ),
+    ]) as string[];
+    if (wordsCache.size >= 50_000) wordsCache.clear();
+    wordsCache.set(text, words);
+  }
+  return words;
 }
+
+/** Each sentence's words, read once: a check, and a server's many checks, read the same sentences again. */
+const wordsCache = new Map<string, string[]>();
 
 /** What the features need of the claim, worked out once per claim rather than once per sentence. */
 interface ClaimSide {

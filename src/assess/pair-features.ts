@@ -1,4 +1,4 @@
-import { contentTerms, stem } from '../analyze/tokenize.js';
+import { contentStems } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { NEGATION_COUNTED } from '../analyze/negation.js';
 import { ALIGNMENT_FEATURES, alignmentFeatures } from './alignment-features.js';
@@ -115,7 +115,7 @@ export function polaritySigns(featureNames: readonly string[]): number[] {
 export const DENSE_PAIR_FEATURES = [...PAIR_FEATURES, 'denseSimilarity'] as const;
 
 /** Share of the claim's IDF weight that a set of stems holds. */
-function weightHeld(profile: ClaimProfile, stems: Set<string>): number {
+function weightHeld(profile: ClaimProfile, stems: ReadonlySet<string>): number {
   let held = 0;
   let total = 0;
   for (const [key, weight] of profile.weights) {
@@ -139,9 +139,7 @@ export function pairFeatures(
   title: string | null = null,
   articleStems: Set<string> | null = null,
 ): number[] {
-  const words = contentTerms(sentence).flatMap((term) => term.split('-'));
-  const stems = words.map(stem);
-  const stemSet = new Set(stems);
+  const { words, stems, set: stemSet } = contentStems(sentence);
   let held = 0;
   let total = 0;
   let matched = 0;
@@ -190,16 +188,7 @@ export function pairFeatures(
     SUPPORTING.test(sentence) ? 1 : 0,
     HEDGING.test(sentence) ? 1 : 0,
     CONTRAST.test(sentence) ? 1 : 0,
-    title
-      ? weightHeld(
-          profile,
-          new Set(
-            contentTerms(title)
-              .flatMap((term) => term.split('-'))
-              .map(stem),
-          ),
-        )
-      : 0,
+    title ? weightHeld(profile, contentStems(title).set) : 0,
     SWEEPING.test(profile.claim.text) ? 1 : 0,
     articleStems ? weightHeld(profile, articleStems) : 0,
     ...alignmentFeatures(profile, sentence, stems),
