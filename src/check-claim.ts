@@ -15,6 +15,13 @@ import type { LearnedModels } from './assess/learned-models.js';
 import type { Store } from './store/store.js';
 import type { SourcePolicy } from './assess/source-quality.js';
 import type { CorpusState, Evidence, Report } from './types.js';
+import type { LanguageModel, LlmRole } from './llm/language-model.js';
+import { accountLanguageModel, emptyUsage } from './llm/account-language-model.js';
+import { emptyNotes } from './llm/llm-notes.js';
+import { planQueries } from './llm/plan-queries.js';
+import { judgeVerdict } from './llm/judge-verdict.js';
+import { writeReport } from './llm/write-report.js';
+import { widenPool } from './retrieve/widen-pool.js';
 
 export interface CheckOptions {
   store: Store;
@@ -31,6 +38,12 @@ export interface CheckOptions {
   dense?: VectorScorer;
   /** Outlet domains with a tier (`$VERITY_SOURCE_POLICY`, assess/source-quality.ts); none by default. */
   sourcePolicy?: SourcePolicy;
+  /**
+   * An optional language model and the roles it takes (docs/language-models.md): `planner` adds
+   * sub-questions to retrieval, `judge` reads the evidence for a verdict the default rules must
+   * bear out, `writer` rewrites the report's sentences, each kept only when verified. None by default.
+   */
+  llm?: { model: LanguageModel; roles: readonly LlmRole[] };
 }
 
 /**
@@ -64,7 +77,15 @@ export async function checkClaimDetailed(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
     throw new UsageError(`--as-of must be a date like 2025-11-14, got "${asOf}".`);
   const { claim, corrections } = await correctSpelling(options.store, analyzeClaim(question));
-  const passages = await retrievePassages(options.store, claim, { asOf });
+  const roles = new Set(options.llm?.roles ?? []);
+  const usage = emptyUsage();
+  const notes = emptyNotes();
+  const model = options.llm && roles.size > 0 ? accountLanguageModel(options.llm.model, usage) : null;
+  let passages = await retrievePassages(options.store, claim, { asOf });
+  if (model && roles.has('planner')) {
+    const queries = await planQueries(question, model, notes);
+    passages = await widenPool(options.store, passages, queries, asOf);
+  }
   const evidenceOptions = {
     ...DEFAULT_EVIDENCE_OPTIONS,
     vectors: options.vectors,
@@ -91,7 +112,7 @@ export async function checkClaimDetailed(
     parts.map((part) => part.evidence),
   );
   const provenance = traceProvenance(evidence, sameStorySentences(ranked, evidence));
-  const verdict = decideVerdict({
+  let verdict = decideVerdict({
     evidence,
     ranked,
     provenance,
@@ -99,10 +120,17 @@ export async function checkClaimDetailed(
     minRelevance,
     models: options.models,
   });
+  // An open question ("Who …?", "How many …?") is answered from the same evidence, not judged.
+  const reading = readQuestion(question);
+  if (model && roles.has('judge') && reading.kind === 'claim')
+    verdict = await judgeVerdict(
+      { claim, evidence, ranked, claimNegated, minRelevance, verdict, models: options.models },
+      model,
+      notes,
+    );
   const sides = competingPerspectives(ranked, evidence);
-  const report = composeReport({
-    // An open question ("Who …?", "How many …?") is answered from the same evidence, not judged.
-    reading: readQuestion(question),
+  const composed = composeReport({
+    reading,
     parts,
     reactions: findReactions(ranked, [...evidence, ...sides.critics, ...sides.defenders]).filter((item) =>
       evidence.some((used) => used.article.id === item.article.id),
@@ -120,5 +148,9 @@ export async function checkClaimDetailed(
     sourcePolicy: options.sourcePolicy,
     methodUrl: options.methodUrl ?? DEFAULT_METHOD_URL,
   });
+  if (!model) return { report: composed, ranked };
+  const report = roles.has('writer') ? await writeReport(composed, model, notes, options.models) : composed;
+  if (roles.has('writer')) report.writer = { kind: 'language-model', model: `${model.kind}:${model.model}` };
+  report.llm = { kind: model.kind, model: model.model, roles: [...roles], usage, ...notes };
   return { report, ranked };
 }

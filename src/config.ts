@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type LlmRole, parseRoles } from './llm/language-model.js';
 
 /** The one place that reads environment variables. Everything else receives a `VerityConfig`. */
 export interface VerityConfig {
@@ -52,6 +53,28 @@ export interface VerityConfig {
   extractThreads: number;
   /** Longest one page may take to extract, in ms, before it fails alone. Default: `$VERITY_EXTRACT_TIMEOUT_MS`, else 30,000. */
   extractTimeoutMs: number;
+  /**
+   * An OpenAI-compatible chat endpoint's base URL for the optional language model, e.g.
+   * `http://127.0.0.1:11434/v1` (Ollama). Default: `$VERITY_LLM_URL`, else none.
+   */
+  llmUrl: string | null;
+  /** The model's name on that server. Default: `$VERITY_LLM_MODEL`, else none (required with a URL). */
+  llmModel: string | null;
+  /** Bearer token for the server; never logged or stored. Default: `$VERITY_LLM_KEY`, else none. */
+  llmKey: string | null;
+  /** Longest one model call may take, in ms. Default: `$VERITY_LLM_TIMEOUT_MS`, else 60,000. */
+  llmTimeoutMs: number;
+  /** A local GGUF model file run through node-llama-cpp instead of a server. Default: `$VERITY_LLM_GGUF`, else none. */
+  llmGguf: string | null;
+  /** CPU threads for the local model. Default: `$VERITY_LLM_THREADS`, else 1. */
+  llmThreads: number;
+  /** Roles the model takes in every check (writer, judge, planner). Default: `$VERITY_LLM_ROLES`, else none. */
+  llmRoles: LlmRole[];
+  /**
+   * Where model answers are cached by model and prompt hash (reruns send nothing). Default:
+   * `$VERITY_LLM_CACHE_DIR`, else `~/.verity/llm-cache/`; `off` keeps them in memory only.
+   */
+  llmCacheDir: string | null;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -153,6 +176,20 @@ export function loadConfig(
       nonNegativeInteger(env, 'VERITY_EXTRACT_THREADS', Math.max(1, os.availableParallelism() - 1)),
     extractTimeoutMs:
       overrides.extractTimeoutMs ?? nonNegativeInteger(env, 'VERITY_EXTRACT_TIMEOUT_MS', 30_000),
+    llmUrl: overrides.llmUrl ?? (env.VERITY_LLM_URL || null),
+    llmModel: overrides.llmModel ?? (env.VERITY_LLM_MODEL || null),
+    llmKey: overrides.llmKey ?? (env.VERITY_LLM_KEY || null),
+    llmTimeoutMs:
+      overrides.llmTimeoutMs ?? (nonNegativeInteger(env, 'VERITY_LLM_TIMEOUT_MS', 60_000) || 60_000),
+    llmGguf: overrides.llmGguf ?? (env.VERITY_LLM_GGUF || null),
+    llmThreads: overrides.llmThreads ?? (nonNegativeInteger(env, 'VERITY_LLM_THREADS', 1) || 1),
+    llmRoles: overrides.llmRoles ?? parseRoles(env.VERITY_LLM_ROLES),
+    llmCacheDir:
+      overrides.llmCacheDir !== undefined
+        ? overrides.llmCacheDir
+        : (env.VERITY_LLM_CACHE_DIR ?? '').toLowerCase() === 'off'
+          ? null
+          : env.VERITY_LLM_CACHE_DIR || path.join(os.homedir(), '.verity', 'llm-cache'),
   };
 }
 

@@ -204,4 +204,26 @@ export interface Report {
   provenance: { sources: number; origins: string[] };
   /** Set when a stored report is shown again: whether the corpus has moved on since. */
   status?: { outdated: boolean; note: string };
+  /** Who wrote the report's sentences when a language model did ("language-model", "<kind>:<model>"); absent: Verity's own extractive writer. */
+  writer?: { kind: 'language-model'; model: string };
+  /** What an optional language model did in this check (docs/language-models.md); absent when none was used. */
+  llm?: ReportLlm;
+}
+
+/** The report's account of its language model: roles, cost, and what verification dropped or overruled. */
+export interface ReportLlm {
+  kind: string;
+  model: string;
+  roles: Array<'writer' | 'judge' | 'planner'>;
+  /** Per role: calls, cache hits, tokens, and ms spent waiting on the model. */
+  usage: Record<
+    'writer' | 'judge' | 'planner',
+    { calls: number; cacheHits: number; promptTokens: number; completionTokens: number; ms: number }
+  >;
+  /** Report sentences replaced by verified rewrites. */
+  written: number;
+  dropped: Array<{ role: 'writer' | 'judge' | 'planner'; text: string; reason: string }>;
+  failures: Array<{ role: 'writer' | 'judge' | 'planner'; message: string }>;
+  plannedQueries?: string[];
+  judge?: { verdict: string; accepted: boolean; reason: string };
 }

@@ -10,7 +10,7 @@ export async function storeCheck(
   previousId: string | null = null,
 ): Promise<StoredCheck> {
   const check: StoredCheck = {
-    id: checkId(report.question, report.checkedAt, report.corpus),
+    id: checkId(report.question, report.checkedAt, report.corpus, report.llm ?? null),
     question: report.question,
     asOf: report.checkedAt,
     createdAt: now.toISOString(),

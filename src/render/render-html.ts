@@ -1,3 +1,4 @@
+import { llmNote } from './llm-note.js';
 import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
@@ -94,7 +95,15 @@ ${sections}
 <section><h2>${report.sections.length + 1}. Bottom line</h2><p>${report.bottomLine.map(cited).join(' ')}</p></section>
 <section class="dive"><h2>Want to dive deeper?</h2><ul>${followUps}</ul></section>
 <section class="sources"><h2>Sources</h2><p>${report.provenance.sources} sources, ${origins.length} independent origin${origins.length === 1 ? '' : 's'}${origins.length ? `: ${escapeHtml(origins.join(', '))}` : ''}.</p><ol>${report.sources.map(source).join('\n')}</ol></section>
-</article>`;
+${llmSection(report)}</article>`;
+}
+
+/** The language model's part in the check, when one took part (render/llm-note.ts); all text escaped. */
+function llmSection(report: Report): string {
+  const note = llmNote(report);
+  return note.length > 0
+    ? `<section class="llm"><h2>Language model</h2><ul>${note.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>\n`
+    : '';
 }
 
 export const REPORT_STYLE = STYLE;

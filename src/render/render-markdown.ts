@@ -1,3 +1,4 @@
+import { llmNote } from './llm-note.js';
 import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
@@ -103,5 +104,7 @@ export function renderMarkdown(report: Report): string {
     );
   }
   for (const source of report.sources) lines.push(sourceLine(source), '');
+  const note = llmNote(report);
+  if (note.length > 0) lines.push('## Language model', '', ...note.map((line) => `- ${line}`), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

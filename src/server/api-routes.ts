@@ -13,6 +13,7 @@ import type { Store, StoredCheck } from '../store/store.js';
 import type { Metrics } from './metrics.js';
 import { OPENAPI } from './openapi.js';
 import { problem } from './problem.js';
+import { type LlmRole, parseRoles } from '../llm/language-model.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   markdown: 'text/markdown; charset=utf-8',
@@ -25,7 +26,7 @@ export interface ApiDeps {
   store: Store;
   config: VerityConfig;
   metrics: Metrics;
-  runCheck: (question: string, asOf?: string) => Promise<StoredCheck>;
+  runCheck: (question: string, asOf?: string, roles?: readonly LlmRole[]) => Promise<StoredCheck>;
   now: () => Date;
 }
 
@@ -43,14 +44,29 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
         'The body must be JSON like {"question": "Did X do Y?", "asOf": "2025-11-14"}.',
       );
     }
-    const { question, asOf } = (body ?? {}) as { question?: unknown; asOf?: unknown };
+    const { question, asOf, llm } = (body ?? {}) as { question?: unknown; asOf?: unknown; llm?: unknown };
     if (typeof question !== 'string' || question.trim().length < 3 || question.length > 500) {
       return problem(context, 400, 'invalid_question', '"question" must be a string of 3 to 500 characters.');
     }
     if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
       return problem(context, 400, 'invalid_as_of', '"asOf" must be a date like "2025-11-14".');
     }
-    const check = await runCheck(question, asOf as string | undefined);
+    let roles: LlmRole[] | undefined;
+    if (llm !== undefined) {
+      const named = Array.isArray(llm) && llm.every((role) => typeof role === 'string') ? llm.join(',') : llm;
+      try {
+        if (typeof named !== 'string') throw new Error('not a list');
+        roles = parseRoles(named);
+      } catch {
+        return problem(
+          context,
+          400,
+          'invalid_llm',
+          '"llm" must list language-model roles, e.g. ["writer", "judge", "planner"], or be "off".',
+        );
+      }
+    }
+    const check = await runCheck(question, asOf as string | undefined, roles);
     return context.json({ id: check.id, url: `/checks/${check.id}`, report: check.report }, 201);
   });
 

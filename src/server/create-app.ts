@@ -16,12 +16,16 @@ import { Metrics } from './metrics.js';
 import { problem } from './problem.js';
 import { registerPageRoutes } from './page-routes.js';
 import { rateLimit } from './rate-limit.js';
+import { createLanguageModel } from '../llm/create-language-model.js';
+import type { LanguageModel, LlmRole } from '../llm/language-model.js';
 
 export interface AppOptions {
   store: Store;
   config: VerityConfig;
   /** Injected clock for checks and stored timestamps. */
   now?: () => Date;
+  /** The language model for checks that ask for one. Default: the configured one (`createLanguageModel`), else none. */
+  languageModel?: LanguageModel | null;
 }
 
 /**
@@ -34,6 +38,8 @@ export function createApp(options: AppOptions): Hono {
   const vectors = configuredVectors(config);
   const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
   const metrics = new Metrics();
+  const languageModel =
+    options.languageModel !== undefined ? options.languageModel : createLanguageModel(config);
   const pageOptions = { supporterGoal: config.supporterGoal };
   const app = new Hono();
 
@@ -103,7 +109,11 @@ export function createApp(options: AppOptions): Hono {
     problem(context, 404, 'not_found', `Nothing at ${context.req.path}; see /openapi.json for the API.`),
   );
 
-  const runCheck = async (question: string, asOf?: string) => {
+  const runCheck = async (question: string, asOf?: string, roles: readonly LlmRole[] = config.llmRoles) => {
+    if (roles.length > 0 && !languageModel)
+      throw new VerityError(
+        `The roles ${roles.join(', ')} need a language model, and this server has none: set VERITY_LLM_URL and VERITY_LLM_MODEL, or VERITY_LLM_GGUF (docs/language-models.md).`,
+      );
     const started = performance.now();
     const report = await checkClaim(question, {
       store,
@@ -112,8 +122,10 @@ export function createApp(options: AppOptions): Hono {
       now,
       vectors,
       sourcePolicy,
+      llm: roles.length > 0 && languageModel ? { model: languageModel, roles } : undefined,
     });
     metrics.observeCheck((performance.now() - started) / 1000);
+    if (report.llm) metrics.observeLlm(report.llm.usage);
     return storeCheck(store, report, now());
   };
 

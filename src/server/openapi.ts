@@ -27,6 +27,14 @@ export const OPENAPI = {
                 properties: {
                   question: { type: 'string', minLength: 3, maxLength: 500 },
                   asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+                  llm: {
+                    description:
+                      "Language-model roles for this check (default: the server's VERITY_LLM_ROLES); needs a model configured on the server (docs/language-models.md).",
+                    oneOf: [
+                      { type: 'array', items: { type: 'string', enum: ['writer', 'judge', 'planner'] } },
+                      { type: 'string', enum: ['off', 'all'] },
+                    ],
+                  },
                 },
               },
             },
