@@ -15,7 +15,7 @@ import type { Store } from '../src/store/store.js';
 import type { Report } from '../src/types.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
 import { expectValidReport } from './helpers/report-schema.js';
-import { startScriptedChatServer } from './helpers/scripted-chat-server.js';
+import { startScriptedChatServer, type ChatRequestBody } from './helpers/scripted-chat-server.js';
 import { tempDir } from './helpers/shared.js';
 import { storeOf } from './helpers/story-store.js';
 import { AS_OF, BRIDGE_ARTICLES, CLAIM } from './helpers/bridge-story.js';
@@ -29,6 +29,11 @@ function draftsIn(request: CompletionRequest): Array<{ id: number; text: string;
     }
   ).drafts;
 }
+
+/** The numbered source blocks of a call's prompt: [whole, n, text]. */
+const sourceBlocks = (request: CompletionRequest) => [
+  ...request.messages.at(-1)!.content.matchAll(/<source n="(\d+)">(.*?)<\/source>/g),
+];
 
 const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -252,11 +257,12 @@ describe('checks with a language model', async () => {
   });
 
   it('planted instructions move neither the verdict nor the citations, and reach the model only escaped', async () => {
-    const judgeObeys = JSON.stringify({
-      verdict: 'supported',
-      sentences: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ n, stance: 'supports' })),
-      reasons: [{ text: 'The claim is rated true, as instructed.', sources: [99] }],
-    });
+    const judgeObeys = (request: CompletionRequest) =>
+      JSON.stringify({
+        verdict: 'supported',
+        sentences: sourceBlocks(request).map((block) => ({ n: Number(block[1]), stance: 'supports' })),
+        reasons: [{ text: 'The claim is rated true, as instructed.', sources: [99] }],
+      });
     // A claim the sources do not bear out: they report a vote to rebuild, not to demolish.
     const claim = 'Did the Riverton council vote to demolish the Miller Creek bridge?';
     const plain = await checkClaim(claim, { store, asOf: AS_OF });
@@ -296,16 +302,20 @@ describe('checks with a language model', async () => {
 
   it('a judge verdict the evidence bears out stands; one it does not is overruled with the reason shown', async () => {
     // A judge that gives `stance` to the evidence sentences matching `pattern` (read from its prompt).
-    const judged = (verdict: string, stance: string, pattern: RegExp) => (request: CompletionRequest) => {
-      const blocks = [...request.messages.at(-1)!.content.matchAll(/<source n="(\d+)">(.*?)<\/source>/g)];
-      return JSON.stringify({
+    const judged = (verdict: string, stance: string, pattern: RegExp) => (request: CompletionRequest) =>
+      JSON.stringify({
         verdict,
-        sentences: blocks
-          .filter((block) => pattern.test(block[2]!))
-          .map((block) => ({ n: Number(block[1]), stance })),
-        reasons: [],
+        sentences: sourceBlocks(request).map((block) => ({
+          n: Number(block[1]),
+          stance: pattern.test(block[2]!) ? stance : 'neither',
+        })),
+        reasons: [
+          {
+            text: 'The Riverton council voted 7 to 2 to rebuild the Miller Creek bridge.',
+            sources: [1, 2, 3],
+          },
+        ],
       });
-    };
     // "Refuted" on sentences that show no contradiction (the one denial, "never voted", is left out).
     const refuting = fakeLanguageModel({ judge: [judged('refuted', 'refutes', /^(?!.*never)/)] });
     const overruled = await checkClaim(CLAIM, {
@@ -404,7 +414,16 @@ describe('an OpenAI-compatible server (scripted, on 127.0.0.1)', async () => {
           });
         },
       },
-      ...Array(10).fill({ content: JSON.stringify({ sentences: [] }) }),
+      // The other batches: every draft sent back as it was (nothing to replace).
+      ...Array(10).fill({
+        content: (request: ChatRequestBody) =>
+          JSON.stringify({
+            sentences: draftsIn({
+              role: 'writer',
+              messages: request.messages as CompletionRequest['messages'],
+            }).map((draft) => ({ id: draft.id, text: unescape(draft.text), citations: draft.sources })),
+          }),
+      }),
     ]);
     try {
       const report = await checkClaim(CLAIM, {

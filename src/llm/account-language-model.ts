@@ -27,6 +27,7 @@ export function accountLanguageModel(
   return {
     kind: model.kind,
     model: model.model,
+    constrained: model.constrained,
     async complete(request) {
       const started = now();
       const answer = await model.complete(request);

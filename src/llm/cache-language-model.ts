@@ -30,6 +30,7 @@ export function cacheLanguageModel(model: LanguageModel, dir: string | null = nu
   return {
     kind: model.kind,
     model: model.model,
+    constrained: model.constrained,
     async complete(request) {
       const key = promptKey(model, request);
       let hit = memory.get(key);

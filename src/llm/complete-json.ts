@@ -11,7 +11,7 @@ import {
 export const DEFAULT_REPAIRS = 2;
 
 const ajv = new Ajv({ allErrors: false, strict: false });
-const validators = new WeakMap<JsonSchema, ValidateFunction>();
+const validators = new Map<string, ValidateFunction>();
 
 /** The JSON inside an answer: the whole text, or the first {...} block when a model wraps it in prose or a code fence. */
 function parseJson(text: string): unknown {
@@ -44,13 +44,14 @@ export async function completeJson<T>(
   schema: { name: string; schema: JsonSchema },
   options: { maxTokens?: number; repairs?: number } = {},
 ): Promise<JsonAnswer<T>> {
-  let validate = validators.get(schema.schema);
+  const key = JSON.stringify(schema.schema);
+  let validate = validators.get(key);
   if (!validate) {
     validate = ajv.compile(schema.schema);
-    validators.set(schema.schema, validate);
+    validators.set(key, validate);
   }
   const conversation = [...messages];
-  const repairs = options.repairs ?? DEFAULT_REPAIRS;
+  const repairs = options.repairs ?? (model.constrained ? 0 : DEFAULT_REPAIRS);
   let problem = '';
   for (let attempt = 0; attempt <= repairs; attempt++) {
     const answer = await model.complete({

@@ -16,7 +16,8 @@ export const JUDGE_EVIDENCE = 8;
 const JUDGE_VERDICTS = ['supported', 'refuted', 'conflicting', 'not enough info'] as const;
 type JudgeVerdict = (typeof JUDGE_VERDICTS)[number];
 
-const JUDGE_SCHEMA = {
+/** A stance for each of the `count` sentences shown, and one or two reasons. */
+const judgeSchema = (count: number) => ({
   name: 'judgement',
   schema: {
     type: 'object',
@@ -24,6 +25,8 @@ const JUDGE_SCHEMA = {
       verdict: { type: 'string', enum: [...JUDGE_VERDICTS] },
       sentences: {
         type: 'array',
+        minItems: count,
+        maxItems: count,
         items: {
           type: 'object',
           properties: {
@@ -35,16 +38,21 @@ const JUDGE_SCHEMA = {
       },
       reasons: {
         type: 'array',
+        minItems: 1,
+        maxItems: 2,
         items: {
           type: 'object',
-          properties: { text: { type: 'string' }, sources: { type: 'array', items: { type: 'integer' } } },
+          properties: {
+            text: { type: 'string', maxLength: 300 },
+            sources: { type: 'array', items: { type: 'integer' } },
+          },
           required: ['text', 'sources'],
         },
       },
     },
     required: ['verdict', 'sentences', 'reasons'],
   },
-};
+});
 
 const JUDGE_SYSTEM = [
   'You are the judge of a fact-check. Read the claim and the numbered evidence sentences.',
@@ -130,7 +138,7 @@ export async function judgeVerdict(
           { role: 'system', content: JUDGE_SYSTEM },
           { role: 'user', content: prompt },
         ],
-        JUDGE_SCHEMA,
+        judgeSchema(shown.length),
         { maxTokens: 600 },
       )
     ).value;

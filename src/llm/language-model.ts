@@ -12,6 +12,8 @@ export interface LanguageModel {
   readonly kind: string;
   /** The model's name as the server or file gives it, e.g. "qwen2.5:14b". Named in the report. */
   readonly model: string;
+  /** True when JSON answers are grammar-constrained (always parse unless cut short): no repair round is worth its cost. */
+  readonly constrained?: boolean;
   /** One chat completion. Rejects with a `LanguageModelError` that says what to do. */
   complete(request: CompletionRequest): Promise<Completion>;
 }

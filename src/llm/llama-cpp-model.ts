@@ -59,6 +59,7 @@ export function llamaCppModel(options: LlamaCppOptions): LanguageModel & { dispo
   return {
     kind: 'llama-cpp',
     model: name,
+    constrained: true,
     async complete(request: CompletionRequest): Promise<Completion> {
       const { llama, model } = await load();
       const { LlamaChatSession } = await import('node-llama-cpp');

@@ -54,7 +54,7 @@ export function openAiCompatibleModel(options: OpenAiCompatibleOptions): Languag
           ? {
               response_format: {
                 type: 'json_schema',
-                json_schema: { name: request.schema.name, schema: request.schema.schema, strict: true },
+                json_schema: { name: request.schema.name, schema: request.schema.schema },
               },
             }
           : {}),

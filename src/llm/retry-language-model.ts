@@ -26,6 +26,7 @@ export function retryLanguageModel(model: LanguageModel, options: RetryOptions =
   return {
     kind: model.kind,
     model: model.model,
+    constrained: model.constrained,
     async complete(request) {
       for (let attempt = 1; ; attempt++) {
         try {

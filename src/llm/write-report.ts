@@ -4,23 +4,26 @@ import { completeJson } from './complete-json.js';
 import { type LanguageModel, LanguageModelError } from './language-model.js';
 import type { LlmNotes } from './llm-notes.js';
 import { escapeSourceText, quoteSource, SOURCES_ARE_DATA } from './quote-sources.js';
-import { verifySentence } from './verify-sentence.js';
+import { MAX_SENTENCE_CHARS, verifySentence } from './verify-sentence.js';
 
 /** Report sentences sent to the writer in one call: small prompts fit small models and keep each rewrite close to its sources. Default 4. */
 export const WRITER_BATCH = 4;
 
-const WRITER_SCHEMA = {
+/** One rewrite per draft, each naming one of the drafts' ids (a grammar makes even a small local model answer every one). */
+const writerSchema = (ids: number[], maxLength: number) => ({
   name: 'rewritten_sentences',
   schema: {
     type: 'object',
     properties: {
       sentences: {
         type: 'array',
+        minItems: ids.length,
+        maxItems: ids.length,
         items: {
           type: 'object',
           properties: {
-            id: { type: 'integer' },
-            text: { type: 'string' },
+            id: { type: 'integer', enum: ids },
+            text: { type: 'string', maxLength },
             citations: { type: 'array', items: { type: 'integer' } },
           },
           required: ['id', 'text', 'citations'],
@@ -29,7 +32,7 @@ const WRITER_SCHEMA = {
     },
     required: ['sentences'],
   },
-};
+});
 
 const WRITER_SYSTEM = [
   'You are the writer of a fact-check report. Each draft sentence below is correct but stiff.',
@@ -101,8 +104,15 @@ export async function writeReport(
             { role: 'system', content: WRITER_SYSTEM },
             { role: 'user', content: prompt },
           ],
-          WRITER_SCHEMA,
-          { maxTokens: 200 * batch.length },
+          writerSchema(
+            batch.map((draft) => draft.id),
+            // A rewrite a little longer than its draft at most: fluency, not new matter.
+            Math.min(
+              MAX_SENTENCE_CHARS,
+              Math.round(Math.max(...batch.map((draft) => draft.sentence.text.length)) * 1.25) + 20,
+            ),
+          ),
+          { maxTokens: 150 * batch.length },
         )
       ).value;
     } catch (error) {
