@@ -1,4 +1,8 @@
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/server/create-app.js';
 import { checkClaim } from '../src/check-claim.js';
 import { loadConfig } from '../src/config.js';
 import { cacheLanguageModel } from '../src/llm/cache-language-model.js';
@@ -514,5 +518,148 @@ describe('an OpenAI-compatible server (scripted, on 127.0.0.1)', async () => {
     await expect(model.complete({ role: 'judge', messages: [] })).rejects.toThrow(
       /Could not reach the language model at http:\/\/127.0.0.1:9\/v1.*VERITY_LLM_URL/,
     );
+  });
+});
+
+/** Runs a command without blocking this process; its exit code, stdout and stderr. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(command, args, { env, encoding: 'utf8' }, (error, stdout, stderr) =>
+      resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('the API and the CLI with a language model', async () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await storeOf('llm-api', BRIDGE_ARTICLES);
+  });
+  afterAll(() => store.close());
+
+  const post = (app: ReturnType<typeof createApp>, body: object) =>
+    app.request('/api/checks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('takes "llm" roles per request, counts the calls in /metrics, and refuses roles it has no model for', async () => {
+    const config = loadConfig({ dbPath: ':memory:', rateLimitPerMinute: 1000 }, {});
+    const judge = (request: CompletionRequest) =>
+      JSON.stringify({
+        verdict: 'not enough info',
+        sentences: sourceBlocks(request).map((block) => ({ n: Number(block[1]), stance: 'neither' })),
+        reasons: [{ text: 'The council voted to rebuild the bridge.', sources: [1] }],
+      });
+    const model = fakeLanguageModel({ judge: [judge] });
+    const app = createApp({ store, config, languageModel: model, now: () => new Date(`${AS_OF}T12:00:00Z`) });
+    const created = await post(app, { question: CLAIM, asOf: AS_OF, llm: ['judge'] });
+    expect(created.status).toBe(201);
+    const { id, report } = (await created.json()) as { id: string; report: Report };
+    expectValidReport(report);
+    expect(report.llm).toMatchObject({ roles: ['judge'], judge: { accepted: true } });
+    // A check with a model is stored apart from the default check of the same question.
+    const plainCheck = await post(app, { question: CLAIM, asOf: AS_OF });
+    const plainId = ((await plainCheck.json()) as { id: string }).id;
+    expect(plainId).not.toBe(id);
+    const metrics = await (await app.request('/metrics')).text();
+    expect(metrics).toContain('verity_llm_calls_total{role="judge"} 1');
+    expect(metrics).toContain('verity_llm_calls_total{role="writer"} 0');
+    const invalid = await post(app, { question: CLAIM, llm: ['poet'] });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { error: { message: string } }).error.message).toMatch(
+      /"llm" must list language-model roles/,
+    );
+    const none = createApp({ store, config, languageModel: null });
+    const refused = await post(none, { question: CLAIM, llm: 'writer' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/need a language model.*VERITY_LLM_URL/);
+  });
+
+  it('verity check --llm without a model says how to configure one', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'dist/src/cli/main.js',
+        'check',
+        CLAIM,
+        '--db',
+        path.join(tempDir('llm-cli'), 'v.db'),
+        '--llm',
+        'writer',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, VERITY_LLM_URL: '', VERITY_LLM_GGUF: '', VERITY_LLM_ROLES: '' },
+      },
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(
+      /--llm writer needs a language model: set VERITY_LLM_URL and VERITY_LLM_MODEL/,
+    );
+  });
+
+  it('verity check --llm judge against a server answers with the judge on, and stores it', async () => {
+    const server = await startScriptedChatServer([
+      {
+        content: (request) =>
+          JSON.stringify({
+            verdict: 'not enough info',
+            sentences: [...request.messages.at(-1)!.content.matchAll(/<source n="(\d+)">/g)].map((block) => ({
+              n: Number(block[1]),
+              stance: 'neither',
+            })),
+            reasons: [{ text: 'The council voted to rebuild the bridge.', sources: [1] }],
+          }),
+      },
+    ]);
+    try {
+      const dir = tempDir('llm-cli-server');
+      const db = path.join(dir, 'v.db');
+      const file = path.join(dir, 'articles.jsonl');
+      fs.writeFileSync(file, BRIDGE_ARTICLES.map((article) => JSON.stringify(article)).join('\n') + '\n');
+      const env = {
+        ...process.env,
+        VERITY_LLM_URL: server.baseUrl,
+        VERITY_LLM_MODEL: 'judge-model',
+        VERITY_LLM_CACHE_DIR: path.join(dir, 'cache'),
+      };
+      expect(
+        spawnSync(process.execPath, ['dist/src/cli/main.js', 'ingest', file, '--db', db], {
+          encoding: 'utf8',
+          env,
+        }).status,
+      ).toBe(0);
+      // Not spawnSync: the scripted server answers from this process.
+      const result = await run(
+        process.execPath,
+        [
+          'dist/src/cli/main.js',
+          'check',
+          CLAIM,
+          '--db',
+          db,
+          '--as-of',
+          AS_OF,
+          '--format',
+          'json',
+          '--llm',
+          'judge',
+        ],
+        env,
+      );
+      expect(result.stderr).toMatch(/openai-compatible:judge-model as judge: 1 call/);
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout) as Report;
+      expect(report.llm).toMatchObject({
+        kind: 'openai-compatible',
+        model: 'judge-model',
+        judge: { verdict: 'not enough info' },
+      });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
