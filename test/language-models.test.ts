@@ -353,8 +353,11 @@ describe('checks with a language model', async () => {
     });
     expect(upheld.llm!.judge).toMatchObject({ verdict: 'supported', accepted: true });
     expect(upheld.verdict.label).toBe('supported');
-    expect(upheld.verdict.reasons.at(-1)).toBe(
+    expect(upheld.verdict.reasons[0]).toBe(
       `Without the judge, the default rule reads "${plain.verdict.title}".`,
+    );
+    expect(upheld.summary[0]!.text).toMatch(
+      /^Supported by the reporting: A language model \(scripted\) judged the claim "supported"; the evidence bears that out/,
     );
     expectValidReport(upheld);
     await expectCitationIntegrity(upheld, store);

@@ -198,7 +198,11 @@ export async function judgeVerdict(
   const reason = `${who}; the evidence bears that out by the default rules.`;
   notes.judge = { verdict: answer.verdict, accepted: true, reason };
   if (judged === input.verdict.label)
-    return { ...input.verdict, reasons: [...input.verdict.reasons, ...reasons] };
+    // The summary opens with the last reason: the default rule's stays last.
+    return {
+      ...input.verdict,
+      reasons: [...input.verdict.reasons.slice(0, -1), ...reasons, ...input.verdict.reasons.slice(-1)],
+    };
   // The confidence stays the fitted verdict model's: its probability for the class the judge chose.
   const verdictModel = (input.models ?? getLearnedModels()).verdict;
   const probabilities = predictProba(
@@ -210,6 +214,7 @@ export async function judgeVerdict(
     label: judged,
     title: VERDICT_TITLES[judged],
     confidence: Math.round((probabilities[at] ?? 0) * 100) / 100,
-    reasons: [reason, ...reasons, `Without the judge, the default rule reads "${input.verdict.title}".`],
+    // The summary opens with the last reason: that the verdict is the judge's, borne out.
+    reasons: [`Without the judge, the default rule reads "${input.verdict.title}".`, ...reasons, reason],
   };
 }
