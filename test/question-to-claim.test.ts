@@ -16,6 +16,11 @@ describe('questionToClaim', () => {
     ],
     ['Did the president sign the bill in March?', 'The president signed the bill in March.'],
     ['Did a man in Florida win the lottery twice?', 'A man in Florida won the lottery twice.'],
+    [
+      'Did the Riverton council vote to rebuild the Miller Creek bridge?',
+      'The Riverton council voted to rebuild the Miller Creek bridge.',
+    ],
+    ['Did the House vote to release the Epstein files?', 'The House voted to release the Epstein files.'],
     ['Does coffee cause cancer?', 'Coffee causes cancer.'],
     ['Has Apple bought Beats for $3 billion?', 'Apple has bought Beats for $3 billion.'],
     ['Will Obama visit Cuba?', 'Obama will visit Cuba.'],

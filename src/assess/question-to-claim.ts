@@ -28,7 +28,7 @@ function continuesWord(token: Token): boolean {
  * Where the main verb starts after "Did/Does/Has/Can": the first VERB; failing that (the tagger
  * often calls a bare verb a NOUN: "Did the president sign the bill", "Will Obama visit Cuba"),
  * a lower-case noun that ends the subject: one right after a proper name, or one followed by a
- * determiner, pronoun, preposition or number.
+ * determiner, pronoun, preposition, number or an infinitive.
  */
 function mainVerbIndex(tokens: Token[]): number {
   for (let index = 1; index < tokens.length; index++) {
@@ -41,6 +41,14 @@ function mainVerbIndex(tokens: Token[]): number {
     const next = tokens[index + 1];
     const nextStartsObject = !next || ['DET', 'PRON', 'ADP', 'NUM', 'PROPN'].includes(next.pos);
     if (previous.pos === 'PROPN' && nextStartsObject) return index;
+    // A bare verb the tagger reads as a noun before an infinitive ends the subject: "Did the
+    // council vote to rebuild …" is "voted to rebuild", not "vote to rebuilded".
+    if (
+      ['NOUN', 'PROPN'].includes(previous.pos) &&
+      next?.value.toLowerCase() === 'to' &&
+      tokens[index + 2]?.pos === 'VERB'
+    )
+      return index;
     if (
       ['NOUN', 'PROPN'].includes(previous.pos) &&
       next &&
