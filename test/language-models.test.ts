@@ -412,7 +412,10 @@ describe('an OpenAI-compatible server (scripted, on 127.0.0.1)', async () => {
                 text: `In short, ${unescape(drafts[0]!.text)}`,
                 citations: drafts[0]!.sources,
               },
-              ...drafts.slice(1).map((draft) => ({
+              // Wrong citation numbers: the draft's words, sources it was not given.
+              { id: drafts[1]!.id, text: unescape(drafts[1]!.text), citations: [42, 99] },
+              // Partly unsupported: the draft, and a number no source holds.
+              ...drafts.slice(2).map((draft) => ({
                 id: draft.id,
                 text: `${unescape(draft.text)} Officials put the cost at 41 million dollars.`,
                 citations: draft.sources,
@@ -450,7 +453,11 @@ describe('an OpenAI-compatible server (scripted, on 127.0.0.1)', async () => {
       });
       expect(report.llm!.written).toBe(1);
       expect(report.llm!.dropped.length).toBeGreaterThan(0);
-      expect(report.llm!.dropped.every((item) => /states 41/.test(item.reason))).toBe(true);
+      const reasons = report.llm!.dropped.map((item) => item.reason);
+      expect(reasons).toContain('it cites [42] [99], which it was not given');
+      expect(reasons.filter((reason) => /states 41, which no cited passage holds/.test(reason)).length).toBe(
+        reasons.length - 1,
+      );
       expect(JSON.stringify(report)).not.toContain('sk-test');
       expect(report.llm!.usage.writer).toMatchObject({ promptTokens: 100 * server.requests.length });
     } finally {
@@ -626,6 +633,7 @@ describe('the API and the CLI with a language model', async () => {
         ...process.env,
         VERITY_LLM_URL: server.baseUrl,
         VERITY_LLM_MODEL: 'judge-model',
+        VERITY_LLM_KEY: 'sk-secret-cli',
         VERITY_LLM_CACHE_DIR: path.join(dir, 'cache'),
       };
       expect(
@@ -653,6 +661,12 @@ describe('the API and the CLI with a language model', async () => {
         env,
       );
       expect(result.stderr).toMatch(/openai-compatible:judge-model as judge: 1 call/);
+      // One log line per call, never the key.
+      expect(result.stderr).toMatch(
+        /verity: llm judge openai-compatible:judge-model \d+ ms, 100 \+ 20 tokens/,
+      );
+      expect(result.stderr + result.stdout).not.toContain('sk-secret-cli');
+      expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-secret-cli');
       expect(result.status).toBe(0);
       const report = JSON.parse(result.stdout) as Report;
       expect(report.llm).toMatchObject({

@@ -53,7 +53,9 @@ export function registerCheckCommand(program: Command): void {
           ...(options.llm !== undefined ? { llmRoles: parseRoles(options.llm) } : {}),
         });
         const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
-        const model = requireLanguageModel(config, config.llmRoles);
+        const model = requireLanguageModel(config, config.llmRoles, (line) =>
+          console.error(`verity: ${line}`),
+        );
         const store = createStore(config);
         try {
           const report = await checkClaim(question, {

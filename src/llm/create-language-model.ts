@@ -4,6 +4,7 @@ import { cacheLanguageModel } from './cache-language-model.js';
 import type { LanguageModel } from './language-model.js';
 import { llamaCppModel } from './llama-cpp-model.js';
 import { openAiCompatibleModel } from './openai-compatible-model.js';
+import { logLanguageModel } from './log-language-model.js';
 import { retryLanguageModel } from './retry-language-model.js';
 
 type LlmConfig = Pick<
@@ -16,7 +17,11 @@ type LlmConfig = Pick<
  * configured (the default: checks use no model). A server (`VERITY_LLM_URL` + `VERITY_LLM_MODEL`)
  * or a local GGUF file (`VERITY_LLM_GGUF`), never both.
  */
-export function createLanguageModel(config: LlmConfig): LanguageModel | null {
+export function createLanguageModel(
+  config: LlmConfig,
+  /** Where to log one line per call (`logLanguageModel`); none by default. */
+  log?: (line: string) => void,
+): LanguageModel | null {
   if (config.llmUrl && config.llmGguf)
     throw new UsageError('Set VERITY_LLM_URL (a server) or VERITY_LLM_GGUF (a local model file), not both.');
   let provider: LanguageModel;
@@ -44,13 +49,18 @@ export function createLanguageModel(config: LlmConfig): LanguageModel | null {
   } else {
     return null;
   }
-  return cacheLanguageModel(retryLanguageModel(provider), config.llmCacheDir);
+  const cached = cacheLanguageModel(retryLanguageModel(provider), config.llmCacheDir);
+  return log ? logLanguageModel(cached, log) : cached;
 }
 
 /** The model a check with `roles` needs: an error that says how to configure one when roles are asked for and none is set. */
-export function requireLanguageModel(config: LlmConfig, roles: readonly string[]): LanguageModel | null {
+export function requireLanguageModel(
+  config: LlmConfig,
+  roles: readonly string[],
+  log?: (line: string) => void,
+): LanguageModel | null {
   if (roles.length === 0) return null;
-  const model = createLanguageModel(config);
+  const model = createLanguageModel(config, log);
   if (!model)
     throw new UsageError(
       `--llm ${roles.join(',')} needs a language model: set VERITY_LLM_URL and VERITY_LLM_MODEL (an OpenAI-compatible server such as Ollama) or VERITY_LLM_GGUF (a local model file). See docs/language-models.md.`,

@@ -39,7 +39,9 @@ export function createApp(options: AppOptions): Hono {
   const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
   const metrics = new Metrics();
   const languageModel =
-    options.languageModel !== undefined ? options.languageModel : createLanguageModel(config);
+    options.languageModel !== undefined
+      ? options.languageModel
+      : createLanguageModel(config, (line) => console.error(line));
   const pageOptions = { supporterGoal: config.supporterGoal };
   const app = new Hono();
 
