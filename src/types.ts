@@ -225,5 +225,11 @@ export interface ReportLlm {
   dropped: Array<{ role: 'writer' | 'judge' | 'planner'; text: string; reason: string }>;
   failures: Array<{ role: 'writer' | 'judge' | 'planner'; message: string }>;
   plannedQueries?: string[];
-  judge?: { verdict: string; accepted: boolean; reason: string };
+  judge?: {
+    verdict: string;
+    accepted: boolean;
+    reason: string;
+    /** The judge's reading of each evidence sentence it was shown (the stored sentence's text). */
+    stances: Array<{ sentence: string; stance: 'supports' | 'refutes' | 'neither' }>;
+  };
 }

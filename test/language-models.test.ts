@@ -352,6 +352,10 @@ describe('checks with a language model', async () => {
       llm: { model: supporting, roles: ['judge'] },
     });
     expect(upheld.llm!.judge).toMatchObject({ verdict: 'supported', accepted: true });
+    expect(upheld.llm!.judge!.stances).toContainEqual({
+      sentence: 'The Riverton council voted 7 to 2 on Tuesday to rebuild the Miller Creek bridge.',
+      stance: 'supports',
+    });
     expect(upheld.verdict.label).toBe('supported');
     expect(upheld.verdict.reasons[0]).toBe(
       `Without the judge, the default rule reads "${plain.verdict.title}".`,

@@ -147,6 +147,9 @@ export async function judgeVerdict(
     notes.failures.push({ role: 'judge', message: error.message });
     return input.verdict;
   }
+  const stances = answer.sentences
+    .filter((entry) => entry.n >= 1 && entry.n <= shown.length)
+    .map((entry) => ({ sentence: shown[entry.n - 1]!.sentence.text, stance: entry.stance }));
   const read = (stance: 'supports' | 'refutes') =>
     answer.sentences
       .filter((entry) => entry.stance === stance && entry.n >= 1 && entry.n <= shown.length)
@@ -174,7 +177,7 @@ export async function judgeVerdict(
           ? 'no sentence it reads as refuting shows a contradiction (a denial, an antonym, another number, date or name)'
           : 'the evidence it cites does not lean both ways by those rules';
     const reason = `${who}, but ${why}; the default rule's verdict stands.`;
-    notes.judge = { verdict: answer.verdict, accepted: false, reason };
+    notes.judge = { verdict: answer.verdict, accepted: false, reason, stances };
     // The default verdict stands as it is; the overruling is shown in the report's language-model note.
     return input.verdict;
   }
@@ -196,7 +199,7 @@ export async function judgeVerdict(
     return checked.ok ? [`The language model's reason: ${checked.sentence.text}`] : [];
   });
   const reason = `${who}; the evidence bears that out by the default rules.`;
-  notes.judge = { verdict: answer.verdict, accepted: true, reason };
+  notes.judge = { verdict: answer.verdict, accepted: true, reason, stances };
   if (judged === input.verdict.label)
     // The summary opens with the last reason: the default rule's stays last.
     return {

@@ -14,7 +14,13 @@ export interface LlmNotes {
   /** The planner's sub-questions, searched beside the question. */
   plannedQueries?: string[];
   /** The judge's verdict, whether the evidence bore it out, and why. */
-  judge?: { verdict: string; accepted: boolean; reason: string };
+  judge?: {
+    verdict: string;
+    accepted: boolean;
+    reason: string;
+    /** The judge's reading of each evidence sentence it was shown (the stored sentence's text). */
+    stances: Array<{ sentence: string; stance: 'supports' | 'refutes' | 'neither' }>;
+  };
 }
 
 export function emptyNotes(): LlmNotes {
