@@ -15,6 +15,9 @@
  * - `--max-refuted-supported 1`: fit no confidence floor for "supported" (an ablation).
  * - `--signs ranker,relevance,polarity` or `--signs none`: which models are fitted holding the signs
  *   of pair-features.ts (default: the shipped setting, DEFAULT_SIGNED in scripts/lib/fit-models.ts).
+ * - `--stance sentence,gated` (or `none`): the stance models read only sentence-level features
+ *   (`sentence`) / read "refutes" only where a contradiction signal shows (`gated`); default: the
+ *   shipped setting, DEFAULT_STANCE_READING.
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -33,11 +36,13 @@ import type { LearnedModels } from '../src/assess/learned-models.js';
 import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
 import {
   DEFAULT_SIGNED,
+  DEFAULT_STANCE_READING,
   fitModels,
   MAX_REFUTED_SUPPORTED,
   pools,
   type PooledSet,
   type Signed,
+  type StanceReading,
 } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
@@ -69,6 +74,14 @@ const signed: Signed = signsOption
       polarity: signsOption.split(',').includes('polarity'),
     }
   : DEFAULT_SIGNED;
+/** `--stance sentence,gated`: the stance models read sentence-level features only / "refutes" needs a signal. */
+const stanceOption = option('--stance', '');
+const reading: StanceReading = stanceOption
+  ? {
+      sentenceOnly: stanceOption.split(',').includes('sentence'),
+      refutesNeedSignal: stanceOption.split(',').includes('gated'),
+    }
+  : DEFAULT_STANCE_READING;
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
@@ -146,7 +159,7 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
   for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
     const started = performance.now();
-    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed);
+    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed, reading);
     console.log(
       `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${models.verdict.floors?.supported} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
@@ -212,7 +225,7 @@ console.log(
 );
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}.json`,
 );
 fs.writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
 console.log(`\nFull results: ${path.relative(process.cwd(), file)}`);

@@ -3,7 +3,12 @@ import { checkClaimDetailed } from '../src/check-claim.js';
 import { balanceAgainst, decideVerdict, favours, opposes } from '../src/assess/decide-verdict.js';
 import { getLearnedModels } from '../src/assess/learned-models.js';
 import { contradictionSignals } from '../src/assess/contradiction-signals.js';
-import { PAIR_FEATURES } from '../src/assess/pair-features.js';
+import { PAIR_FEATURES, pairFeatures } from '../src/assess/pair-features.js';
+import { claimDenials } from '../src/assess/alignment-features.js';
+import { claimProfile } from '../src/assess/claim-profile.js';
+import { analyzeClaim } from '../src/assess/analyze-claim.js';
+import { stanceOf } from '../src/assess/stance-of.js';
+import { fitLogistic, modelInput, predictProba } from '../src/assess/logistic-regression.js';
 import type { Provenance } from '../src/assess/trace-provenance.js';
 import type { Evidence } from '../src/types.js';
 import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
@@ -175,6 +180,92 @@ describe('a clear lean', () => {
       'a denial the claim does not make',
     ]);
     expect(contradictionSignals(features({ weightedCoverage: 0.1 }))).toEqual([]);
+  });
+});
+
+describe('a denial that reaches the claim', () => {
+  const profile = claimProfile(analyzeClaim('ISIS beheaded journalist James Foley.'), () => 1);
+  const at = (name: string) => (PAIR_FEATURES as readonly string[]).indexOf(name);
+  const signalsOf = (sentence: string) => contradictionSignals(pairFeatures(profile, sentence, 1, 0));
+
+  it('counts a denial whose next few words hold a claim term or its verb', () => {
+    expect(claimDenials(profile, 'ISIS did not behead James Foley, officials said.')).toBe(1);
+    expect(claimDenials(profile, 'There is no evidence that ISIS beheaded him.')).toBe(1);
+    expect(claimDenials(profile, 'The group denied that Foley had been killed.')).toBe(1);
+    expect(signalsOf('ISIS did not behead James Foley, officials said.')).toEqual([
+      'a denial the claim does not make',
+    ]);
+  });
+
+  it('does not count a denial of something else in a long news sentence', () => {
+    const sentence =
+      'The group, which holds much of northern Iraq, threatened to kill another journalist unless President Obama ceases attacks on it.';
+    expect(claimDenials(profile, sentence)).toBe(0);
+    expect(pairFeatures(profile, sentence, 1, 0)[at('negationMismatch')]).toBe(0);
+    expect(pairFeatures(profile, sentence, 1, 0)[at('polarityMismatch')]).toBe(0);
+    expect(signalsOf(sentence)).toEqual([]);
+    // Nor a "not" far from any claim term.
+    expect(
+      claimDenials(profile, 'Not far from the border, a shocking video shows ISIS fighters beheading him.'),
+    ).toBe(0);
+  });
+
+  it('reads a claim that is itself a denial against a sentence that states the act', () => {
+    const denied = claimProfile(analyzeClaim('ISIS did not behead James Foley.'), () => 1);
+    const features = pairFeatures(denied, 'ISIS beheaded James Foley in a video.', 1, 0);
+    expect(features[at('negationMismatch')]).toBe(1);
+    expect(features[at('polarityMismatch')]).toBe(1);
+  });
+});
+
+describe('a stance model fitted to need a contradiction for "refutes"', () => {
+  const shipped = getLearnedModels();
+  const gated = { ...shipped, stance: { ...shipped.stance, refutesNeedSignal: true } };
+  const profile = claimProfile(analyzeClaim('ISIS beheaded journalist James Foley.'), () => 1);
+
+  it('reads a sentence that only shares few words as no side, never as against', () => {
+    const row = pairFeatures(profile, 'Foley went missing in Syria in November 2012.', 1, 0);
+    expect(contradictionSignals(row)).toEqual([]);
+    const plain = stanceOf(shipped, row);
+    const read = stanceOf(gated, row);
+    expect(read.refutes).toBe(0);
+    expect(read.supports).toBeCloseTo(plain.supports, 12);
+    expect(read.neutral).toBeCloseTo(plain.neutral + plain.refutes, 12);
+  });
+
+  it('keeps the polarity model’s reading where the sentence shows a contradiction', () => {
+    const row = pairFeatures(profile, 'ISIS did not behead James Foley, the group said.', 1, 0);
+    expect(contradictionSignals(row).length).toBeGreaterThan(0);
+    expect(stanceOf(gated, row)).toEqual(stanceOf(shipped, row));
+  });
+});
+
+describe('a model that reads some columns of the row', () => {
+  it('takes the whole row and reads only its columns', () => {
+    const rows = [
+      [0, 5, 1],
+      [1, -5, 0],
+      [0, 3, 1],
+      [1, -2, 0],
+    ];
+    const labels = [0, 1, 0, 1];
+    const whole = fitLogistic('t', ['a', 'b', 'c'], rows, labels, ['x', 'y']);
+    const part = {
+      ...fitLogistic(
+        't',
+        ['a', 'c'],
+        rows.map((row) => [row[0]!, row[2]!]),
+        labels,
+        ['x', 'y'],
+      ),
+      columns: [0, 2],
+      inputWidth: 3,
+    };
+    expect(modelInput(part, [7, 8, 9])).toEqual([7, 9]);
+    expect(modelInput(whole, [7, 8, 9])).toEqual([7, 8, 9]);
+    // Column b (index 1) is not read: changing it changes nothing.
+    expect(predictProba(part, [1, 100, 0])).toEqual(predictProba(part, [1, -100, 0]));
+    expect(predictProba(whole, [1, 100, 0])).not.toEqual(predictProba(whole, [1, -100, 0]));
   });
 });
 

@@ -16,6 +16,7 @@ import {
   fitLogistic,
   fitTemperature,
   predictProba,
+  type FitOptions,
   type LinearModel,
 } from '../../src/assess/logistic-regression.js';
 import {
@@ -187,6 +188,45 @@ export interface Signed {
  */
 export const DEFAULT_SIGNED: Signed = { ranker: false, relevance: false, polarity: false };
 
+/** How the stance models read a sentence (`npm run eval -- --stance sentence,gated` measures each). */
+export interface StanceReading {
+  /** Only what the sentence itself holds: no passage score, rank, headline or article coverage. */
+  sentenceOnly: boolean;
+  /** "Refutes" needs a contradiction signal; otherwise it is no side (stance-of.ts). */
+  refutesNeedSignal: boolean;
+}
+
+export const DEFAULT_STANCE_READING: StanceReading = { sentenceOnly: false, refutesNeedSignal: false };
+
+/**
+ * Features that say which passage or article is about the claim, not what side one sentence takes:
+ * inside one article about the story (the usual news pool) they are the same for every sentence.
+ */
+export const ARTICLE_LEVEL_FEATURES = new Set(['bm25', 'reciprocalRank', 'titleCoverage', 'articleCoverage']);
+
+/** Fits a stance model on the columns `names` keeps of the full rows; it still takes the full row. */
+function fitOnColumns(
+  name: string,
+  names: string[],
+  keep: (feature: string) => boolean,
+  rows: number[][],
+  labels: number[],
+  classes: string[],
+  options: FitOptions,
+): LinearModel {
+  const columns = names.flatMap((feature, index) => (keep(feature) ? [index] : []));
+  if (columns.length === names.length) return fitLogistic(name, names, rows, labels, classes, options);
+  const model = fitLogistic(
+    name,
+    columns.map((index) => names[index]!),
+    rows.map((row) => columns.map((index) => row[index]!)),
+    labels,
+    classes,
+    options.signs ? { ...options, signs: columns.map((index) => options.signs![index]!) } : options,
+  );
+  return { ...model, columns, inputWidth: names.length };
+}
+
 /** Fits every learned part on the given training pools; `log` hears about each choice made. */
 export function fitModels(
   train: PooledSet[],
@@ -197,7 +237,10 @@ export function fitModels(
   maxRefutedSupported = MAX_REFUTED_SUPPORTED,
   /** Which models are fitted holding the signs of pair-features.ts (relevance; contradiction for polarity). */
   signed: Signed = DEFAULT_SIGNED,
+  /** What the stance models read (sentence-level features only; refutes needing a signal). */
+  reading: StanceReading = DEFAULT_STANCE_READING,
 ): FitReport {
+  const stanceKeeps = (feature: string) => !reading.sentenceOnly || !ARTICLE_LEVEL_FEATURES.has(feature);
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
   // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
   const stanceFeatureNames = [...pairFeatureNames, ...pairVectorFeatureNames(pairVectorDimensions(train))];
@@ -246,9 +289,10 @@ export function fitModels(
   relevance.threshold = f2Cut;
   // Every set, and each class within it, weighs the same: the pair sets hold far more rows than
   // the fact-checking sets, and would otherwise set what "no side" looks like for all of them.
-  const stance = fitLogistic(
+  const stance = fitOnColumns(
     'stance',
     stanceFeatureNames,
+    stanceKeeps,
     trainExamples.stance.rows,
     trainExamples.stance.labels,
     STANCE_CLASSES,
@@ -262,9 +306,10 @@ export function fitModels(
   // written very differently, and one set's many "refutes" would otherwise set the balance for all).
   const sidedBySet = stanceBySet.map((set) => ({ name: set.name, ...sided(set) }));
   const polarityLabels = sidedBySet.flatMap((set) => set.labels);
-  const polarity = fitLogistic(
+  const polarity = fitOnColumns(
     'polarity',
     stanceFeatureNames,
+    stanceKeeps,
     sidedBySet.flatMap((set) => set.rows),
     polarityLabels,
     ['supports', 'refutes'],
@@ -278,6 +323,7 @@ export function fitModels(
       ...(signed.polarity ? { signs: polaritySigns(stanceFeatureNames) } : {}),
     },
   );
+  if (reading.refutesNeedSignal) stance.refutesNeedSignal = true;
   const fitted = { ranker, relevance, stance, polarity };
   const trainScored = verdictSets.map((set) => set.pools.map((pool) => scored(pool.items, fitted)));
   const verdictLabels = verdictSets.flatMap((set) =>

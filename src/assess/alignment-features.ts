@@ -1,5 +1,5 @@
 import { getLexicon } from '../analyze/lexicon.js';
-import { NEGATION_COUNTED } from '../analyze/negation.js';
+import { NEGATION_COUNTED, scopedDenials } from '../analyze/negation.js';
 import { stem, stemSet, tokenize } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
 
@@ -117,6 +117,19 @@ function denies(text: string): boolean {
   return count % 2 === 1;
 }
 
+/**
+ * The denials of a sentence that reach the claim: a denying word followed, within a clause-sized
+ * window, by one of the claim's terms or a synonym of its verb ("ISIS did not behead him", "no
+ * evidence that ISIS beheaded"), not any "not" anywhere in a long news sentence.
+ */
+export function claimDenials(profile: ClaimProfile, sentence: string): number {
+  const inScope = (token: string) => {
+    const key = stem(token);
+    return profile.weights.has(key) || profile.verbSynonyms.some((set) => set.has(key));
+  };
+  return scopedDenials(tokenize(sentence), inScope);
+}
+
 function mismatch(claim: string, sentence: string, pattern: RegExp): [number, number] {
   const inClaim = new Set((claim.match(pattern) ?? []).map((value) => value.toLowerCase()));
   const inSentence = new Set((sentence.match(pattern) ?? []).map((value) => value.toLowerCase()));
@@ -154,7 +167,7 @@ export function alignmentFeatures(
   const [yearMismatch, yearMatch] = mismatch(claim, sentence, YEAR);
   const [monthMismatch, monthMatch] = mismatch(claim, sentence, MONTH);
   const opposite = saysTheOpposite(side, wordsOf(sentence));
-  const polarityMismatch = side.denies !== denies(sentence);
+  const polarityMismatch = side.denies !== (claimDenials(profile, sentence) % 2 === 1);
   // Coverage counts for the claim when both say it the same way, against it when one side flips it.
   const flipped = opposite !== polarityMismatch;
   return [

@@ -20,6 +20,20 @@ export interface LinearModel {
   temperature?: number;
   /** Least probability for a class to be given as a definite verdict (fitted on training claims). */
   floors?: Record<string, number>;
+  /**
+   * Which columns of the full feature row the model reads, in the order of `features` (all of them
+   * when absent): a model fitted on part of what a sentence's features hold still takes the whole row.
+   */
+  columns?: number[];
+  /** With `columns`: how many features the full row holds. */
+  inputWidth?: number;
+  /** Stance models only: "refutes" needs a contradiction signal (stance-of.ts). */
+  refutesNeedSignal?: boolean;
+}
+
+/** The part of a full feature row that a model reads (`columns`), or the row itself. */
+export function modelInput(model: Pick<LinearModel, 'columns'>, features: number[]): number[] {
+  return model.columns ? model.columns.map((index) => features[index]!) : features;
 }
 
 /**
@@ -44,7 +58,9 @@ export function bestFThreshold(model: LinearModel, rows: number[][], labels: num
 }
 
 export function predictProba(model: LinearModel, features: number[]): number[] {
-  const x = features.map((value, index) => (value - model.mean[index]!) / model.std[index]!);
+  const x = modelInput(model, features).map(
+    (value, index) => (value - model.mean[index]!) / model.std[index]!,
+  );
   const temperature = model.temperature ?? 1;
   const scores = model.weights.map(
     (row) =>
