@@ -4,7 +4,7 @@ import { balanceAgainst, decideVerdict, favours, opposes } from '../src/assess/d
 import { getLearnedModels } from '../src/assess/learned-models.js';
 import { contradictionSignals } from '../src/assess/contradiction-signals.js';
 import { PAIR_FEATURES, pairFeatures } from '../src/assess/pair-features.js';
-import { claimDenials } from '../src/assess/alignment-features.js';
+import { claimDenials, deniesUnlikeClaim } from '../src/assess/alignment-features.js';
 import { claimProfile } from '../src/assess/claim-profile.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { stanceOf } from '../src/assess/stance-of.js';
@@ -186,7 +186,8 @@ describe('a clear lean', () => {
 describe('a denial that reaches the claim', () => {
   const profile = claimProfile(analyzeClaim('ISIS beheaded journalist James Foley.'), () => 1);
   const at = (name: string) => (PAIR_FEATURES as readonly string[]).indexOf(name);
-  const signalsOf = (sentence: string) => contradictionSignals(pairFeatures(profile, sentence, 1, 0));
+  const signalsOf = (sentence: string) =>
+    contradictionSignals(pairFeatures(profile, sentence, 1, 0), deniesUnlikeClaim(profile, sentence));
 
   it('counts a denial whose next few words hold a claim term or its verb', () => {
     expect(claimDenials(profile, 'ISIS did not behead James Foley, officials said.')).toBe(1);
@@ -197,13 +198,17 @@ describe('a denial that reaches the claim', () => {
     ]);
   });
 
-  it('does not count a denial of something else in a long news sentence', () => {
+  it('does not call a denial of something else in a long news sentence a contradiction', () => {
     const sentence =
       'The group, which holds much of northern Iraq, threatened to kill another journalist unless President Obama ceases attacks on it.';
     expect(claimDenials(profile, sentence)).toBe(0);
-    expect(pairFeatures(profile, sentence, 1, 0)[at('negationMismatch')]).toBe(0);
-    expect(pairFeatures(profile, sentence, 1, 0)[at('polarityMismatch')]).toBe(0);
+    expect(deniesUnlikeClaim(profile, sentence)).toBe(false);
     expect(signalsOf(sentence)).toEqual([]);
+    // The fitted features still count every denial (the models were fitted so).
+    expect(pairFeatures(profile, sentence, 1, 0)[at('polarityMismatch')]).toBe(1);
+    expect(contradictionSignals(pairFeatures(profile, sentence, 1, 0))).toEqual([
+      'a denial the claim does not make',
+    ]);
     // Nor a "not" far from any claim term.
     expect(
       claimDenials(profile, 'Not far from the border, a shocking video shows ISIS fighters beheading him.'),
@@ -212,9 +217,8 @@ describe('a denial that reaches the claim', () => {
 
   it('reads a claim that is itself a denial against a sentence that states the act', () => {
     const denied = claimProfile(analyzeClaim('ISIS did not behead James Foley.'), () => 1);
-    const features = pairFeatures(denied, 'ISIS beheaded James Foley in a video.', 1, 0);
-    expect(features[at('negationMismatch')]).toBe(1);
-    expect(features[at('polarityMismatch')]).toBe(1);
+    expect(deniesUnlikeClaim(denied, 'ISIS beheaded James Foley in a video.')).toBe(true);
+    expect(deniesUnlikeClaim(denied, 'ISIS did not behead James Foley, the group said.')).toBe(false);
   });
 });
 
@@ -326,6 +330,19 @@ describe('the verdict rule', () => {
       minRelevance: 0.5,
       models: { ...getLearnedModels(), verdict },
     });
+
+  it('says why a sentence read as against the claim counts for neither side', () => {
+    const model = fixedVerdict({ conflicting: 0.1, supported: 0.1, refuted: 0.1, 'not enough info': 0.7 });
+    const unshown = { ...item(0.3, 0.65), contradicts: [] } as Evidence;
+    const { reasons } = verdictOf([unshown], model);
+    expect(reasons.join(' ')).toMatch(/none shows anything that contradicts it/);
+    expect(reasons.join(' ')).toMatch(
+      /1 sentence reads as against the claim to the stance model but holds no denial of it/,
+    );
+    expect(reasons.join(' ')).not.toMatch(/too close to call/);
+    // A reading that is really too close to call is said so.
+    expect(verdictOf([item(0.4, 0.38)], model).reasons.join(' ')).toMatch(/too close to call/);
+  });
 
   it('says "disputed" only when the cited evidence leans both ways', () => {
     const model = fixedVerdict({ conflicting: 0.5, supported: 0.3, refuted: 0.1, 'not enough info': 0.1 });

@@ -130,6 +130,15 @@ export function claimDenials(profile: ClaimProfile, sentence: string): number {
   return scopedDenials(tokenize(sentence), inScope);
 }
 
+/**
+ * A denial on one side only that reaches the claim: the claim denies and the sentence does not, or
+ * the sentence denies one of the claim's terms and the claim does not. What a report may call "a
+ * denial the claim does not make"; the fitted features count any denial (`polarityMismatch`).
+ */
+export function deniesUnlikeClaim(profile: ClaimProfile, sentence: string): boolean {
+  return claimSide(profile).denies !== (claimDenials(profile, sentence) % 2 === 1);
+}
+
 function mismatch(claim: string, sentence: string, pattern: RegExp): [number, number] {
   const inClaim = new Set((claim.match(pattern) ?? []).map((value) => value.toLowerCase()));
   const inSentence = new Set((sentence.match(pattern) ?? []).map((value) => value.toLowerCase()));
@@ -167,7 +176,7 @@ export function alignmentFeatures(
   const [yearMismatch, yearMatch] = mismatch(claim, sentence, YEAR);
   const [monthMismatch, monthMatch] = mismatch(claim, sentence, MONTH);
   const opposite = saysTheOpposite(side, wordsOf(sentence));
-  const polarityMismatch = side.denies !== (claimDenials(profile, sentence) % 2 === 1);
+  const polarityMismatch = side.denies !== denies(sentence);
   // Coverage counts for the claim when both say it the same way, against it when one side flips it.
   const flipped = opposite !== polarityMismatch;
   return [

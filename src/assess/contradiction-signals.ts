@@ -23,11 +23,15 @@ const AT = Object.keys(CONTRADICTION_SIGNALS).map((name) => ({
   index: (PAIR_FEATURES as readonly string[]).indexOf(name),
 }));
 
-/** The contradiction signals a sentence's features hold, as phrases for the report (each once). */
-export function contradictionSignals(features: number[]): string[] {
-  return [
-    ...new Set(
-      AT.filter(({ index }) => (features[index] ?? 0) > 0).map(({ name }) => CONTRADICTION_SIGNALS[name]),
-    ),
-  ];
+const DENIALS = new Set<string>(['negationMismatch', 'polarityMismatch']);
+
+/**
+ * The contradiction signals a sentence's features hold, as phrases for the report (each once).
+ * With `denial` (deniesUnlikeClaim: a denial that reaches the claim's terms), that decides the
+ * denial signal instead of the features, which count a "not" anywhere in the sentence.
+ */
+export function contradictionSignals(features: number[], denial?: boolean): string[] {
+  const holds = ({ name, index }: (typeof AT)[number]) =>
+    denial !== undefined && DENIALS.has(name) ? denial : (features[index] ?? 0) > 0;
+  return [...new Set(AT.filter(holds).map(({ name }) => CONTRADICTION_SIGNALS[name]))];
 }

@@ -26,10 +26,13 @@ export const CLEAR_LEAN = 0.1;
  * number or date, a refuting word): never for merely sharing few of the claim's words.
  */
 export function opposes(item: Pick<Evidence, 'stance' | 'contradicts'>): boolean {
+  return item.contradicts.length > 0 && leansAgainst(item);
+}
+
+/** The stance model clearly reads "refutes", whether or not the sentence shows a contradiction. */
+function leansAgainst(item: Pick<Evidence, 'stance'>): boolean {
   return (
-    item.contradicts.length > 0 &&
-    item.stance.refutes - item.stance.supports >= CLEAR_LEAN &&
-    item.stance.refutes > item.stance.neutral
+    item.stance.refutes - item.stance.supports >= CLEAR_LEAN && item.stance.refutes > item.stance.neutral
   );
 }
 
@@ -111,6 +114,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const predicted = model.classes[best]!;
   const supporting = evidence.filter(favours);
   const against = evidence.filter(opposes);
+  // Sentences the stance model reads as against the claim that show nothing contradicting it.
+  const unshown = evidence.filter((item) => leansAgainst(item) && item.contradicts.length === 0).length;
   const asserted = supporting.filter((item) => item.modality === 'asserted');
   // Sentences that relay another outlet's reporting ("the Washington Post reported") or a promise.
   const relayed = evidence.filter(
@@ -120,9 +125,15 @@ export function decideVerdict(input: VerdictInput): Verdict {
     `${evidence.length} evidence sentence${evidence.length === 1 ? ' in' : 's in'} ${provenance.articleCount} article${provenance.articleCount === 1 ? '' : 's'} ${evidence.length === 1 ? 'bears' : 'bear'} on the claim (best relevance ${percent(evidence[0]!.relevance)}).`,
     `The evidence traces to ${provenance.origins.length} independent origin${provenance.origins.length === 1 ? '' : 's'}: ${provenance.origins.join(', ')}.`,
     supporting.length + against.length === 0
-      ? 'None of them leans clearly toward or against the claim: the stance readings are too close to call.'
+      ? unshown === 0
+        ? 'None of them leans clearly toward or against the claim: the stance readings are too close to call.'
+        : 'None of them leans clearly toward the claim, and none shows anything that contradicts it.'
       : `${supporting.length} sentence${supporting.length === 1 ? ' leans' : 's lean'} toward the claim and ${against.length} against it.`,
   ];
+  if (unshown > 0)
+    reasons.push(
+      `${unshown} ${unshown === 1 ? 'sentence reads' : 'sentences read'} as against the claim to the stance model but ${unshown === 1 ? 'holds' : 'hold'} no denial of it, opposite word or different number or date, so ${unshown === 1 ? 'it counts' : 'they count'} for neither side.`,
+    );
   const restating = evidence.filter((item) => item.restatesClaim).length;
   if (restating > 0)
     reasons.push(

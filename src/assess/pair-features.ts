@@ -1,7 +1,7 @@
 import { contentStems } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
 import { NEGATION_COUNTED } from '../analyze/negation.js';
-import { ALIGNMENT_FEATURES, alignmentFeatures, claimDenials } from './alignment-features.js';
+import { ALIGNMENT_FEATURES, alignmentFeatures } from './alignment-features.js';
 
 const REFUTING =
   /\b(false|falsely|myth|hoax|fake|debunk\w*|no evidence|incorrect|wrong|untrue|denie[sd]|deny|refute\w*|rejected(?! (the |all )?(criticism|criticisms|concerns|calls|complaints))|misleading|baseless|unfounded|contrary|disprove\w*)\b/i;
@@ -180,8 +180,7 @@ export function pairFeatures(
     words.length ? matched / words.length : 0,
     Math.min(negations, 3),
     profile.negated ? 1 : 0,
-    // A denial counts against the claim only where it reaches the claim's terms (alignment-features.ts).
-    claimDenials(profile, sentence) > 0 !== profile.negated ? 1 : 0,
+    negations > 0 !== profile.negated ? 1 : 0,
     antonym ? 1 : 0,
     profile.numbers.size > 0 && numbers.length > 0 && !numberMatch ? 1 : 0,
     numberMatch ? 1 : 0,

@@ -57,6 +57,8 @@ export function readEvalCorpus(file: string): EvalCorpusLine[] {
 
 export function readEvalClaims(file: string): EvalClaimLine[] {
   return readLines(file, (value, where) => {
+    if (typeof value.claim === 'string' && value.claim.trim().length < 3)
+      throw new UsageError(`${where}: the claim is empty; give the claim's text or leave the line out`);
     if (typeof value.claim !== 'string' || !EVAL_LABELS.includes(value.label as EvalLabel)) {
       throw new UsageError(
         `${where}: a claim line needs "claim" and "label" (one of ${EVAL_LABELS.join(', ')})`,

@@ -4,6 +4,7 @@ import { detectModality, isNegated } from '../assess/detect-modality.js';
 import { getLearnedModels, type LearnedModels } from '../assess/learned-models.js';
 import { predictProba } from '../assess/logistic-regression.js';
 import { contradictionSignals } from '../assess/contradiction-signals.js';
+import { deniesUnlikeClaim } from '../assess/alignment-features.js';
 import { pooledStance } from '../assess/stance-of.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
@@ -79,7 +80,7 @@ export async function selectEvidence(
         relevance: predictProba(models.relevance, item.features)[1]!,
         stance: pooledStance(models, item),
         restatesClaim: item.restates,
-        contradicts: contradictionSignals(item.features),
+        contradicts: contradictionSignals(item.features, deniesUnlikeClaim(profile, item.sentence.text)),
         rank: item.rank,
         score:
           rankScore(models, item.features) + (similarity ? options.vectors!.weight * similarity[index]! : 0),
