@@ -120,5 +120,12 @@ describe('verity eval on the generic format', () => {
         stdio: 'pipe',
       }),
     ).toThrow(/label/);
+    // An empty claim is refused with its line, not left to fail the whole run half-way.
+    fs.writeFileSync(claims, JSON.stringify({ id: 'q1', claim: '  ', label: 'supported', evidence: [] }));
+    expect(() =>
+      execFileSync(process.execPath, [cli, 'eval', '--corpus', corpus, '--claims', claims], {
+        stdio: 'pipe',
+      }),
+    ).toThrow(/:1: the claim is empty/);
   });
 });
