@@ -57,13 +57,16 @@ export function readEvalCorpus(file: string): EvalCorpusLine[] {
 
 export function readEvalClaims(file: string): EvalClaimLine[] {
   return readLines(file, (value, where) => {
-    if (typeof value.claim === 'string' && value.claim.trim().length < 3)
-      throw new UsageError(`${where}: the claim is empty; give the claim's text or leave the line out`);
     if (typeof value.claim !== 'string' || !EVAL_LABELS.includes(value.label as EvalLabel)) {
       throw new UsageError(
         `${where}: a claim line needs "claim" and "label" (one of ${EVAL_LABELS.join(', ')})`,
       );
     }
+    // A check refuses a claim this short; one such line would otherwise stop the whole run half-way.
+    if (value.claim.trim().length < 3)
+      throw new UsageError(
+        `${where}: the claim is empty (under 3 characters); give the claim's text or leave the line out`,
+      );
     const evidence = Array.isArray(value.evidence) ? value.evidence.map(String) : [];
     return { id: String(value.id), claim: value.claim, label: value.label as EvalLabel, evidence };
   });
