@@ -4,9 +4,15 @@ export const NEGATION = /\b(not|no|never|none|neither|nor|without)\b|n['’]t\b/
 /** The same, with "cannot", global: for counting a sentence's negations (a feature of the fitted models). */
 export const NEGATION_COUNTED = /\b(not|no|never|none|neither|nor|without|cannot)\b|n['’]t\b/gi;
 
-/** A word that denies what follows it: "not", "never", "n't" … or a denying verb ("refused", "denies"). */
-const DENYING_WORD =
-  /^(not|no|never|none|neither|nor|without|cannot|\w+n't|refus\w*|fail(s|ed|ing|ure)?|unable|incapable|lack(s|ed|ing)?|den(y|ies|ied|ying)|reject\w*|avoid\w*|ceas\w*|absent|stopp?(ed|ing)?)$/;
+/** Verbs and words that deny what follows them without a "not" (one list for both readings below). */
+const DENYING_VERBS =
+  'refus\\w*|fail(s|ed|ing|ure)?|unable|incapable|lack(s|ed|ing)?|den(y|ies|ied|ying)|reject\\w*|avoid\\w*|ceas\\w*|absent|stopp?(ed|ing)?';
+
+/** In running text, global: the denying verbs, and "declined to". */
+export const IMPLICIT_NEGATION = new RegExp(`\\b(${DENYING_VERBS}|declin(e|es|ed)\\s+to)\\b`, 'gi');
+
+/** One word token that denies what follows it: "not", "never", "n't" … or a denying verb ("refused", "denies"). */
+const DENYING_WORD = new RegExp(`^(not|no|never|none|neither|nor|without|cannot|\\w+n't|${DENYING_VERBS})$`);
 /** "declined to …" denies; "declined 3%" does not. */
 const DECLINED = /^declin(e|es|ed|ing)$/;
 

@@ -1,5 +1,5 @@
 import { getLexicon } from '../analyze/lexicon.js';
-import { NEGATION_COUNTED, scopedDenials } from '../analyze/negation.js';
+import { IMPLICIT_NEGATION, NEGATION_COUNTED, scopedDenials } from '../analyze/negation.js';
 import { stem, stemSet, tokenize } from '../analyze/tokenize.js';
 import type { ClaimProfile } from './claim-profile.js';
 
@@ -22,9 +22,6 @@ export const ALIGNMENT_FEATURES = [
   'signedCoverage',
 ] as const;
 
-/** Verbs and words that deny what follows them without a "not". */
-const IMPLICIT_NEGATION =
-  /\b(refus\w*|fail(s|ed|ing|ure)?|unable|incapable|lack(s|ed|ing)?|den(y|ies|ied|ying)|reject\w*|avoid\w*|ceas\w*|absent|declin(e|es|ed)\s+to|stopp?(ed|ing)?)\b/gi;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/gi;
 const ORDINAL =

@@ -33,7 +33,7 @@ const NO_SIDE: Stance = { supports: 0, refutes: 0, neutral: 1 };
 
 /** How many features a model takes: the whole row, even when it reads only some `columns` of it. */
 function rowWidth(model: LearnedModels['stance']): number {
-  return model.columns ? (model.inputWidth ?? Math.max(...model.columns) + 1) : model.features.length;
+  return model.inputWidth ?? model.features.length;
 }
 
 /**
