@@ -13,6 +13,8 @@ import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { checkClaim } from '../src/check-claim.js';
 import { packageRoot, searchIndexFile, sharedDir } from '../src/config.js';
 import { withSearchIndex } from '../src/search-index/indexed-store.js';
+import { loadIndexFile } from '../src/search-index/index-file.js';
+import { MemoryIndex } from '../src/search-index/memory-index.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PASSAGE_POOL, retrievePassages } from '../src/retrieve/retrieve-passages.js';
@@ -24,6 +26,7 @@ import { startLocalPostgres } from './lib/postgres-server.js';
 import { buildSyntheticCorpus } from './lib/synthetic-corpus.js';
 import { benchWorkerIngest } from './lib/worker-ingest-bench.js';
 import { benchExtraction } from './lib/extract-bench.js';
+import { benchIndexSearch } from './lib/index-search-bench.js';
 import { benchWarcMemory } from './lib/warc-memory-bench.js';
 import { median, percentile, table } from './lib/stats.js';
 
@@ -172,6 +175,10 @@ console.log(
     ],
   ),
 );
+
+// The index's own search, exhaustive against MaxScore, on a copy loaded from the saved file.
+console.log('\n## Index search alone: MaxScore against scoring every posting\n');
+console.log(benchIndexSearch(new MemoryIndex('bench', loadIndexFile(indexFile)), corpus.questions));
 
 // Warm up every path once (wink-nlp model load, page caches), then time each question. The
 // check on the database's own search is timed on at most 40 questions (it is the slow path).

@@ -62,8 +62,15 @@ function firstNonEmpty(...lists: string[][]): string[] {
  * faster than over jsdom, same output), page metadata (JSON-LD, OpenGraph, meta tags) for the
  * fields, and Verity's boilerplate rules on the paragraphs Readability keeps.
  */
-export function extractHtml(html: string, url: string | null = null): ExtractedArticle {
-  const { document } = parseHTML(html);
+export function extractHtml(source: string, url: string | null = null): ExtractedArticle {
+  let html = source;
+  let { document } = parseHTML(html);
+  // A fragment with no page at its top (empty, bare text, a lone script, a cut-off tag) has no
+  // document element for Readability to read: it is read as the body of a page.
+  if (document.documentElement?.localName !== 'html') {
+    html = `<!doctype html><html><body>${source}</body></html>`;
+    ({ document } = parseHTML(html));
+  }
   const metadata = readPageMetadata(document as unknown as Document);
   const h1s = document.querySelectorAll('h1');
   const titleCandidates = [

@@ -44,7 +44,7 @@ function source(item: ReportSource): string {
         `<blockquote id="passage-${escapeHtml(passage.id)}"><p>${escapeHtml(passage.text)}</p><footer>passage <code>${escapeHtml(passage.id)}</code>${saidBy(passage)}</footer></blockquote>`,
     )
     .join('');
-  const role = item.role === 'repeats' ? `repeats ${escapeHtml(item.repeats ?? '')}` : item.role;
+  const role = item.role === 'repeats' ? `repeats ${escapeHtml(item.repeats ?? '')}` : escapeHtml(item.role);
   return `<li id="source-${item.n}"><p><span class="role">${role}</span> ${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${title}</a>` : title}${meta.length ? ` — ${meta.join(' · ')}` : ''}</p>${passages}</li>`;
 }
 

@@ -1,4 +1,5 @@
 import { BM25_B, BM25_K1 } from '../store/index-terms.js';
+import { maxScoreTopK, saturation, type ScoreCursor } from './max-score.js';
 
 /** A growable list of one term's postings: document numbers (ascending) and term frequencies. */
 interface Postings {
@@ -69,6 +70,13 @@ export class MemoryIndex {
   private liveTokens = 0;
   private scores = new Float64Array(0);
   private tally: Uint32Array<ArrayBufferLike> = new Uint32Array(1 << 16);
+  /** Live passages per term, kept as passages come and go (a scan of the postings otherwise). */
+  private liveDf: Uint32Array<ArrayBufferLike> = new Uint32Array(1024);
+  /**
+   * Per term, the largest saturation of its first `covered` postings at an average passage length
+   * of `average` (a little above the real one, so the bound holds while the corpus changes).
+   */
+  private readonly bounds: Array<{ covered: number; average: number; saturation: number } | undefined> = [];
 
   constructor(storeId: string, snapshot?: IndexSnapshot) {
     this.storeId = storeId;
@@ -88,10 +96,26 @@ export class MemoryIndex {
     this.starts = snapshot.starts;
     this.forward = snapshot.forward;
     this.forwardLength = snapshot.forward.length;
+    this.liveDf = new Uint32Array(Math.max(this.terms.length, 1024));
+    this.postings.forEach((list, id) => (this.liveDf[id] = list.length));
     for (let doc = 0; doc < this.docCount; doc++) {
-      if (this.deleted[doc]) this.deletedCount++;
-      else this.liveTokens += this.lengths[doc]!;
+      if (this.deleted[doc]) {
+        this.deletedCount++;
+        this.forEachDistinctTerm(doc, (id) => this.liveDf[id]!--);
+      } else this.liveTokens += this.lengths[doc]!;
     }
+  }
+
+  /** Calls `visit` once for each distinct term of a passage. */
+  private forEachDistinctTerm(doc: number, visit: (id: number) => void): void {
+    const begin = this.starts[doc]!;
+    const end = begin + this.lengths[doc]!;
+    for (let at = begin; at < end; at++) {
+      const id = this.forward[at]!;
+      if (this.tally.length <= id) this.tally = grown(this.tally, id + 1);
+      if (this.tally[id]!++ === 0) visit(id);
+    }
+    for (let at = begin; at < end; at++) this.tally[this.forward[at]!] = 0;
   }
 
   get liveDocs(): number {
@@ -132,7 +156,9 @@ export class MemoryIndex {
       if (this.tally.length <= id) this.tally = grown(this.tally, id + 1);
       if (this.tally[id]!++ === 0) distinct.push(id);
     }
+    this.liveDf = grown(this.liveDf, this.terms.length);
     for (const id of distinct) {
+      this.liveDf[id]!++;
       const list = this.postings[id]!;
       if (list.length === list.docs.length) {
         list.docs = grown(list.docs, list.length + 1);
@@ -152,6 +178,7 @@ export class MemoryIndex {
     this.deleted[doc] = 1;
     this.deletedCount++;
     this.liveTokens -= this.lengths[doc]!;
+    this.forEachDistinctTerm(doc, (id) => this.liveDf[id]!--);
   }
 
   private docOf(rowid: number): number | null {
@@ -170,12 +197,7 @@ export class MemoryIndex {
   /** Passages holding the term. */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
-    if (id === undefined) return 0;
-    const list = this.postings[id]!;
-    if (this.deletedCount === 0) return list.length;
-    let df = 0;
-    for (let index = 0; index < list.length; index++) if (!this.deleted[list.docs[index]!]) df++;
-    return df;
+    return id === undefined ? 0 : this.liveDf[id]!;
   }
 
   /**
@@ -212,26 +234,97 @@ export class MemoryIndex {
    * BM25 top `limit` over an OR of phrases (token lists; one token is a term), summed per passage
    * in query order with FTS5's arithmetic, so that scores match the store's to the last bit and
    * ties fall the same way. Ties break on row number, lowest first. `publishedBy` (YYYY-MM-DD)
-   * leaves out later passages before ranking; the statistics stay the whole corpus's, as in the stores.
+   * leaves out later passages before ranking; the statistics stay the whole corpus's, as in the
+   * stores. Document at a time with MaxScore pruning (max-score.ts): the same answer as
+   * `exhaustiveSearch`, without walking the postings of common terms that cannot change it.
    */
   search(phrases: string[][], limit: number, publishedBy?: string): ScoredDoc[] {
     const live = this.liveDocs;
     if (live === 0 || limit <= 0) return [];
+    const { rows, averageLength, excluded } = this.scoring(publishedBy);
+    const parts: ScoreCursor[] = [];
+    for (const phrase of phrases) {
+      if (phrase.length === 1) {
+        const id = this.termIds.get(phrase[0]!);
+        if (id === undefined || this.liveDf[id] === 0) continue;
+        const list = this.postings[id]!;
+        parts.push({
+          docs: list.docs,
+          tfs: list.tfs,
+          count: list.length,
+          idf: fts5Idf(rows, this.liveDf[id]!),
+          saturation: this.saturationBound(id, averageLength),
+        });
+      } else {
+        const postings = this.phrasePostings(phrase);
+        if (postings.size === 0) continue;
+        const docs = Uint32Array.from(postings.keys());
+        const tfs = Uint32Array.from(postings.values());
+        let most = 0;
+        const shape = { k1: BM25_K1, b: BM25_B, averageLength };
+        for (let index = 0; index < docs.length; index++)
+          most = Math.max(most, saturation(tfs[index]!, this.lengths[docs[index]!]!, shape));
+        parts.push({ docs, tfs, count: docs.length, idf: fts5Idf(rows, postings.size), saturation: most });
+      }
+    }
+    const top = maxScoreTopK(parts, limit, {
+      k1: BM25_K1,
+      b: BM25_B,
+      averageLength,
+      lengths: this.lengths,
+      excluded,
+    });
+    return top.map(({ doc, score }) => ({ rowid: this.rowids[doc]!, score }));
+  }
+
+  /** Corpus statistics for scoring, and which passages a search leaves out. */
+  private scoring(publishedBy?: string) {
+    // FTS5 counts at least two rows (fts5_aux.c), for the IDF and the average length alike.
+    const rows = Math.max(this.liveDocs, 2);
+    const lastDay = publishedBy ? dayNumber(publishedBy) : 0;
+    const { deleted, days } = this;
+    return {
+      rows,
+      averageLength: this.liveTokens / rows,
+      excluded: (doc: number) => deleted[doc] === 1 || (lastDay !== 0 && days[doc]! > lastDay),
+    };
+  }
+
+  /**
+   * A bound on a term's saturation at this average length: kept per term and extended over
+   * postings added since, worked out again only when the average outgrows the one it was made for.
+   */
+  private saturationBound(id: number, averageLength: number): number {
+    const list = this.postings[id]!;
+    let bound = this.bounds[id];
+    if (!bound || bound.average < averageLength)
+      this.bounds[id] = bound = { covered: 0, average: averageLength * 1.02, saturation: 0 };
+    const shape = { k1: BM25_K1, b: BM25_B, averageLength: bound.average };
+    for (let index = bound.covered; index < list.length; index++) {
+      const value = saturation(list.tfs[index]!, this.lengths[list.docs[index]!]!, shape);
+      if (value > bound.saturation) bound.saturation = value;
+    }
+    bound.covered = list.length;
+    return bound.saturation;
+  }
+
+  /**
+   * The same ranking as `search` by scoring every posting of every part, term at a time: the
+   * reference the tests hold `search` to and the bench's baseline.
+   */
+  exhaustiveSearch(phrases: string[][], limit: number, publishedBy?: string): ScoredDoc[] {
+    if (this.liveDocs === 0 || limit <= 0) return [];
     if (this.scores.length < this.docCount)
       this.scores = new Float64Array(Math.max(this.docCount, this.scores.length * 2));
-    const { scores, lengths, days, deleted } = this;
+    const { scores, lengths } = this;
+    const { rows, averageLength, excluded } = this.scoring(publishedBy);
     const touched: number[] = [];
-    // FTS5 counts at least two rows (fts5_aux.c), for the IDF and the average length alike.
-    const rows = Math.max(live, 2);
-    const averageLength = this.liveTokens / rows;
-    const lastDay = publishedBy ? dayNumber(publishedBy) : 0;
     const score = (docs: ArrayLike<number>, tfs: ArrayLike<number>, count: number, df: number) => {
       if (df === 0) return;
-      let idf = Math.log((0.5 + rows - df) / (0.5 + df));
-      if (idf <= 0) idf = 1e-6;
+      const idf = fts5Idf(rows, df);
       for (let index = 0; index < count; index++) {
         const doc = docs[index]!;
-        if (deleted[doc] || (lastDay && days[doc]! > lastDay)) continue;
+        if (excluded(doc)) continue;
         const tf = tfs[index]!;
         if (scores[doc] === 0) touched.push(doc);
         scores[doc]! +=
@@ -244,7 +337,7 @@ export class MemoryIndex {
         const id = this.termIds.get(phrase[0]!);
         if (id === undefined) continue;
         const list = this.postings[id]!;
-        score(list.docs, list.tfs, list.length, this.documentFrequency(phrase[0]!));
+        score(list.docs, list.tfs, list.length, this.liveDf[id]!);
       } else {
         const postings = this.phrasePostings(phrase);
         score([...postings.keys()], [...postings.values()], postings.size, postings.size);
@@ -296,6 +389,12 @@ export class MemoryIndex {
     }
     return { passages: this.liveDocs, removed: this.deletedCount, terms: this.terms.length, postings, bytes };
   }
+}
+
+/** FTS5's IDF, floored just above zero for terms in more than half the passages. */
+function fts5Idf(rows: number, df: number): number {
+  const idf = Math.log((0.5 + rows - df) / (0.5 + df));
+  return idf <= 0 ? 1e-6 : idf;
 }
 
 /** Whether document a ranks before b: higher score, then lower number. */
