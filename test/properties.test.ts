@@ -1,7 +1,7 @@
 /**
  * Property-based tests (fast-check): invariants that must hold for every input, not only the
- * examples written elsewhere. CI runs a short pass; `VERITY_PROPERTY_RUNS=5000 npx vitest run
- * test/properties.test.ts` is the long run (docs/architecture.md, "Tests").
+ * examples written elsewhere. CI runs a short pass on a fixed seed; the long run is
+ * `VERITY_PROPERTY_RUNS=5000 VERITY_PROPERTY_SEED=random npx vitest run test/properties.test.ts` (README, "Tests").
  */
 import { decodeHTML } from 'entities';
 import fc from 'fast-check';
@@ -20,6 +20,10 @@ import type { Report, StoredArticle } from '../src/types.js';
 import { storeOf } from './helpers/story-store.js';
 
 const RUNS = Number(process.env.VERITY_PROPERTY_RUNS ?? 100);
+// A fixed seed keeps CI repeatable; VERITY_PROPERTY_SEED=random explores new cases (the long run).
+const SEED = process.env.VERITY_PROPERTY_SEED;
+if (SEED !== 'random') fc.configureGlobal({ seed: Number(SEED ?? 20_261_204) });
+
 /** The slow properties (a whole report rendered, a page extracted) run a tenth as often. */
 const SLOW_RUNS = Math.max(10, Math.round(RUNS / 10));
 
@@ -210,18 +214,14 @@ describe('properties', () => {
         fc
           .tuple(tag, fc.array(self('node'), { maxLength: 4 }))
           .map(([name, children]) => `<${name}>${children.join('')}</${name}>`),
-        fc.constantFrom(
-          '<script>SECRETSCRIPT()</script>',
-          '<style>.SECRETSTYLE{}</style>',
-          '<br>',
-          '</div>',
-          '<p',
-        ),
+        fc.constantFrom('<script>SECRETSCRIPT()</script>', '<style>.SECRETSTYLE{}</style>', '<br>', '</div>'),
       ),
     })).node;
     fc.assert(
-      fc.property(tree, fc.boolean(), (body, wrap) => {
-        const html = wrap ? `<html><head><title>T</title></head><body>${body}</body></html>` : body;
+      // A cut-off tag only at the end: inside, "<p<script>" is a tag named "p<script" to an HTML
+      // parser, and the script's words are text a browser shows, so the page keeps them.
+      fc.property(tree, fc.boolean(), fc.constantFrom('', '<p', '<div class="'), (body, wrap, cut) => {
+        const html = (wrap ? `<html><head><title>T</title></head><body>${body}</body></html>` : body) + cut;
         try {
           const article = extractArticle(html, 'html', 'https://news.test/page');
           expect(article.text).not.toMatch(/SECRETSCRIPT|SECRETSTYLE/);
