@@ -17,18 +17,26 @@ export function benchIndexSearch(index: MemoryIndex, questions: string[]): strin
   // Warm both paths (JIT, postings in cache).
   for (const phrases of queries.slice(0, 5)) {
     index.exhaustiveSearch(phrases, DEFAULT_PASSAGE_POOL);
+    index.maxScoreSearch(phrases, DEFAULT_PASSAGE_POOL);
     index.search(phrases, DEFAULT_PASSAGE_POOL);
   }
   const exhaustiveMs: number[] = [];
   const maxScoreMs: number[] = [];
+  const shippedMs: number[] = [];
   for (const phrases of queries) {
     let start = performance.now();
     const expected = index.exhaustiveSearch(phrases, DEFAULT_PASSAGE_POOL);
     exhaustiveMs.push(performance.now() - start);
     start = performance.now();
-    const actual = index.search(phrases, DEFAULT_PASSAGE_POOL);
+    const actual = index.maxScoreSearch(phrases, DEFAULT_PASSAGE_POOL);
     maxScoreMs.push(performance.now() - start);
-    if (JSON.stringify(actual) !== JSON.stringify(expected))
+    start = performance.now();
+    const shipped = index.search(phrases, DEFAULT_PASSAGE_POOL);
+    shippedMs.push(performance.now() - start);
+    if (
+      JSON.stringify(actual) !== JSON.stringify(expected) ||
+      JSON.stringify(shipped) !== JSON.stringify(expected)
+    )
       throw new Error(`MaxScore and the exhaustive scan disagree on ${JSON.stringify(phrases)}`);
   }
   const row = (name: string, values: number[]) => [
@@ -50,7 +58,8 @@ export function benchIndexSearch(index: MemoryIndex, questions: string[]): strin
     ],
     [
       row('baseline: every posting scored (exhaustive, term at a time)', exhaustiveMs),
-      row('MaxScore, document at a time (shipped)', maxScoreMs),
+      row('MaxScore, document at a time', maxScoreMs),
+      row('shipped: MaxScore from 100,000 postings a query, the scan below', shippedMs),
     ],
   );
 }
