@@ -28,7 +28,7 @@ import { benchWorkerIngest } from './lib/worker-ingest-bench.js';
 import { benchExtraction } from './lib/extract-bench.js';
 import { benchIndexSearch } from './lib/index-search-bench.js';
 import { benchWarcMemory } from './lib/warc-memory-bench.js';
-import { median, percentile, table } from './lib/stats.js';
+import { latencyRow, table } from './lib/stats.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -249,14 +249,7 @@ if (workerCounts.length > 0) {
 }
 await server?.stop();
 
-const row = (name: string, values: number[], base: number[]) => [
-  name,
-  values.length,
-  median(values).toFixed(2),
-  percentile(values, 95).toFixed(2),
-  percentile(values, 99).toFixed(2),
-  (median(values) / median(base)).toFixed(1),
-];
+const row = (name: string, values: number[], base: number[]) => latencyRow(name, values, base);
 console.log(
   `\n## Check latency (${corpus.questions.length} questions: FNC-1 headlines and Climate-FEVER claims; RSS after ${(rssAfterChecks / 1e6).toFixed(0)} MB)\n`,
 );

@@ -3,7 +3,7 @@ import { surfaceForms } from '../../src/analyze/term-variants.js';
 import { DEFAULT_PASSAGE_POOL } from '../../src/retrieve/retrieve-passages.js';
 import type { MemoryIndex } from '../../src/search-index/memory-index.js';
 import { queryPhrases } from '../../src/store/index-terms.js';
-import { median, percentile, table } from './stats.js';
+import { latencyRow, table } from './stats.js';
 
 /**
  * The in-process index's own search, without the store's passage fetch: every posting scored
@@ -39,14 +39,7 @@ export function benchIndexSearch(index: MemoryIndex, questions: string[]): strin
     )
       throw new Error(`MaxScore and the exhaustive scan disagree on ${JSON.stringify(phrases)}`);
   }
-  const row = (name: string, values: number[]) => [
-    name,
-    values.length,
-    median(values).toFixed(2),
-    percentile(values, 95).toFixed(2),
-    percentile(values, 99).toFixed(2),
-    (median(values) / median(exhaustiveMs)).toFixed(2),
-  ];
+  const row = (name: string, values: number[]) => latencyRow(name, values, exhaustiveMs, 2);
   return table(
     [
       'index search (first-stage query, top 100, no passage fetch)',

@@ -11,3 +11,20 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
   const lines = [header, header.map(() => '---'), ...rows.map((row) => row.map(String))];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
+
+/** A latency table row: name, runs, p50, p95, p99 (ms) and the p50 as a multiple of the baseline's. */
+export function latencyRow(
+  name: string,
+  values: number[],
+  base: number[],
+  ratioDigits = 1,
+): Array<string | number> {
+  return [
+    name,
+    values.length,
+    median(values).toFixed(2),
+    percentile(values, 95).toFixed(2),
+    percentile(values, 99).toFixed(2),
+    (median(values) / median(base)).toFixed(ratioDigits),
+  ];
+}
