@@ -54,6 +54,17 @@ export interface VerityConfig {
   /** Longest one page may take to extract, in ms, before it fails alone. Default: `$VERITY_EXTRACT_TIMEOUT_MS`, else 30,000. */
   extractTimeoutMs: number;
   /**
+   * Worker threads `verity serve` runs checks on, each with its own store connection and copy of
+   * the search index (memory grows with each). Default: `$VERITY_CHECK_WORKERS`, else one per
+   * core; 0 runs checks on the main thread.
+   */
+  checkWorkers: number;
+  /**
+   * Checks the server holds waiting beyond those running; past that it answers 503 with
+   * Retry-After. Default: `$VERITY_CHECK_QUEUE`, else 64.
+   */
+  checkQueue: number;
+  /**
    * An OpenAI-compatible chat endpoint's base URL for the optional language model, e.g.
    * `http://127.0.0.1:11434/v1` (Ollama). Default: `$VERITY_LLM_URL`, else none.
    */
@@ -176,6 +187,9 @@ export function loadConfig(
       nonNegativeInteger(env, 'VERITY_EXTRACT_THREADS', Math.max(1, os.availableParallelism() - 1)),
     extractTimeoutMs:
       overrides.extractTimeoutMs ?? nonNegativeInteger(env, 'VERITY_EXTRACT_TIMEOUT_MS', 30_000),
+    checkWorkers:
+      overrides.checkWorkers ?? nonNegativeInteger(env, 'VERITY_CHECK_WORKERS', os.availableParallelism()),
+    checkQueue: overrides.checkQueue ?? nonNegativeInteger(env, 'VERITY_CHECK_QUEUE', 64),
     llmUrl: overrides.llmUrl ?? (env.VERITY_LLM_URL || null),
     llmModel: overrides.llmModel ?? (env.VERITY_LLM_MODEL || null),
     llmKey: overrides.llmKey ?? (env.VERITY_LLM_KEY || null),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { databaseLabel, loadConfig, DB_OPTION_HELP } from '../config.js';
+import { isIndexedStore } from '../search-index/indexed-store.js';
 import { createStore } from '../store/create-store.js';
 
 export function registerServeCommand(program: Command): void {
@@ -12,17 +13,26 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port: number; host: string; db?: string }) => {
       const { serve } = await import('@hono/node-server');
       const { createApp } = await import('../server/create-app.js');
+      const { createCheckPool } = await import('../server/check-runner.js');
       const config = loadConfig({ dbPath: options.db });
       const store = createStore(config);
-      const app = createApp({ store, config });
+      // Catch the index up and save it once, so that every check worker loads it from the file
+      // rather than each rebuilding it from the store's change log.
+      if (isIndexedStore(store)) await store.persist();
+      const checks = createCheckPool(config, config.checkWorkers);
+      const app = createApp({ store, config, checks: checks ?? undefined });
       const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
         console.log(
-          `Verity on http://${options.host}:${info.port} (database ${databaseLabel(config)}; ingest ${config.ingestToken ? 'on, with token' : 'off'})`,
+          `Verity on http://${options.host}:${info.port} (database ${databaseLabel(config)}; ` +
+            `checks on ${checks ? `${checks.workers} worker threads` : 'the main thread'}, up to ${config.checkQueue} waiting; ` +
+            `ingest ${config.ingestToken ? 'on, with token' : 'off'})`,
         );
       });
       const stop = () =>
         server.close(() => {
-          void store.close().finally(() => process.exit(0));
+          void (checks?.close() ?? Promise.resolve())
+            .then(() => store.close())
+            .finally(() => process.exit(0));
         });
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

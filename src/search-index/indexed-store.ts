@@ -12,6 +12,8 @@ export interface SearchIndexOptions {
   log?: (message: string) => void;
   /** Store changes read per round trip while catching up. */
   batchSize?: number;
+  /** Write the file on close and reindex (default true); readers that share a file with a writer pass false. */
+  save?: boolean;
 }
 
 export interface SearchIndexStatus {
@@ -31,9 +33,15 @@ export interface IndexedStore extends Store {
   /** Drops the index and builds it again from the store's passages (`verity reindex`), then saves it. */
   reindex(): Promise<SearchIndexStatus>;
   indexStatus(): Promise<SearchIndexStatus>;
+  /** Catches the index up with the store and saves it, so that other readers of the file start from here. */
+  persist(): Promise<SearchIndexStatus>;
 }
 
 const DEFAULT_BATCH = 5_000;
+
+export function isIndexedStore(store: Store): store is IndexedStore {
+  return 'persist' in store && typeof store.persist === 'function';
+}
 
 /**
  * Wraps a store so that passage search and document frequencies come from an in-process BM25
@@ -112,7 +120,7 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
   }
 
   function save(current: MemoryIndex): void {
-    if (!options.file || current.seq === savedSeq) return;
+    if (!options.file || options.save === false || current.seq === savedSeq) return;
     saveIndexFile(options.file, current.snapshot());
     savedSeq = current.seq;
   }
@@ -150,6 +158,11 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
     },
     async indexStatus() {
       return status(await ready());
+    },
+    async persist() {
+      const current = await ready();
+      save(current);
+      return status(current);
     },
     async close() {
       try {

@@ -4,9 +4,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
-import { checkClaim } from '../check-claim.js';
-import { configuredVectors } from '../retrieve/word-vectors.js';
-import { loadSourcePolicy } from '../assess/source-quality.js';
 import { storeCheck } from '../checks/store-check.js';
 import type { VerityConfig } from '../config.js';
 import { VerityError } from '../errors.js';
@@ -18,6 +15,8 @@ import { registerPageRoutes } from './page-routes.js';
 import { rateLimit } from './rate-limit.js';
 import { createLanguageModel } from '../llm/create-language-model.js';
 import type { LanguageModel, LlmRole } from '../llm/language-model.js';
+import { boundedRunner, type CheckRunner, inProcessRunner, ServerBusyError } from './check-runner.js';
+import { checkContextFor, runCheckTask } from './check-task.js';
 
 export interface AppOptions {
   store: Store;
@@ -26,6 +25,12 @@ export interface AppOptions {
   now?: () => Date;
   /** The language model for checks that ask for one. Default: the configured one (`createLanguageModel`), else none. */
   languageModel?: LanguageModel | null;
+  /**
+   * Where checks without a language model run: a worker pool (`createCheckPool`, as `verity serve`
+   * does) or, by default, this thread. Checks with a language model run on this thread, where the
+   * model lives, and mostly wait on it.
+   */
+  checks?: CheckRunner;
 }
 
 /**
@@ -35,8 +40,9 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono {
   const { store, config } = options;
   const now = options.now ?? (() => new Date());
-  const vectors = configuredVectors(config);
-  const sourcePolicy = config.sourcePolicy ? loadSourcePolicy(config.sourcePolicy) : undefined;
+  const checkContext = checkContextFor(config, store);
+  // One bound over every check, wherever it runs: past it, 503 with Retry-After.
+  const checks = boundedRunner(options.checks ?? inProcessRunner(checkContext), config.checkQueue);
   const metrics = new Metrics();
   const languageModel =
     options.languageModel !== undefined
@@ -98,6 +104,10 @@ export function createApp(options: AppOptions): Hono {
   );
 
   app.onError((error, context) => {
+    if (error instanceof ServerBusyError) {
+      context.header('Retry-After', String(error.retryAfterSeconds));
+      return problem(context, 503, 'busy', error.message);
+    }
     if (error instanceof HTTPException)
       return context.json({ error: { code: `http_${error.status}`, message: error.message } }, error.status);
     if (error instanceof VerityError) return problem(context, 400, 'bad_request', error.message);
@@ -116,17 +126,12 @@ export function createApp(options: AppOptions): Hono {
       throw new VerityError(
         `The roles ${roles.join(', ')} need a language model, and this server has none: set VERITY_LLM_URL and VERITY_LLM_MODEL, or VERITY_LLM_GGUF (docs/language-models.md).`,
       );
-    const started = performance.now();
-    const report = await checkClaim(question, {
-      store,
-      asOf,
-      methodUrl: '/method',
-      now,
-      vectors,
-      sourcePolicy,
-      llm: roles.length > 0 && languageModel ? { model: languageModel, roles } : undefined,
-    });
-    metrics.observeCheck((performance.now() - started) / 1000);
+    const task = { question, asOf, now: now().toISOString() };
+    const { report, seconds } =
+      roles.length > 0 && languageModel
+        ? await runCheckTask(checkContext, task, { model: languageModel, roles })
+        : await checks.run(task);
+    metrics.observeCheck(seconds);
     if (report.llm) metrics.observeLlm(report.llm.usage);
     return storeCheck(store, report, now());
   };

@@ -7,7 +7,10 @@ import { createSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 type StoreConfig = Pick<VerityConfig, 'dbPath' | 'databaseUrl'> &
-  Partial<Pick<VerityConfig, 'searchIndex' | 'indexDir'>>;
+  Partial<Pick<VerityConfig, 'searchIndex' | 'indexDir'>> & {
+    /** Save the search index file on close (default); worker threads that share it with the main thread do not. */
+    saveIndex?: boolean;
+  };
 
 /**
  * Creates the store the configuration names: PostgreSQL when a database URL is set, else the
@@ -21,5 +24,5 @@ export function createStore(config: StoreConfig): Store {
   if (!config.searchIndex) return store;
   const file = searchIndexFile(config);
   if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
-  return withSearchIndex(store, { file });
+  return withSearchIndex(store, { file, save: config.saveIndex ?? true });
 }

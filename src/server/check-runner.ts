@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import { Piscina } from 'piscina';
+import type { VerityConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import type { CheckOutcome } from './check-worker.js';
+import type { CheckContext, CheckResult, CheckTask } from './check-task.js';
+import { runCheckTask } from './check-task.js';
+
+/**
+ * Where the server's checks run: on worker threads (one per core by default), so that the event
+ * loop stays free for /healthz, pages and stored reports while checks run; or on the main thread.
+ */
+export interface CheckRunner {
+  run(task: CheckTask): Promise<CheckResult>;
+  /** Checks it runs at once. */
+  readonly workers: number;
+  close(): Promise<void>;
+}
+
+/** Said when the queue is full: the server answers 503 with Retry-After. */
+export class ServerBusyError extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    running: number,
+    waiting: number,
+  ) {
+    super(
+      `The server is running ${running} checks and has ${waiting} waiting, as many as it holds; try again in ${retryAfterSeconds} s.`,
+    );
+  }
+}
+
+export function inProcessRunner(context: CheckContext): CheckRunner {
+  return { workers: 1, run: (task) => runCheckTask(context, task), close: async () => {} };
+}
+
+/** The worker's compiled file, beside this one once built (`dist/`); absent when running from source. */
+const WORKER_FILE = new URL('./check-worker.js', import.meta.url);
+
+/**
+ * A pool of `threads` workers, each with its own store connection and search index; null where
+ * workers cannot share the store (an in-memory database) or the compiled worker is absent.
+ */
+export function createCheckPool(config: VerityConfig, threads: number): CheckRunner | null {
+  if (threads < 1 || WORKER_FILE.protocol !== 'file:' || !fs.existsSync(WORKER_FILE)) return null;
+  if (!config.databaseUrl && (config.dbPath === ':memory:' || config.dbPath === '')) return null;
+  const pool = new Piscina({
+    filename: WORKER_FILE.href,
+    minThreads: threads,
+    maxThreads: threads,
+    // The server bounds the queue itself (boundedRunner); piscina's own stays unbounded.
+    workerData: { config },
+  });
+  return {
+    workers: threads,
+    async run(task) {
+      const outcome = (await pool.run(task)) as CheckOutcome;
+      if ('report' in outcome) return outcome;
+      throw outcome.usage ? new UsageError(outcome.error) : new Error(outcome.error);
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+const RECENT = 50;
+
+/**
+ * Holds at most `workers + queue` checks in flight; past that, refuses at once with a
+ * ServerBusyError whose Retry-After is the expected wait: the median recent check time
+ * times the checks ahead per worker.
+ */
+export function boundedRunner(runner: CheckRunner, queue: number): CheckRunner & { inFlight(): number } {
+  let inFlight = 0;
+  const recent: number[] = [];
+  const medianSeconds = () => {
+    if (recent.length === 0) return 1;
+    const sorted = [...recent].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  };
+  return {
+    workers: runner.workers,
+    inFlight: () => inFlight,
+    async run(task) {
+      const capacity = runner.workers + queue;
+      if (inFlight >= capacity) {
+        const wait = Math.max(1, Math.ceil((medianSeconds() * inFlight) / runner.workers));
+        throw new ServerBusyError(wait, runner.workers, inFlight - runner.workers);
+      }
+      inFlight++;
+      try {
+        const result = await runner.run(task);
+        recent.push(result.seconds);
+        if (recent.length > RECENT) recent.shift();
+        return result;
+      } finally {
+        inFlight--;
+      }
+    },
+    close: () => runner.close(),
+  };
+}
