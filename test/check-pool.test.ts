@@ -5,6 +5,7 @@ import { checkClaim } from '../src/check-claim.js';
 import { loadConfig, type VerityConfig } from '../src/config.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { boundedRunner, type CheckRunner, ServerBusyError } from '../src/server/check-runner.js';
+import type * as CheckRunnerModule from '../src/server/check-runner.js';
 import type { CheckResult, CheckTask } from '../src/server/check-task.js';
 import { createApp } from '../src/server/create-app.js';
 import { createStore } from '../src/store/create-store.js';
@@ -21,7 +22,7 @@ const NOW = '2026-01-02T03:04:05.000Z';
 async function compiledPool(config: VerityConfig, threads: number): Promise<CheckRunner> {
   const compiled = (await import(
     path.resolve('dist/src/server/check-runner.js')
-  )) as typeof import('../src/server/check-runner.js');
+  )) as typeof CheckRunnerModule;
   const pool = compiled.createCheckPool(config, threads);
   if (!pool) throw new Error('no check pool: is dist/src/server/check-worker.js built?');
   return pool;
@@ -88,7 +89,7 @@ describe('the bounded check queue', () => {
       checkClaim(task.question, { store, now: () => new Date(task.now) }),
     );
     const app = createApp({ store, config, checks: runner, languageModel: null });
-    const post = () =>
+    const post = async () =>
       app.request('/api/checks', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
