@@ -61,7 +61,7 @@ export interface VerityConfig {
   checkWorkers: number;
   /**
    * Checks the server holds waiting beyond those running; past that it answers 503 with
-   * Retry-After. Default: `$VERITY_CHECK_QUEUE`, else 64.
+   * Retry-After. Default: `$VERITY_CHECK_QUEUE`, else 128.
    */
   checkQueue: number;
   /**
@@ -189,7 +189,7 @@ export function loadConfig(
       overrides.extractTimeoutMs ?? nonNegativeInteger(env, 'VERITY_EXTRACT_TIMEOUT_MS', 30_000),
     checkWorkers:
       overrides.checkWorkers ?? nonNegativeInteger(env, 'VERITY_CHECK_WORKERS', os.availableParallelism()),
-    checkQueue: overrides.checkQueue ?? nonNegativeInteger(env, 'VERITY_CHECK_QUEUE', 64),
+    checkQueue: overrides.checkQueue ?? nonNegativeInteger(env, 'VERITY_CHECK_QUEUE', 128),
     llmUrl: overrides.llmUrl ?? (env.VERITY_LLM_URL || null),
     llmModel: overrides.llmModel ?? (env.VERITY_LLM_MODEL || null),
     llmKey: overrides.llmKey ?? (env.VERITY_LLM_KEY || null),

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,12 @@ export interface ApiDeps {
   metrics: Metrics;
   runCheck: (question: string, asOf?: string, roles?: readonly LlmRole[]) => Promise<StoredCheck>;
   now: () => Date;
+}
+
+/** Compares a presented secret with the expected one in time that does not depend on where they differ. */
+function sameSecret(presented: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
 }
 
 /** The JSON API: checks, search, sources, token-guarded ingest, health, metrics, OpenAPI. */
@@ -125,7 +132,7 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
           'ingest_disabled',
           'Ingest over HTTP is off: start the server with VERITY_INGEST_TOKEN set.',
         );
-      if (context.req.header('authorization') !== `Bearer ${config.ingestToken}`) {
+      if (!sameSecret(context.req.header('authorization') ?? '', `Bearer ${config.ingestToken}`)) {
         return problem(
           context,
           401,

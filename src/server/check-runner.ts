@@ -17,16 +17,13 @@ export interface CheckRunner {
   close(): Promise<void>;
 }
 
-/** Said when the queue is full: the server answers 503 with Retry-After. */
+/** Said when the queue is full or the server is stopping: the server answers 503 with Retry-After. */
 export class ServerBusyError extends Error {
   constructor(
     readonly retryAfterSeconds: number,
-    running: number,
-    waiting: number,
+    message: string,
   ) {
-    super(
-      `The server is running ${running} checks and has ${waiting} waiting, as many as it holds; try again in ${retryAfterSeconds} s.`,
-    );
+    super(message);
   }
 }
 
@@ -51,14 +48,29 @@ export function createCheckPool(config: VerityConfig, threads: number): CheckRun
     // The server bounds the queue itself (boundedRunner); piscina's own stays unbounded.
     workerData: { config },
   });
+  let closing = false;
   return {
     workers: threads,
     async run(task) {
-      const outcome = (await pool.run(task)) as CheckOutcome;
+      let outcome: CheckOutcome;
+      try {
+        outcome = (await pool.run(task)) as CheckOutcome;
+      } catch (error) {
+        if (closing || (error as Error).name === 'AbortError')
+          throw new ServerBusyError(
+            5,
+            'The server is stopping and did not start this check; try again in 5 s.',
+          );
+        throw error;
+      }
       if ('report' in outcome) return outcome;
       throw outcome.usage ? new UsageError(outcome.error) : new Error(outcome.error);
     },
-    close: () => pool.destroy(),
+    // Checks running finish; those still waiting are refused (503), not left hanging.
+    close: () => {
+      closing = true;
+      return pool.close({ force: true });
+    },
   };
 }
 
@@ -84,7 +96,10 @@ export function boundedRunner(runner: CheckRunner, queue: number): CheckRunner &
       const capacity = runner.workers + queue;
       if (inFlight >= capacity) {
         const wait = Math.max(1, Math.ceil((medianSeconds() * inFlight) / runner.workers));
-        throw new ServerBusyError(wait, runner.workers, inFlight - runner.workers);
+        throw new ServerBusyError(
+          wait,
+          `The server is running ${runner.workers} checks and has ${inFlight - runner.workers} waiting, as many as it holds; try again in ${wait} s.`,
+        );
       }
       inFlight++;
       try {

@@ -58,7 +58,10 @@ export const OPENAPI = {
           },
           '400': jsonError('The body is not valid (what was wrong is in the message)'),
           '413': jsonError('The body is too large'),
-          '429': jsonError('Too many requests from this client'),
+          '429': jsonError('Too many requests from this client (Retry-After says when to try again)'),
+          '503': jsonError(
+            'As many checks running and waiting as the server holds (Retry-After says when to try again)',
+          ),
         },
       },
     },
