@@ -3,8 +3,9 @@
  * concurrent clients for 60 s each on the bench corpus, checks on worker threads and, for
  * comparison, on the main thread; beside the in-process baseline (checkClaim one at a time).
  * Prints throughput, latency of answered checks, 429/503 refusals (each must carry Retry-After),
- * every other error, and the server's resident memory after warm-up and at the end.
- * `--duration <s>` shortens the runs; `--clients 20,100` picks the client counts.
+ * every other error, and the server's resident memory after warm-up, at half-time and at the end.
+ * `--duration <s>` shortens the runs; `--clients 20,100` picks the client counts;
+ * `--server-heap-mb N` caps the server's heap, to tell a leak from memory the collector has not yet reclaimed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +24,8 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '60' },
     clients: { type: 'string', default: '20,100' },
     baseline: { type: 'string', default: '100' },
+    // Caps the server's V8 heap (main thread and each worker): a leak then fails, lazy collection does not.
+    'server-heap-mb': { type: 'string' },
   },
 });
 const DURATION = Number(flags.duration);
@@ -56,9 +59,11 @@ function rssMb(pid: number): number {
 async function startServer(
   workers: string | undefined,
 ): Promise<{ child: ChildProcess; url: string; banner: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db], {
+  const heap = flags['server-heap-mb'] ? [`--max-old-space-size=${flags['server-heap-mb']}`] : [];
+  const child = spawn(process.execPath, [...heap, CLI, 'serve', '--port', '0', '--db', db], {
     env: {
       ...process.env,
+      VERITY_CHECK_WORKER_HEAP_MB: flags['server-heap-mb'] ?? '',
       VERITY_DATABASE_URL: '',
       ...(workers === undefined ? {} : { VERITY_CHECK_WORKERS: workers }),
       // The per-client limit would refuse a load test from one address; the pool is what is measured.
@@ -169,9 +174,14 @@ for (const plan of plans) {
   if (plan.workers === undefined) poolBanner = /checks on [^;]+/.exec(banner)?.[0] ?? '';
   try {
     await load(url, 4, 5); // warm-up: every worker has opened the store and loaded the index
-    const rssStart = rssMb(child.pid!);
+    // Resident memory sampled through the run: growth that stops by half-time is the heap
+    // reaching its working size; growth that goes on through the second half is a leak.
+    const rssSamples = [rssMb(child.pid!)];
+    const sampler = setInterval(() => rssSamples.push(rssMb(child.pid!)), 1000);
     const run = await load(url, plan.clients, DURATION);
-    const rssEnd = rssMb(child.pid!);
+    clearInterval(sampler);
+    rssSamples.push(rssMb(child.pid!));
+    const rssHalf = rssSamples[Math.floor(rssSamples.length / 2)]!;
     const refused = (run.statuses.get(429) ?? 0) + (run.statuses.get(503) ?? 0);
     const other = [...run.statuses].filter(([status]) => ![201, 429, 503].includes(status));
     const unexpected = run.failed + run.refusedWithoutRetryAfter + other.reduce((sum, [, n]) => sum + n, 0);
@@ -185,7 +195,7 @@ for (const plan of plans) {
       percentile(run.answered, 99).toFixed(0),
       `${refused} (${run.statuses.get(503) ?? 0} × 503)`,
       `${unexpected}${other.length ? ` (${other.map(([status, n]) => `${n} × ${status}`).join(', ')})` : ''}`,
-      `${rssStart.toFixed(0)} → ${rssEnd.toFixed(0)}`,
+      `${rssSamples[0]!.toFixed(0)} → ${rssHalf.toFixed(0)} → ${rssSamples.at(-1)!.toFixed(0)}`,
     ]);
   } finally {
     child.kill('SIGTERM');
@@ -208,7 +218,7 @@ console.log(
       'p99 ms',
       'refused (429/503, with Retry-After)',
       'other errors',
-      'server RSS MB, after warm-up → end',
+      'server RSS MB: after warm-up → half-time → end',
     ],
     rows,
   ),

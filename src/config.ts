@@ -19,6 +19,11 @@ export interface VerityConfig {
   methodUrl: string;
   /** Let ingest fetch private, loopback and link-local addresses. Default: `$VERITY_ALLOW_PRIVATE_URLS` = 1, else false. */
   allowPrivateUrls: boolean;
+  /**
+   * Non-public addresses ingest may fetch all the same (an intranet CMS), every other one still
+   * refused. Default: `$VERITY_ALLOW_ADDRESSES` (comma-separated IPs), else none.
+   */
+  allowedAddresses: string[];
   /** Timeout for one fetch, in ms. Default: `$VERITY_FETCH_TIMEOUT_MS`, else 15,000. */
   fetchTimeoutMs: number;
   /** Bearer token for POST /api/ingest; ingest over HTTP is refused without one. Default: `$VERITY_INGEST_TOKEN`. */
@@ -54,6 +59,20 @@ export interface VerityConfig {
   /** Longest one page may take to extract, in ms, before it fails alone. Default: `$VERITY_EXTRACT_TIMEOUT_MS`, else 30,000. */
   extractTimeoutMs: number;
   /**
+   * Most elements one HTML page may open before it is refused unparsed. Default:
+   * `$VERITY_MAX_DOM_ELEMENTS`, else 200,000 (20× the largest of 260 test news pages, 9,888).
+   */
+  maxDomElements: number;
+  /**
+   * Deepest element nesting one HTML page may have before it is refused unparsed (parsers take
+   * time quadratic in depth). Default: `$VERITY_MAX_DOM_DEPTH`, else 512 (the test pages reach 38).
+   */
+  maxDomDepth: number;
+  /** Most sentences one article may hold; a longer one fails alone. Default: `$VERITY_MAX_SENTENCES`, else 20,000. */
+  maxSentencesPerArticle: number;
+  /** Most entries read from one feed or sitemap; the rest are reported, not fetched. Default: `$VERITY_MAX_FEED_ENTRIES`, else 5,000. */
+  maxFeedEntries: number;
+  /**
    * Worker threads `verity serve` runs checks on, each with its own store connection and copy of
    * the search index (memory grows with each). Default: `$VERITY_CHECK_WORKERS`, else one per
    * core; 0 runs checks on the main thread.
@@ -64,6 +83,11 @@ export interface VerityConfig {
    * Retry-After. Default: `$VERITY_CHECK_QUEUE`, else 128.
    */
   checkQueue: number;
+  /**
+   * Largest old-generation heap of one check worker, in MB; a worker past it is replaced. Default:
+   * `$VERITY_CHECK_WORKER_HEAP_MB`, else none (V8's own limit).
+   */
+  checkWorkerHeapMb: number | null;
   /**
    * An OpenAI-compatible chat endpoint's base URL for the optional language model, e.g.
    * `http://127.0.0.1:11434/v1` (Ollama). Default: `$VERITY_LLM_URL`, else none.
@@ -134,6 +158,20 @@ function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: numb
   return value;
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = nonNegativeInteger(env, name, fallback);
+  if (value === 0) throw new Error(`${name} must be a whole number of 1 or more, got "${env[name]}".`);
+  return value;
+}
+
+/** The per-item budgets' defaults (see VerityConfig for what each holds and why). */
+export const DEFAULT_LIMITS = {
+  maxDomElements: 200_000,
+  maxDomDepth: 512,
+  maxSentencesPerArticle: 20_000,
+  maxFeedEntries: 5_000,
+} as const;
+
 export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.VERITY_DB ?? path.join(os.homedir(), '.verity', 'verity.db');
 }
@@ -170,6 +208,12 @@ export function loadConfig(
     allowPrivateUrls:
       overrides.allowPrivateUrls ??
       ['1', 'true', 'yes'].includes((env.VERITY_ALLOW_PRIVATE_URLS ?? '').toLowerCase()),
+    allowedAddresses:
+      overrides.allowedAddresses ??
+      (env.VERITY_ALLOW_ADDRESSES ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
     fetchTimeoutMs: overrides.fetchTimeoutMs ?? (Number(env.VERITY_FETCH_TIMEOUT_MS) || 15_000),
     ingestToken: overrides.ingestToken ?? (env.VERITY_INGEST_TOKEN || null),
     supporterGoal: overrides.supporterGoal ?? (env.VERITY_SUPPORTER_GOAL || null),
@@ -187,9 +231,24 @@ export function loadConfig(
       nonNegativeInteger(env, 'VERITY_EXTRACT_THREADS', Math.max(1, os.availableParallelism() - 1)),
     extractTimeoutMs:
       overrides.extractTimeoutMs ?? nonNegativeInteger(env, 'VERITY_EXTRACT_TIMEOUT_MS', 30_000),
+    maxDomElements:
+      overrides.maxDomElements ??
+      positiveInteger(env, 'VERITY_MAX_DOM_ELEMENTS', DEFAULT_LIMITS.maxDomElements),
+    maxDomDepth:
+      overrides.maxDomDepth ?? positiveInteger(env, 'VERITY_MAX_DOM_DEPTH', DEFAULT_LIMITS.maxDomDepth),
+    maxSentencesPerArticle:
+      overrides.maxSentencesPerArticle ??
+      positiveInteger(env, 'VERITY_MAX_SENTENCES', DEFAULT_LIMITS.maxSentencesPerArticle),
+    maxFeedEntries:
+      overrides.maxFeedEntries ??
+      positiveInteger(env, 'VERITY_MAX_FEED_ENTRIES', DEFAULT_LIMITS.maxFeedEntries),
     checkWorkers:
       overrides.checkWorkers ?? nonNegativeInteger(env, 'VERITY_CHECK_WORKERS', os.availableParallelism()),
     checkQueue: overrides.checkQueue ?? nonNegativeInteger(env, 'VERITY_CHECK_QUEUE', 128),
+    checkWorkerHeapMb:
+      overrides.checkWorkerHeapMb !== undefined
+        ? overrides.checkWorkerHeapMb
+        : nonNegativeInteger(env, 'VERITY_CHECK_WORKER_HEAP_MB', 0) || null,
     llmUrl: overrides.llmUrl ?? (env.VERITY_LLM_URL || null),
     llmModel: overrides.llmModel ?? (env.VERITY_LLM_MODEL || null),
     llmKey: overrides.llmKey ?? (env.VERITY_LLM_KEY || null),

@@ -51,8 +51,8 @@ export function registerIngestCommand(program: Command): void {
     .action(async (sources: string[], options: IngestFlags) => {
       if (options.queue) return enqueueSources(sources, options);
       // Loaded on use: the extractor's dependencies (linkedom, Readability) would slow every `check`.
-      const { ingestSources } = await import('../ingest/ingest-sources.js');
-      const { createHttpFetcher } = await import('../ingest/http-fetcher.js');
+      const { ingestSources, itemLimitsOf } = await import('../ingest/ingest-sources.js');
+      const { fetcherFor } = await import('../ingest/http-fetcher.js');
       const config = loadConfig({
         dbPath: options.db,
         maxFileBytes: options.maxFileBytes,
@@ -65,11 +65,8 @@ export function registerIngestCommand(program: Command): void {
         !(Number.isInteger(options.extractThreads) && options.extractThreads >= 0)
       )
         throw new UsageError('--extract-threads must be a whole number of 0 or more.');
-      const { createExtractionPool, inProcessExtractor } = await import('../extract/extraction-pool.js');
-      const extractor =
-        config.extractThreads > 0
-          ? createExtractionPool({ threads: config.extractThreads, timeoutMs: config.extractTimeoutMs })
-          : inProcessExtractor;
+      const { extractorFor } = await import('../extract/extraction-pool.js');
+      const extractor = extractorFor(config);
       const store = createStore(config);
       const bar =
         options.progress && process.stderr.isTTY
@@ -87,12 +84,9 @@ export function registerIngestCommand(program: Command): void {
           store,
           since: options.since,
           maxFileBytes: config.maxFileBytes,
-          fetcher: createHttpFetcher({
-            maxBytes: config.maxFileBytes,
-            timeoutMs: config.fetchTimeoutMs,
-            allowPrivateAddresses: config.allowPrivateUrls,
-          }),
+          fetcher: fetcherFor(config),
           extractor,
+          ...itemLimitsOf(config),
           onProgress: ({ sourcesDone, sourcesTotal, itemsDone }) => {
             bar?.setTotal(sourcesTotal);
             bar?.update(sourcesDone, { items: itemsDone });

@@ -7,6 +7,7 @@ import { registerExtractCommand } from './extract-command.js';
 import { registerIngestCommand } from './ingest-command.js';
 import { registerRecheckCommand } from './recheck-command.js';
 import { registerReindexCommand } from './reindex-command.js';
+import { registerDoctorCommand } from './doctor-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerShowCommand } from './show-command.js';
 import { registerWorkerCommand } from './worker-command.js';
@@ -26,6 +27,7 @@ registerRecheckCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
 registerReindexCommand(program);
+registerDoctorCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Known errors already say what to do; anything else is a bug worth a stack trace.

@@ -35,23 +35,16 @@ export function registerWorkerCommand(program: Command): void {
         throw new UsageError(
           'A worker takes jobs from the shared PostgreSQL database: pass --db postgres://… or set VERITY_DATABASE_URL.',
         );
-      const { ingestSources } = await import('../ingest/ingest-sources.js');
-      const { createHttpFetcher } = await import('../ingest/http-fetcher.js');
+      const { ingestSources, itemLimitsOf } = await import('../ingest/ingest-sources.js');
+      const { fetcherFor } = await import('../ingest/http-fetcher.js');
       const { createPostgresJobQueue } = await import('../queue/postgres-job-queue.js');
       const { runWorker } = await import('../queue/run-worker.js');
-      const { createExtractionPool, inProcessExtractor } = await import('../extract/extraction-pool.js');
+      const { extractorFor } = await import('../extract/extraction-pool.js');
       const store = createStore(config);
       const queue = await createPostgresJobQueue(config.databaseUrl);
       // One job is one source: a feed or a WARC fans out into many pages, extracted in parallel.
-      const extractor =
-        config.extractThreads > 0
-          ? createExtractionPool({ threads: config.extractThreads, timeoutMs: config.extractTimeoutMs })
-          : inProcessExtractor;
-      const fetcher = createHttpFetcher({
-        maxBytes: config.maxFileBytes,
-        timeoutMs: config.fetchTimeoutMs,
-        allowPrivateAddresses: config.allowPrivateUrls,
-      });
+      const extractor = extractorFor(config);
+      const fetcher = fetcherFor(config);
       // SIGTERM / SIGINT: finish the current job, then stop (a second signal stops at once).
       const stop = new AbortController();
       const onSignal = () => {
@@ -69,7 +62,14 @@ export function registerWorkerCommand(program: Command): void {
           untilEmpty: options.untilEmpty,
           signal: stop.signal,
           ingest: (source, { since }) =>
-            ingestSources([source], { store, since, maxFileBytes: config.maxFileBytes, fetcher, extractor }),
+            ingestSources([source], {
+              store,
+              since,
+              maxFileBytes: config.maxFileBytes,
+              fetcher,
+              extractor,
+              ...itemLimitsOf(config),
+            }),
           onJob: ({ source, attempt, outcome }) =>
             console.log(`${source}${attempt > 1 ? ` (attempt ${attempt})` : ''}: ${outcome}`),
         });

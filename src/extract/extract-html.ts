@@ -9,6 +9,9 @@ import { readPageMetadata } from './html-metadata.js';
 import { parseDate } from './parse-date.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 import { datelineOf } from './dateline.js';
+import { type MarkupLimits, measureMarkup } from './measure-markup.js';
+import { InputError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../config.js';
 import { visibleDates } from './visible-dates.js';
 
 /** Fallback for pages too short or too broken for Readability: the body's text, minus non-content elements. */
@@ -57,12 +60,37 @@ function firstNonEmpty(...lists: string[][]): string[] {
   return lists.find((list) => list.length > 0) ?? [];
 }
 
+export const DEFAULT_MARKUP_LIMITS: MarkupLimits = {
+  maxElements: DEFAULT_LIMITS.maxDomElements,
+  maxDepth: DEFAULT_LIMITS.maxDomDepth,
+};
+
+/** A page past the element or depth budget is refused before any parser sees it (see measure-markup.ts). */
+function refuseOverBudget(html: string, limits: MarkupLimits): void {
+  const measure = measureMarkup(html, limits);
+  if (measure.depth > limits.maxDepth)
+    throw new InputError(
+      '',
+      `nests elements more than ${limits.maxDepth} deep (VERITY_MAX_DOM_DEPTH raises the limit); skipped unparsed`,
+    );
+  if (measure.elements > limits.maxElements)
+    throw new InputError(
+      '',
+      `has more than ${limits.maxElements.toLocaleString('en-US')} elements (VERITY_MAX_DOM_ELEMENTS raises the limit); skipped unparsed`,
+    );
+}
+
 /**
  * HTML page → article body and metadata: Mozilla Readability over linkedom for the body (about 8×
  * faster than over jsdom, same output), page metadata (JSON-LD, OpenGraph, meta tags) for the
  * fields, and Verity's boilerplate rules on the paragraphs Readability keeps.
  */
-export function extractHtml(source: string, url: string | null = null): ExtractedArticle {
+export function extractHtml(
+  source: string,
+  url: string | null = null,
+  limits: MarkupLimits = DEFAULT_MARKUP_LIMITS,
+): ExtractedArticle {
+  refuseOverBudget(source, limits);
   let html = source;
   let { document } = parseHTML(html);
   // A fragment with no page at its top (empty, bare text, a lone script, a cut-off tag) has no

@@ -4,6 +4,9 @@ import { InputError } from '../errors.js';
 import type { ArticleKind } from '../ingest/detect-input-kind.js';
 import type { ExtractedArticle } from '../types.js';
 import { extractArticle } from './extract-article.js';
+import { DEFAULT_MARKUP_LIMITS } from './extract-html.js';
+import type { MarkupLimits } from './measure-markup.js';
+import type { VerityConfig } from '../config.js';
 import type { ExtractOutcome } from './extract-worker.js';
 
 /**
@@ -18,16 +21,31 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-export const inProcessExtractor: Extractor = {
-  parallelism: 1,
-  extract: async (_source, content, kind, url) => extractArticle(content, kind, url),
-  close: async () => {},
-};
+/** Extracts on this thread: no deadline can stop a page here, only the markup budget. */
+export function createInProcessExtractor(limits: MarkupLimits = DEFAULT_MARKUP_LIMITS): Extractor {
+  return {
+    parallelism: 1,
+    async extract(source, content, kind, url) {
+      try {
+        return extractArticle(content, kind, url, limits);
+      } catch (error) {
+        // Extraction's own refusals carry no source; the item's is added here.
+        if (error instanceof InputError && error.source === '') throw new InputError(source, error.message);
+        throw error;
+      }
+    },
+    close: async () => {},
+  };
+}
+
+export const inProcessExtractor: Extractor = createInProcessExtractor();
 
 export interface ExtractionPoolOptions {
   threads: number;
   /** Longest one page may take, in ms. */
   timeoutMs: number;
+  /** Element and depth budget checked before a page is parsed. */
+  limits?: MarkupLimits;
 }
 
 /** The worker's compiled file, beside this one once built (`dist/`); absent when running from source. */
@@ -51,7 +69,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
       let outcome: ExtractOutcome;
       try {
         outcome = (await pool.run(
-          { content, kind, url },
+          { content, kind, url, limits: options.limits ?? DEFAULT_MARKUP_LIMITS },
           { signal: AbortSignal.timeout(options.timeoutMs) },
         )) as ExtractOutcome;
       } catch (error) {
@@ -68,4 +86,14 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extractor 
     },
     close: () => pool.destroy(),
   };
+}
+
+/** The extractor a configuration asks for: worker threads with a deadline, or this thread when `extractThreads` is 0. */
+export function extractorFor(
+  config: Pick<VerityConfig, 'extractThreads' | 'extractTimeoutMs' | 'maxDomElements' | 'maxDomDepth'>,
+): Extractor {
+  const limits = { maxElements: config.maxDomElements, maxDepth: config.maxDomDepth };
+  return config.extractThreads > 0
+    ? createExtractionPool({ threads: config.extractThreads, timeoutMs: config.extractTimeoutMs, limits })
+    : createInProcessExtractor(limits);
 }

@@ -29,6 +29,8 @@ export interface FetchLimits {
   maxRedirects: number;
   /** Allow loopback, private, link-local and other non-public addresses. Default false. */
   allowPrivateAddresses: boolean;
+  /** Non-public addresses let through all the same (an intranet host); every other one stays refused. Default none. */
+  allowedAddresses?: readonly string[];
   userAgent: string;
 }
 

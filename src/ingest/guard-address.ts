@@ -16,11 +16,27 @@ export function isPublicAddress(address: string): boolean {
  * A `lookup` for sockets that refuses non-public addresses. It runs at connect time, so a host
  * that resolves to a private address (or is re-pointed there after a first check) is still refused.
  */
-export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+export const publicOnlyLookup: LookupFunction = guardedLookup([]);
+
+/**
+ * The same guard with some non-public addresses let through (`VERITY_ALLOW_ADDRESSES`: a
+ * newsroom's own intranet CMS, say), every other one still refused.
+ */
+export function guardedLookup(allowed: readonly string[]): LookupFunction {
+  const allow = new Set(allowed);
+  return (hostname, options, callback) => lookupPublic(hostname, options, callback, allow);
+}
+
+function lookupPublic(
+  hostname: string,
+  options: dns.LookupOptions,
+  callback: Parameters<LookupFunction>[2],
+  allow: Set<string>,
+): void {
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '', 0);
     const list = addresses as dns.LookupAddress[];
-    const blocked = list.find((entry) => !isPublicAddress(entry.address));
+    const blocked = list.find((entry) => !isPublicAddress(entry.address) && !allow.has(entry.address));
     if (blocked) {
       const refusal = Object.assign(
         new Error(
@@ -35,4 +51,4 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
       return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
     callback(null, list[0]!.address, list[0]!.family);
   });
-};
+}

@@ -1,7 +1,8 @@
 import { Agent, fetch } from 'undici';
 import { InputError } from '../errors.js';
 import { DEFAULT_FETCH_LIMITS, type FetchedResource, type Fetcher, type FetchLimits } from './fetcher.js';
-import { isPublicAddress, publicOnlyLookup } from './guard-address.js';
+import type { VerityConfig } from '../config.js';
+import { guardedLookup, isPublicAddress, publicOnlyLookup } from './guard-address.js';
 
 const MB = 1024 * 1024;
 
@@ -12,9 +13,9 @@ function parseContentType(header: string | null): { contentType: string | null; 
   return { contentType: type!.trim().toLowerCase() || null, charset: charset?.toLowerCase() ?? null };
 }
 
-function hostIsLiteralPrivate(url: URL): boolean {
+function hostIsLiteralPrivate(url: URL, allowed: readonly string[]): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  return /^[\d.]+$|:/.test(host) && !isPublicAddress(host);
+  return /^[\d.]+$|:/.test(host) && !isPublicAddress(host) && !allowed.includes(host);
 }
 
 /**
@@ -24,15 +25,21 @@ function hostIsLiteralPrivate(url: URL): boolean {
  */
 export function createHttpFetcher(limits: Partial<FetchLimits> = {}): Fetcher {
   const options = { ...DEFAULT_FETCH_LIMITS, ...limits };
+  const allowed = options.allowedAddresses ?? [];
   const dispatcher = new Agent(
-    options.allowPrivateAddresses ? {} : { connect: { lookup: publicOnlyLookup } },
+    options.allowPrivateAddresses
+      ? {}
+      : { connect: { lookup: allowed.length ? guardedLookup(allowed) : publicOnlyLookup } },
   );
 
   async function fetchOnce(url: URL, signal: AbortSignal) {
     if (!['http:', 'https:'].includes(url.protocol)) {
       throw new InputError(url.href, `only http and https URLs can be fetched, not ${url.protocol}`);
     }
-    if (!options.allowPrivateAddresses && (hostIsLiteralPrivate(url) || url.hostname === 'localhost')) {
+    if (
+      !options.allowPrivateAddresses &&
+      (hostIsLiteralPrivate(url, allowed) || url.hostname === 'localhost')
+    ) {
       throw new InputError(
         url.href,
         'refused: the address is private, loopback or link-local; allow it with --allow-private-urls or VERITY_ALLOW_PRIVATE_URLS=1',
@@ -119,4 +126,16 @@ export function createHttpFetcher(limits: Partial<FetchLimits> = {}): Fetcher {
       }
     },
   };
+}
+
+/** The fetcher a configuration asks for (size cap, timeout, which addresses may be reached). */
+export function fetcherFor(
+  config: Pick<VerityConfig, 'maxFileBytes' | 'fetchTimeoutMs' | 'allowPrivateUrls' | 'allowedAddresses'>,
+): Fetcher {
+  return createHttpFetcher({
+    maxBytes: config.maxFileBytes,
+    timeoutMs: config.fetchTimeoutMs,
+    allowPrivateAddresses: config.allowPrivateUrls,
+    allowedAddresses: config.allowedAddresses,
+  });
 }

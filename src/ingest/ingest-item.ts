@@ -19,6 +19,8 @@ export interface SourceContext {
   maxFileBytes: number;
   /** ISO date: feed entries and sitemap URLs dated before it are left out. */
   since: string | null;
+  /** Most entries read from one feed or sitemap; the rest are reported as one failure. */
+  maxFeedEntries: number;
 }
 
 export function failure(source: string, error: unknown): IngestItem {

@@ -1,4 +1,5 @@
 import { splitPassages } from '../analyze/split-passages.js';
+import { DEFAULT_LIMITS, type VerityConfig } from '../config.js';
 import { dateInUrl } from '../extract/parse-date.js';
 import { InputError } from '../errors.js';
 import { inProcessExtractor, type Extractor } from '../extract/extraction-pool.js';
@@ -44,6 +45,17 @@ export interface IngestOptions {
   now?: () => Date;
   /** Where pages are extracted: worker threads (extraction-pool.ts) or, by default, this thread. */
   extractor?: Extractor;
+  /** Most sentences one article may hold; a longer one fails alone. Default 20,000. */
+  maxSentencesPerArticle?: number;
+  /** Most entries read from one feed or sitemap. Default 5,000. */
+  maxFeedEntries?: number;
+}
+
+/** The per-item budgets of a configuration, as ingest options. */
+export function itemLimitsOf(
+  config: Pick<VerityConfig, 'maxSentencesPerArticle' | 'maxFeedEntries'>,
+): Pick<IngestOptions, 'maxSentencesPerArticle' | 'maxFeedEntries'> {
+  return { maxSentencesPerArticle: config.maxSentencesPerArticle, maxFeedEntries: config.maxFeedEntries };
 }
 
 const URL_ARGUMENT = /^https?:\/\//i;
@@ -65,7 +77,9 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
       options.fetcher ?? createHttpFetcher({ ...DEFAULT_FETCH_LIMITS, maxBytes: options.maxFileBytes }),
     maxFileBytes: options.maxFileBytes,
     since: options.since ?? null,
+    maxFeedEntries: options.maxFeedEntries ?? DEFAULT_LIMITS.maxFeedEntries,
   };
+  const maxSentences = options.maxSentencesPerArticle ?? DEFAULT_LIMITS.maxSentencesPerArticle;
   const summary: IngestSummary = { added: 0, updated: 0, skipped: 0, failed: 0, failures: [], warnings: [] };
   const record = (result: IngestItemResult) => {
     summary[result.status]++;
@@ -77,6 +91,12 @@ export async function ingestSources(sources: string[], options: IngestOptions): 
     const hash = contentHash(article);
     if (await options.store.hasContent(hash)) return 'skipped';
     const passages = splitPassages(article.text);
+    const sentences = passages.reduce((sum, passage) => sum + passage.sentences.length, 0);
+    if (sentences > maxSentences)
+      throw new InputError(
+        source,
+        `holds ${sentences.toLocaleString('en-US')} sentences, more than the ${maxSentences.toLocaleString('en-US')} one article may (VERITY_MAX_SENTENCES raises the limit); skipped`,
+      );
     const syndication = await findSyndication(options.store, article.text);
     // An undated article is dated by its address where that carries the day (after hashing, so
     // that an article stored before this rule is not read as changed).

@@ -95,7 +95,7 @@ async function* feedItems(
     yield failure(source, error);
     return;
   }
-  for (const [index, entry] of feed.entries.entries()) {
+  for (const [index, entry] of feed.entries.slice(0, context.maxFeedEntries).entries()) {
     if (isBefore(entry.published, context.since)) continue;
     const where = entry.url ?? `${source}#entry-${index + 1}`;
     const bodyText = entry.contentHtml ? htmlToText(entry.contentHtml) : '';
@@ -130,6 +130,18 @@ async function* feedItems(
       yield { source: where, error: 'feed entry has neither a link nor content' };
     }
   }
+  const over = overEntryBudget(source, feed.entries.length, context.maxFeedEntries);
+  if (over) yield over;
+}
+
+/** One failure naming the entries of a feed or sitemap past the budget (they are not fetched). */
+function overEntryBudget(source: string, entries: number, budget: number): IngestItem | null {
+  if (entries <= budget) return null;
+  const count = (n: number) => n.toLocaleString('en-US');
+  return {
+    source,
+    error: `has ${count(entries)} entries; read the first ${count(budget)} and left ${count(entries - budget)} unread (VERITY_MAX_FEED_ENTRIES raises the limit)`,
+  };
 }
 
 async function* sitemapItems(
@@ -145,7 +157,7 @@ async function* sitemapItems(
     yield failure(source, error);
     return;
   }
-  for (const entry of sitemap.entries) {
+  for (const entry of sitemap.entries.slice(0, context.maxFeedEntries)) {
     if (isBefore(entry.date, context.since)) continue;
     if (sitemap.kind === 'urlset') {
       yield* urlItems(entry.url, context, { title: entry.title, published: entry.date });
@@ -166,6 +178,8 @@ async function* sitemapItems(
       yield failure(entry.url, error);
     }
   }
+  const over = overEntryBudget(source, sitemap.entries.length, context.maxFeedEntries);
+  if (over) yield over;
 }
 
 /** Items from one file: JSONL and WARC stream; other files are read, classified and extracted. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { indexTokens, queryPhrases, queryTerm } from '../store/index-terms.js';
-import type { PassageQuery, Store } from '../store/store.js';
+import type { IntegrityFinding, PassageQuery, Store } from '../store/store.js';
 import type { RankedPassage } from '../types.js';
 import { IndexFileError, loadIndexFile, saveIndexFile } from './index-file.js';
 import { MemoryIndex } from './memory-index.js';
@@ -158,6 +158,28 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
     },
     async indexStatus() {
       return status(await ready());
+    },
+    async checkIntegrity(repair: boolean): Promise<IntegrityFinding[]> {
+      // The store first: its repairs append to the change log, which the index then follows.
+      const findings = await store.checkIntegrity(repair);
+      let current = await ready();
+      const expected = (await store.corpusState()).passages;
+      const held = current.stats().passages;
+      const off = held !== expected;
+      if (repair && off) {
+        current = index = await catchUp(new MemoryIndex(await store.storeId()));
+        savedSeq = -1;
+        save(current);
+      }
+      findings.push({
+        check: 'in-process search index in step',
+        problems: off ? 1 : 0,
+        detail: off
+          ? `the index${options.file ? ` (${options.file})` : ''} holds ${held} passages, the store ${expected}${repair ? `; rebuilt, now ${current.stats().passages}` : '; run verity doctor --repair (or verity reindex)'}`
+          : `holds the store's ${expected} current passages, up to change ${current.seq}`,
+        repaired: repair && off,
+      });
+      return findings;
     },
     async persist() {
       const current = await ready();

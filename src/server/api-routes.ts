@@ -7,8 +7,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { analyzeClaim } from '../assess/analyze-claim.js';
 import { withStatus } from '../checks/store-check.js';
 import type { VerityConfig } from '../config.js';
-import { createHttpFetcher } from '../ingest/http-fetcher.js';
-import { ingestSources } from '../ingest/ingest-sources.js';
+import { fetcherFor } from '../ingest/http-fetcher.js';
+import { ingestSources, itemLimitsOf } from '../ingest/ingest-sources.js';
+import { extractorFor } from '../extract/extraction-pool.js';
 import { renderReport, REPORT_FORMATS } from '../render/render-report.js';
 import type { Store, StoredCheck } from '../store/store.js';
 import type { Metrics } from './metrics.js';
@@ -140,11 +141,7 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
           'Send the ingest token as "Authorization: Bearer <token>".',
         );
       }
-      const fetcher = createHttpFetcher({
-        maxBytes: config.maxFileBytes,
-        timeoutMs: config.fetchTimeoutMs,
-        allowPrivateAddresses: config.allowPrivateUrls,
-      });
+      const fetcher = fetcherFor(config);
       const contentType = context.req.header('content-type') ?? '';
       const sources: string[] = [];
       let uploadDir: string | null = null;
@@ -177,15 +174,21 @@ export function registerApiRoutes(app: Hono, { store, config, metrics, runCheck,
       }
       if (sources.length === 0)
         return problem(context, 400, 'nothing_to_ingest', 'No URLs or files were sent.');
+      // Pages are extracted on threads of their own with a deadline: a hostile upload fails alone
+      // and never holds the server's event loop (the threads go when the request is answered).
+      const extractor = extractorFor({ ...config, extractThreads: Math.max(1, config.extractThreads) });
       try {
         const summary = await ingestSources(sources, {
           store,
           maxFileBytes: config.maxFileBytes,
           fetcher,
           now,
+          extractor,
+          ...itemLimitsOf(config),
         });
         return context.json(summary);
       } finally {
+        await extractor.close();
         if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
       }
     },

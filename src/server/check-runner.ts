@@ -47,6 +47,10 @@ export function createCheckPool(config: VerityConfig, threads: number): CheckRun
     maxThreads: threads,
     // The server bounds the queue itself (boundedRunner); piscina's own stays unbounded.
     workerData: { config },
+    // A cap on each worker's heap (VERITY_CHECK_WORKER_HEAP_MB): past it the worker is replaced, not the server.
+    ...(config.checkWorkerHeapMb
+      ? { resourceLimits: { maxOldGenerationSizeMb: config.checkWorkerHeapMb } }
+      : {}),
   });
   let closing = false;
   return {

@@ -102,5 +102,19 @@ export interface Store {
   lastIndexChange(): Promise<number>;
   /** Passages with their articles, by row number, in the order asked (unknown ones left out). */
   passagesByRowid(rowids: number[]): Promise<Array<Passage & { rowid: number; article: StoredArticle }>>;
+  /**
+   * Checks that the rows and the search structures agree (every current passage searchable and
+   * in the change log, nothing else; counts right) and, with `repair`, mends what it can.
+   */
+  checkIntegrity(repair: boolean): Promise<IntegrityFinding[]>;
   close(): Promise<void>;
+}
+
+/** One consistency check of `verity doctor`: how many problems it found, and whether they were mended. */
+export interface IntegrityFinding {
+  check: string;
+  problems: number;
+  /** What was found (and, when not repaired, what to do). */
+  detail: string;
+  repaired: boolean;
 }

@@ -12,6 +12,7 @@ import {
   type CheckRow,
   type PassageRow,
 } from '../store-rows.js';
+import { checkPostgresIntegrity } from './postgres-integrity.js';
 import { migrate } from './postgres-migrations.js';
 import { countPostings, searchPostings } from './postgres-search.js';
 import { SPAN_TEXT_SQL, sentenceSpans } from '../sentence-spans.js';
@@ -396,6 +397,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         return row ? [{ ...toPassage(row), rowid, article: articles.get(row.article_id)! }] : [];
       });
     },
+    checkIntegrity: (repair) => inTransaction((client) => checkPostgresIntegrity(client, repair)),
     async close() {
       await ready.catch(() => {});
       await pool.end();

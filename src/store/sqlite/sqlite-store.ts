@@ -11,6 +11,7 @@ import type {
   Store,
   StoredCheck,
 } from '../store.js';
+import { checkSqliteIntegrity } from './sqlite-integrity.js';
 import { migrate } from './sqlite-migrations.js';
 import {
   toArticle,
@@ -296,6 +297,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
         return [{ ...toPassage(row), rowid: row.rowid, article }];
       });
     },
+    checkIntegrity: async (repair) => checkSqliteIntegrity(db, repair),
     close: async () => {
       db.close();
     },
