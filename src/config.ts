@@ -85,7 +85,7 @@ export interface VerityConfig {
   checkQueue: number;
   /**
    * Largest old-generation heap of one check worker, in MB; a worker past it is replaced. Default:
-   * `$VERITY_CHECK_WORKER_HEAP_MB`, else none (V8's own limit).
+   * `$VERITY_CHECK_WORKER_HEAP_MB`, else sized from the search index (server/check-runner.ts).
    */
   checkWorkerHeapMb: number | null;
   /**

@@ -13,18 +13,18 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port: number; host: string; db?: string }) => {
       const { serve } = await import('@hono/node-server');
       const { createApp } = await import('../server/create-app.js');
-      const { createCheckPool } = await import('../server/check-runner.js');
+      const { createCheckPool, workerHeapMb } = await import('../server/check-runner.js');
       const config = loadConfig({ dbPath: options.db });
       const store = createStore(config);
       // Catch the index up and save it once, so that every check worker loads it from the file
       // rather than each rebuilding it from the store's change log.
-      if (isIndexedStore(store)) await store.persist();
-      const checks = createCheckPool(config, config.checkWorkers);
+      const indexBytes = isIndexedStore(store) ? (await store.persist()).bytes : 0;
+      const checks = createCheckPool(config, config.checkWorkers, indexBytes);
       const app = createApp({ store, config, checks: checks ?? undefined });
       const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
         console.log(
           `Verity on http://${options.host}:${info.port} (database ${databaseLabel(config)}; ` +
-            `checks on ${checks ? `${checks.workers} worker threads` : 'the main thread'}, up to ${config.checkQueue} waiting; ` +
+            `checks on ${checks ? `${checks.workers} worker threads of at most ${workerHeapMb(config, indexBytes)} MB heap each` : 'the main thread'}, up to ${config.checkQueue} waiting; ` +
             `ingest ${config.ingestToken ? 'on, with token' : 'off'})`,
         );
       });

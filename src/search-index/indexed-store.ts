@@ -83,6 +83,15 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
       log('search index is ahead of the store (a restored or replaced database?); rebuilding it.');
       target = new MemoryIndex(target.storeId);
     }
+    // A rewritten change log (verity doctor --repair) comes with a new store id: start again from it.
+    // Checked only when there is something to follow, so that a read with nothing new costs nothing.
+    if (target.seq < last) {
+      const storeId = await store.storeId();
+      if (storeId !== target.storeId) {
+        log("the store's change log was rewritten (verity doctor --repair); rebuilding the search index.");
+        target = new MemoryIndex(storeId);
+      }
+    }
     while (target.seq < last) {
       const changes = await store.indexChanges(target.seq, batchSize);
       if (changes.length === 0) break;
@@ -162,6 +171,16 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
     async checkIntegrity(repair: boolean): Promise<IntegrityFinding[]> {
       // The store first: its repairs append to the change log, which the index then follows.
       const findings = await store.checkIntegrity(repair);
+      if (findings.some((finding) => finding.problems > 0 && !finding.repaired)) {
+        // Its counts and change log are what the index is held to: they must be right first.
+        findings.push({
+          check: 'in-process search index in step',
+          problems: 0,
+          detail: 'not checked: the checks above must pass first',
+          repaired: false,
+        });
+        return findings;
+      }
       let current = await ready();
       const expected = (await store.corpusState()).passages;
       const held = current.stats().passages;

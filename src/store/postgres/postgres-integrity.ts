@@ -89,15 +89,21 @@ export async function checkPostgresIntegrity(
     .filter((row) => row.added)
     .map((row) => Number(row.rowid));
   const log = setDifference(current, logged);
-  if (repair && log.missing.length + log.extra.length > 0)
+  if (repair && log.missing.length > 0) {
+    // Indexes take passages in row order, so a lost "added" cannot be appended: the log is written
+    // again from the rows, under a new store id that tells every saved index to rebuild.
+    await client.query('DELETE FROM index_log');
     await client.query(
-      `INSERT INTO index_log (passage_rowid, added)
-       SELECT * FROM unnest($1::bigint[], $2::boolean[])`,
-      [
-        [...log.missing, ...log.extra],
-        [...log.missing.map(() => true), ...log.extra.map(() => false)],
-      ],
+      `INSERT INTO index_log (passage_rowid, added) ${CURRENT_PASSAGES.replace('SELECT p.rowid', 'SELECT p.rowid, true')} ORDER BY p.rowid`,
     );
+    await client.query(
+      "UPDATE corpus_meta SET value = replace(gen_random_uuid()::text, '-', '') WHERE key = 'store_id'",
+    );
+  } else if (repair && log.extra.length > 0) {
+    await client.query('INSERT INTO index_log (passage_rowid, added) SELECT unnest($1::bigint[]), false', [
+      log.extra,
+    ]);
+  }
 
   return [
     articlesFinding(orphans, repair),

@@ -49,10 +49,15 @@ export function checkSqliteIntegrity(db: Database.Database, repair: boolean): In
     }
 
     const log = setDifference(current, rowids(db, LOGGED_AS_SEARCHABLE));
-    if (repair) {
-      const append = db.prepare('INSERT INTO index_log (passage_rowid, added) VALUES (?, ?)');
-      for (const rowid of log.missing) append.run(rowid, 1);
-      for (const rowid of log.extra) append.run(rowid, 0);
+    if (repair && log.missing.length > 0) {
+      // Indexes take passages in row order, so a lost "added" cannot be appended: the log is written
+      // again from the rows, under a new store id that tells every saved index to rebuild.
+      db.exec(`DELETE FROM index_log;
+        INSERT INTO index_log (passage_rowid, added) ${CURRENT_PASSAGES.replace('p.rowid AS rowid', 'p.rowid, 1')} ORDER BY p.rowid;
+        UPDATE corpus_meta SET value = lower(hex(randomblob(16))) WHERE key = 'store_id';`);
+    } else if (repair) {
+      const append = db.prepare('INSERT INTO index_log (passage_rowid, added) VALUES (?, 0)');
+      for (const rowid of log.extra) append.run(rowid);
     }
     return [
       articlesFinding(orphans, repair),
