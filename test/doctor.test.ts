@@ -112,7 +112,7 @@ describe('verity doctor on SQLite', () => {
     expect(searchHits(db, 'Did repairs to quay 7 cost 9 million euros?')).toContain('quay 7');
     const fts = new Database(db, { readonly: true });
     expect(
-      fts.prepare("SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH '\"quay 7\"'").get(),
+      fts.prepare('SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH \'"quay 7"\'').get(),
     ).toEqual({ n: 1 });
     fts.close();
   });
