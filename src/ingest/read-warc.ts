@@ -11,6 +11,17 @@ export interface WarcPage {
   bytes: Uint8Array;
 }
 
+function isGzip(filePath: string): boolean {
+  const head = Buffer.alloc(2);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    fs.readSync(fd, head, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
 const HTML = /^(text\/html|application\/xhtml\+xml)/i;
 
 /**
@@ -22,6 +33,8 @@ export async function* readWarcPages(
   filePath: string,
   maxBytes: number,
 ): AsyncGenerator<WarcPage | { url: string; error: string }> {
+  // A plain file's size bounds every record in it (a gzipped one's does not: lengths are unpacked).
+  const fileBytes = isGzip(filePath) ? Infinity : fs.statSync(filePath).size;
   const parser = new WARCParser(fs.createReadStream(filePath));
   for await (const record of parser) {
     if (record.warcType !== 'response' && record.warcType !== 'resource') continue;
@@ -34,8 +47,18 @@ export async function* readWarcPages(
     const status = record.httpHeaders?.statusCode;
     if (status !== undefined && (Number(status) < 200 || Number(status) >= 300)) continue;
     const length = Number(record.warcHeader('Content-Length') ?? 0);
+    if (length > fileBytes) {
+      // A record longer than the whole file is cut off or its Content-Length lies: nothing after it
+      // can be found, and warcio's skip would spin for ever on the missing bytes.
+      yield {
+        url,
+        error: `record says it is ${length} bytes, more than the ${fileBytes}-byte file holds (truncated, or its Content-Length is wrong); the rest of the file was not read`,
+      };
+      return;
+    }
     if (length > maxBytes) {
-      await record.skipFully();
+      // Read through and dropped a chunk at a time (the stream ends at the end of the file).
+      for await (const chunk of record) void chunk;
       yield { url, error: `record is ${length} bytes, over the ${maxBytes}-byte limit` };
       continue;
     }
