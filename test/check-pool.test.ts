@@ -185,7 +185,7 @@ describe.skipIf(!HAS_SHARED)('checks on worker threads', () => {
         });
         child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
       });
-      expect(banner).toMatch(/checks on 1 worker threads, up to 128 waiting/);
+      expect(banner).toMatch(/checks on 1 worker threads of at most 512 MB heap each, up to 128 waiting/);
       const base = `http://${banner.match(/http:\/\/([\d.:]+)/)![1]}`;
       const order: string[] = [];
       const checks = Array.from({ length: 4 }, (_, index) =>

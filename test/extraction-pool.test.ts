@@ -79,7 +79,13 @@ describe('extraction in parallel, each page under a deadline', () => {
           [CLI, 'ingest', '--no-progress', '--db', db, '--extract-threads', String(threads), pages, ...extra],
           {
             encoding: 'utf8',
-            env: { ...process.env, VERITY_EXTRACT_TIMEOUT_MS: '3000' },
+            // The markup budget would refuse the page unparsed: raised here so that the deadline is what stops it.
+            env: {
+              ...process.env,
+              VERITY_EXTRACT_TIMEOUT_MS: '3000',
+              VERITY_MAX_DOM_DEPTH: '1000000',
+              VERITY_MAX_DOM_ELEMENTS: '10000000',
+            },
           },
         );
       const one = path.join(dir, 'one.db');
