@@ -8,7 +8,6 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -18,6 +17,7 @@ import { extractorFor } from '../../src/extract/extraction-pool.js';
 import { fetcherFor } from '../../src/ingest/http-fetcher.js';
 import { ingestSources, itemLimitsOf, type IngestSummary } from '../../src/ingest/ingest-sources.js';
 import { createStore } from '../../src/store/create-store.js';
+import { listenOnLoopback } from './listen-on-loopback.js';
 
 export interface CaseEnv {
   dir: string;
@@ -355,16 +355,7 @@ export async function startHostileServer(): Promise<{ url: string; close: () => 
       response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 function storedTexts(db: string): { count: number; texts: string[]; sources: string[] } {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { termCounts } from '../index-terms.js';
+import { insertPostings } from './postgres-postings.js';
 import { articlesFinding, setDifference, syncFinding } from '../integrity.js';
 import type { IntegrityFinding } from '../store.js';
 
@@ -48,18 +49,10 @@ export async function checkPostgresIntegrity(
       'SELECT rowid, text FROM passages WHERE rowid = ANY($1)',
       [posted.missing],
     );
-    const postings = { term: [] as string[], rowid: [] as string[], tf: [] as number[] };
-    for (const row of rows)
-      for (const [term, tf] of termCounts(row.text).counts) {
-        postings.term.push(term);
-        postings.rowid.push(row.rowid);
-        postings.tf.push(tf);
-      }
-    await client.query('INSERT INTO postings SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[])', [
-      postings.term,
-      postings.rowid,
-      postings.tf,
-    ]);
+    await insertPostings(
+      client,
+      rows.map((row) => ({ rowid: row.rowid, counts: termCounts(row.text).counts })),
+    );
   }
 
   const counted = (

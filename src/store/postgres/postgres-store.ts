@@ -14,6 +14,7 @@ import {
 } from '../store-rows.js';
 import { checkPostgresIntegrity } from './postgres-integrity.js';
 import { migrate } from './postgres-migrations.js';
+import { insertPostings } from './postgres-postings.js';
 import { countPostings, searchPostings } from './postgres-search.js';
 import { SPAN_TEXT_SQL, sentenceSpans } from '../sentence-spans.js';
 
@@ -204,19 +205,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       'INSERT INTO sentence_spans SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[])',
       [spans.rowid, spans.ordinal, spans.start, spans.length, spans.text],
     );
-    const postings = { term: [] as string[], rowid: [] as string[], tf: [] as number[] };
-    for (const row of rows) {
-      for (const [term, tf] of counted[row.ordinal]!.counts) {
-        postings.term.push(term);
-        postings.rowid.push(row.rowid);
-        postings.tf.push(tf);
-      }
-    }
-    await client.query('INSERT INTO postings SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[])', [
-      postings.term,
-      postings.rowid,
-      postings.tf,
-    ]);
+    await insertPostings(
+      client,
+      rows.map((row) => ({ rowid: row.rowid, counts: counted[row.ordinal]!.counts })),
+    );
     await client.query('INSERT INTO index_log (passage_rowid, added) SELECT unnest($1::bigint[]), true', [
       rows.map((row) => row.rowid).sort((x, y) => Number(x) - Number(y)),
     ]);
