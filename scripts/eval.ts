@@ -25,6 +25,9 @@
  *   left-out dataset under lodo). Vectors are cached in .verity/embeddings (`npm run encode` fills it).
  * - `--pair-vectors`: as `--dense`, and the stance models also read the pair's vectors (u∘v, |u−v|;
  *   src/assess/pair-vector-features.ts).
+ * - After the verdict tables, sentence-level stance on every set that has stance gold, the pair
+ *   sets (FNC-1, SICK, RTE) included, by the same models (each left out under lodo: the pair sets
+ *   get folds of their own); `--skip-stance` leaves that out.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +51,8 @@ import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import type { VectorScorer } from '../src/retrieve/vector-score.js';
 import { cachedEvalEncoder, evalDenseScorer } from './lib/embedding-file-cache.js';
+import { getLearnedModels } from '../src/assess/learned-models.js';
+import { STANCE_LABELS, stanceScores, type StanceScores } from './lib/stance-scores.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -82,6 +87,7 @@ const reading: StanceReading = stanceOption
       refutesNeedSignal: stanceOption.split(',').includes('gated'),
     }
   : DEFAULT_STANCE_READING;
+const skipStance = process.argv.includes('--skip-stance');
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
@@ -169,9 +175,18 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
   return out;
 }
 
+/** The sets whose sentence-level stance is scored: those scored here with stance gold, and the pair sets. */
+const stanceSets: EvalSet[] = skipStance
+  ? []
+  : [
+      ...sets.filter((set) => (set.teaches ?? { stance: true }).stance),
+      ...[...STANCE_SETS, ...(withoutInference ? [] : INFERENCE_SETS)]
+        .map((build) => build(shared, split as Split))
+        .filter((set) => (!only || set.name.toLowerCase().startsWith(only)) && kept(set)),
+    ];
 const foldModels =
   protocol === 'lodo'
-    ? await foldModelsFor([...new Set(sets.map(datasetOf))])
+    ? await foldModelsFor([...new Set([...sets, ...stanceSets].map(datasetOf))])
     : withDense
       ? await foldModelsFor([null])
       : null;
@@ -227,5 +242,51 @@ const file = path.join(
   outDir,
   `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}.json`,
 );
-fs.writeFileSync(file, JSON.stringify(results, null, 1) + '\n');
+const stance: Array<{ name: string; scores: StanceScores }> = [];
+for (const set of stanceSets) {
+  const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null) ?? getLearnedModels();
+  stance.push({ name: set.name, scores: stanceScores(await pools(set, await denseScorerFor(set)), models) });
+}
+if (stance.length) {
+  console.log(
+    `\n## Sentence stance (${protocol === 'lodo' ? 'each set read by models fitted without its dataset' : 'in-domain'})\n`,
+  );
+  console.log(
+    'Gold evidence sentences with their stance, and up to three retrieved non-evidence sentences per claim as no side (as fitting labels them). Sided: gold sentences that take a side, supports against refutes.\n',
+  );
+  console.log(
+    table(
+      [
+        'set',
+        'sentences',
+        'macro-F1 (no side / supports / refutes)',
+        'majority',
+        'sided sentences',
+        'sided macro-F1',
+        'sided majority',
+        'supports read as refutes',
+      ],
+      stance.map(({ name, scores }) => [
+        name,
+        scores.sentences,
+        cell(scores.macroF1),
+        cell(scores.majorityMacroF1),
+        scores.sided,
+        cell(scores.sidedMacroF1),
+        cell(scores.sidedMajorityMacroF1),
+        cell(scores.supportsReadAsRefutes),
+      ]),
+    ),
+  );
+  for (const { name, scores } of stance) {
+    console.log(`\n**${name}** (rows: gold; columns: the stance reader's most likely)\n`);
+    console.log(
+      table(
+        ['gold \\ read', ...STANCE_LABELS],
+        STANCE_LABELS.map((label, index) => [label, ...scores.confusion[index]!]),
+      ),
+    );
+  }
+}
+fs.writeFileSync(file, JSON.stringify({ verdicts: results, stance }, null, 1) + '\n');
 console.log(`\nFull results: ${path.relative(process.cwd(), file)}`);
