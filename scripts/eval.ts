@@ -25,6 +25,8 @@
  *   left-out dataset under lodo). Vectors are cached in .verity/embeddings (`npm run encode` fills it).
  * - `--pair-vectors`: as `--dense`, and the stance models also read the pair's vectors (u∘v, |u−v|;
  *   src/assess/pair-vector-features.ts).
+ * - `--floor cross-dataset`: weigh the confidence floor for "supported" on each training set as read
+ *   by a verdict model fitted without it (default `training`: as read by the model fitted on it).
  * - After the verdict tables, sentence-level stance on every set that has stance gold, the pair
  *   sets (FNC-1, SICK, RTE) included, by the same models (each left out under lodo: the pair sets
  *   get folds of their own); `--skip-stance` leaves that out.
@@ -39,8 +41,10 @@ import type { LearnedModels } from '../src/assess/learned-models.js';
 import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } from './lib/eval-sets.js';
 import {
   DEFAULT_SIGNED,
+  DEFAULT_FLOOR_WEIGHING,
   DEFAULT_STANCE_READING,
   fitModels,
+  type FloorWeighing,
   MAX_REFUTED_SUPPORTED,
   pools,
   type PooledSet,
@@ -88,6 +92,11 @@ const reading: StanceReading = stanceOption
     }
   : DEFAULT_STANCE_READING;
 const skipStance = process.argv.includes('--skip-stance');
+const floorBy = option('--floor', DEFAULT_FLOOR_WEIGHING) as FloorWeighing;
+if (floorBy !== 'training' && floorBy !== 'cross-dataset') {
+  console.error(`--floor must be "training" or "cross-dataset", not "${String(floorBy)}".`);
+  process.exit(2);
+}
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
@@ -165,7 +174,7 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
   for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
     const started = performance.now();
-    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed, reading);
+    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed, reading, floorBy);
     console.log(
       `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${models.verdict.floors?.supported} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
@@ -240,7 +249,7 @@ console.log(
 );
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${floorBy !== DEFAULT_FLOOR_WEIGHING ? `-floor-${floorBy}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {

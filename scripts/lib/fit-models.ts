@@ -239,6 +239,8 @@ export function fitModels(
   signed: Signed = DEFAULT_SIGNED,
   /** What the stance models read (sentence-level features only; refutes needing a signal). */
   reading: StanceReading = DEFAULT_STANCE_READING,
+  /** Where the confidence floor for "supported" is weighed (FloorWeighing). */
+  floorBy: FloorWeighing = DEFAULT_FLOOR_WEIGHING,
 ): FitReport {
   const stanceKeeps = (feature: string) => !reading.sentenceOnly || !ARTICLE_LEVEL_FEATURES.has(feature);
   const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
@@ -385,9 +387,29 @@ export function fitModels(
   const verdict = chosen.model;
   verdict.temperature = fitTemperature(verdict, chosen.rows, verdictLabels);
   log(`verdict temperature (calibrated on the training claims): ${verdict.temperature}`);
-  verdict.floors = { supported: supportedFloor(verdict, chosen.rows, verdictSets, maxRefutedSupported) };
+  // The floor is read from what the verdict model says of each training claim: as fitted on it
+  // (`training`), or fitted without that claim's set (`cross-dataset`, as a check meets claims of a
+  // kind it was not fitted on).
+  const readings =
+    floorBy === 'cross-dataset'
+      ? outOfSetReadings(
+          chosen.rows,
+          verdictLabels,
+          // By dataset: the two worlds of FEVER-symmetric share their evidence and leave together.
+          verdictGroups.map((name) => name.replace(/\s*\(.*$/, '')),
+        )
+      : chosen.rows.map((row) => predictProba(verdict, row));
+  verdict.floors = {
+    supported: supportedFloor(
+      readings,
+      verdict.classes.indexOf('supported'),
+      verdictGroups,
+      verdictSets.flatMap((set) => set.pools.map((pool) => pool.claim.label)),
+      maxRefutedSupported,
+    ),
+  };
   log(
-    `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims): ${verdict.floors.supported}`,
+    `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims, weighed ${floorBy === 'cross-dataset' ? 'on each set by a model fitted without it' : 'on the training claims'}): ${verdict.floors.supported}`,
   );
   const models = { ranker, relevance, stance, polarity, verdict };
   for (const model of Object.values(models)) model.trainedOn = train.map((set) => set.name);
@@ -425,28 +447,76 @@ function pairVectorDimensions(train: PooledSet[]): number {
 export const MAX_REFUTED_SUPPORTED = 0.1;
 
 /**
- * The least confidence at which the verdict model's "supported" stands as a definite verdict: the
- * lowest floor (in steps of 0.05) at which, on every training set, at most MAX_REFUTED_SUPPORTED of
- * the refuted claims get it. Calling a false claim supported misleads more than any other error.
+ * Where the confidence floor for "supported" is weighed:
+ * - `training`: on the training claims as the verdict model fitted on them reads them (in sample);
+ * - `cross-dataset`: on each training set's claims as read by a verdict model fitted on the other
+ *   training sets only, the way a check meets claims of a kind it was never fitted on.
  */
-function supportedFloor(model: LinearModel, rows: number[][], sets: PooledSet[], most: number): number {
-  const supported = model.classes.indexOf('supported');
-  const claims = sets.flatMap((set) => set.pools.map((pool) => ({ set: set.name, gold: pool.claim.label })));
-  const read = rows.map((row) => {
-    const probabilities = predictProba(model, row);
+export type FloorWeighing = 'training' | 'cross-dataset';
+
+export const DEFAULT_FLOOR_WEIGHING: FloorWeighing = 'training';
+
+/**
+ * Each row's class probabilities from a verdict model fitted (with its temperature) on the rows of
+ * the other groups only; a group with no other group beside it is read by a model fitted on itself.
+ */
+export function outOfSetReadings(rows: number[][], labels: number[], groups: string[]): number[][] {
+  const readings: number[][] = new Array(rows.length);
+  for (const group of new Set(groups)) {
+    const inside = groups.flatMap((name, index) => (name === group ? [index] : []));
+    let outside = groups.flatMap((name, index) => (name === group ? [] : [index]));
+    if (outside.length === 0) outside = inside;
+    const model = fitLogistic(
+      'verdict',
+      [...VERDICT_FEATURES],
+      outside.map((index) => rows[index]!),
+      outside.map((index) => labels[index]!),
+      [...EVAL_LABELS],
+      {
+        ...DEFAULT_FIT,
+        balanced: false,
+        rowWeights: cellWeights(
+          outside.map((index) => groups[index]!),
+          outside.map((index) => labels[index]!),
+        ),
+      },
+    );
+    model.temperature = fitTemperature(
+      model,
+      outside.map((index) => rows[index]!),
+      outside.map((index) => labels[index]!),
+    );
+    for (const index of inside) readings[index] = predictProba(model, rows[index]!);
+  }
+  return readings;
+}
+
+/**
+ * The least confidence at which the verdict model's "supported" stands as a definite verdict: the
+ * lowest floor (in steps of 0.05) at which, on every training set, at most `most` of the refuted
+ * claims get it, read from `readings` (each claim's class probabilities). Calling a false claim
+ * supported misleads more than any other error.
+ */
+export function supportedFloor(
+  readings: number[][],
+  supported: number,
+  groups: string[],
+  gold: EvalLabel[],
+  most: number,
+): number {
+  const read = readings.map((probabilities) => {
     const best = probabilities.indexOf(Math.max(...probabilities));
     return best === supported ? probabilities[supported]! : 0;
   });
   for (let floor = 0; floor <= 1; floor = +(floor + 0.05).toFixed(2)) {
     const worst = Math.max(
       0,
-      ...sets.map((set) => {
-        const refuted = claims
-          .map((claim, index) => ({ ...claim, index }))
-          .filter((claim) => claim.set === set.name && claim.gold === 'refuted');
+      ...[...new Set(groups)].map((group) => {
+        const refuted = gold.flatMap((label, index) =>
+          groups[index] === group && label === 'refuted' ? [index] : [],
+        );
         return refuted.length
-          ? refuted.filter((claim) => read[claim.index]! > 0 && read[claim.index]! >= floor).length /
-              refuted.length
+          ? refuted.filter((index) => read[index]! > 0 && read[index]! >= floor).length / refuted.length
           : 0;
       }),
     );
