@@ -26,7 +26,8 @@
  * - `--pair-vectors`: as `--dense`, and the stance models also read the pair's vectors (u∘v, |u−v|;
  *   src/assess/pair-vector-features.ts).
  * - `--floor cross-dataset`: weigh the confidence floor for "supported" on each training set as read
- *   by a verdict model fitted without it (default `training`: as read by the model fitted on it).
+ *   by a verdict model fitted without it (default `training`: as read by the model fitted on it;
+ *   `both`: the higher of the two); `--floor training,cross-dataset,both` scores each in one run.
  * - After the verdict tables, sentence-level stance on every set that has stance gold, the pair
  *   sets (FNC-1, SICK, RTE) included, by the same models (each left out under lodo: the pair sets
  *   get folds of their own); `--skip-stance` leaves that out.
@@ -92,11 +93,15 @@ const reading: StanceReading = stanceOption
     }
   : DEFAULT_STANCE_READING;
 const skipStance = process.argv.includes('--skip-stance');
-const floorBy = option('--floor', DEFAULT_FLOOR_WEIGHING) as FloorWeighing;
-if (floorBy !== 'training' && floorBy !== 'cross-dataset') {
-  console.error(`--floor must be "training" or "cross-dataset", not "${String(floorBy)}".`);
-  process.exit(2);
-}
+/** `--floor training,cross-dataset`: each weighing of the floor is scored in the same run. */
+const floorWeighings = option('--floor', DEFAULT_FLOOR_WEIGHING).split(',') as FloorWeighing[];
+for (const weighing of floorWeighings)
+  if (weighing !== 'training' && weighing !== 'cross-dataset' && weighing !== 'both') {
+    console.error(
+      `--floor takes "training", "cross-dataset" or "both" (the higher), comma-separated, not "${String(weighing)}".`,
+    );
+    process.exit(2);
+  }
 const kept = (set: { name: string }) => !without.some((prefix) => set.name.toLowerCase().startsWith(prefix));
 if (split !== 'test' && split !== 'train') {
   console.error(`--split must be "test" (the held-out splits, the default) or "train", not "${split}".`);
@@ -155,8 +160,13 @@ async function denseScorerFor(set: EvalSet): Promise<VectorScorer | undefined> {
   return evalDenseScorer(encoder, texts, withPairVectors);
 }
 
-/** Models for each left-out dataset, fitted on the training splits of all the others (or of all, `null`). */
-async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string | null, LearnedModels>> {
+/**
+ * Models for each left-out dataset, fitted on the training splits of all the others (or of all,
+ * `null`), with the floor for "supported" of each weighing.
+ */
+async function foldModelsFor(
+  datasets: Array<string | null>,
+): Promise<Map<string | null, { models: LearnedModels; floors: Record<FloorWeighing, number> }>> {
   console.log('Scoring the training splits of every set (pools do not depend on the models)…');
   const trainPools: PooledSet[] = [];
   for (const build of [...SHARED_SETS, ...STANCE_SETS, ...(withoutInference ? [] : INFERENCE_SETS)]) {
@@ -170,15 +180,15 @@ async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string
     );
     trainPools.push(pooled);
   }
-  const out = new Map<string | null, LearnedModels>();
+  const out = new Map<string | null, { models: LearnedModels; floors: Record<FloorWeighing, number> }>();
   for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
     const started = performance.now();
-    const { models } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed, reading, floorBy);
+    const { models, floors } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed, reading);
     console.log(
-      `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${models.verdict.floors?.supported} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${floors.training} (weighed on the training claims) / ${floors['cross-dataset']} (cross-dataset) / ${floors.both} (both) (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
-    out.set(dataset, models);
+    out.set(dataset, { models, floors });
   }
   console.log('');
   return out;
@@ -199,61 +209,78 @@ const foldModels =
     : withDense
       ? await foldModelsFor([null])
       : null;
-const results: Array<{ name: string; result: EvalResult }> = [];
-for (const set of sets) {
-  writeConverted(set, split as Split);
-  const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null);
-  const dense = await denseScorerFor(set);
-  const result = await runEval(set.corpus, set.claims, { vectors, models, dense });
-  results.push({ name: set.name, result });
-  const title = protocol === 'lodo' ? `${set.name}, left out` : set.name;
-  console.log(formatEvalTable(title, result) + '\n');
+/** The fold's models with the floor of one weighing (or the shipped models, `undefined`). */
+function modelsFor(set: EvalSet, weighing: FloorWeighing): LearnedModels | undefined {
+  const fold = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null);
+  if (!fold) return undefined;
+  const floors = { ...fold.models.verdict.floors, supported: fold.floors[weighing] };
+  return { ...fold.models, verdict: { ...fold.models.verdict, floors } };
 }
 
 const cell = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
-console.log(
-  `## Summary (${protocol === 'lodo' ? 'each set scored by models fitted without its dataset' : 'in-domain'})\n`,
-);
-console.log(
-  table(
-    [
-      'set',
-      'claims',
-      'recall@10 Verity',
-      'recall@10 BM25',
-      'macro-F1 Verity',
-      'macro-F1 majority',
-      'lead (95% interval)',
-      'precision supported',
-      'precision contradicted',
-      'refuted → supported',
-      'refuted → supported or reported',
-    ],
-    results.map(({ name, result }) => {
-      const lead = result.difference.macroF1;
-      return [
-        name,
-        result.claims,
-        cell(result['recall@10']),
-        cell(result.baseline['recall@10']),
-        cell(result.macroF1),
-        cell(result.baseline.macroF1),
-        `${cell(lead.value)} (${cell(lead.low)}…${cell(lead.high)})`,
-        cell(result.verdicts.supportedPrecision),
-        cell(result.verdicts.contradictedPrecision),
-        cell(result.verdicts.refutedCalledSupported),
-        cell(result.verdicts.refutedCalledSupportedOrReported),
-      ];
-    }),
-  ),
-);
+// The shipped models carry one floor: other weighings need models fitted in the run.
+const weighings = foldModels ? floorWeighings : [DEFAULT_FLOOR_WEIGHING];
+const results: Array<{ name: string; floor: FloorWeighing; result: EvalResult }> = [];
+for (const weighing of weighings) {
+  const scored: typeof results = [];
+  for (const set of sets) {
+    writeConverted(set, split as Split);
+    const dense = await denseScorerFor(set);
+    const result = await runEval(set.corpus, set.claims, {
+      vectors,
+      models: modelsFor(set, weighing),
+      dense,
+    });
+    scored.push({ name: set.name, floor: weighing, result });
+    const title = `${set.name}${protocol === 'lodo' ? ', left out' : ''}${weighings.length > 1 ? ` (floor weighed: ${weighing})` : ''}`;
+    console.log(formatEvalTable(title, result) + '\n');
+  }
+  results.push(...scored);
+  console.log(
+    `## Summary (${protocol === 'lodo' ? 'each set scored by models fitted without its dataset' : 'in-domain'}${foldModels ? `; floor for "supported" weighed: ${weighing}` : ''})\n`,
+  );
+  console.log(
+    table(
+      [
+        'set',
+        'claims',
+        'recall@10 Verity',
+        'recall@10 BM25',
+        'macro-F1 Verity',
+        'macro-F1 majority',
+        'lead (95% interval)',
+        'precision supported',
+        'precision contradicted',
+        'refuted → supported',
+        'refuted → supported or reported',
+      ],
+      scored.map(({ name, result }) => {
+        const lead = result.difference.macroF1;
+        return [
+          name,
+          result.claims,
+          cell(result['recall@10']),
+          cell(result.baseline['recall@10']),
+          cell(result.macroF1),
+          cell(result.baseline.macroF1),
+          `${cell(lead.value)} (${cell(lead.low)}…${cell(lead.high)})`,
+          cell(result.verdicts.supportedPrecision),
+          cell(result.verdicts.contradictedPrecision),
+          cell(result.verdicts.refutedCalledSupported),
+          cell(result.verdicts.refutedCalledSupportedOrReported),
+        ];
+      }),
+    ),
+  );
+  console.log('');
+}
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${floorBy !== DEFAULT_FLOOR_WEIGHING ? `-floor-${floorBy}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {
-  const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null) ?? getLearnedModels();
+  const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null)?.models ?? getLearnedModels();
   stance.push({ name: set.name, scores: stanceScores(await pools(set, await denseScorerFor(set)), models) });
 }
 if (stance.length) {

@@ -171,6 +171,8 @@ export interface FitReport {
   f2Cut: number;
   /** Mean training macro-F1 per evidence cut tried. */
   cuts: Array<{ cut: number; score: number }>;
+  /** The confidence floor for "supported" as each weighing gives it (the models hold `floorBy`'s). */
+  floors: Record<FloorWeighing, number>;
   counts: { rankerPairs: number; relevance: number; stance: number; verdict: number };
 }
 
@@ -389,27 +391,27 @@ export function fitModels(
   log(`verdict temperature (calibrated on the training claims): ${verdict.temperature}`);
   // The floor is read from what the verdict model says of each training claim: as fitted on it
   // (`training`), or fitted without that claim's set (`cross-dataset`, as a check meets claims of a
-  // kind it was not fitted on).
-  const readings =
-    floorBy === 'cross-dataset'
-      ? outOfSetReadings(
-          chosen.rows,
-          verdictLabels,
-          // By dataset: the two worlds of FEVER-symmetric share their evidence and leave together.
-          verdictGroups.map((name) => name.replace(/\s*\(.*$/, '')),
-        )
-      : chosen.rows.map((row) => predictProba(verdict, row));
-  verdict.floors = {
-    supported: supportedFloor(
-      readings,
-      verdict.classes.indexOf('supported'),
-      verdictGroups,
-      verdictSets.flatMap((set) => set.pools.map((pool) => pool.claim.label)),
-      maxRefutedSupported,
+  // kind it was not fitted on). Both are weighed, so that one run can score either.
+  const gold = verdictSets.flatMap((set) => set.pools.map((pool) => pool.claim.label));
+  const floorFrom = (readings: number[][]) =>
+    supportedFloor(readings, verdict.classes.indexOf('supported'), verdictGroups, gold, maxRefutedSupported);
+  const training = floorFrom(chosen.rows.map((row) => predictProba(verdict, row)));
+  // By dataset: the two worlds of FEVER-symmetric share their evidence and leave together.
+  const crossDataset = floorFrom(
+    outOfSetReadings(
+      chosen.rows,
+      verdictLabels,
+      verdictGroups.map((name) => name.replace(/\s*\(.*$/, '')),
     ),
+  );
+  const floors: Record<FloorWeighing, number> = {
+    training,
+    'cross-dataset': crossDataset,
+    both: Math.max(training, crossDataset),
   };
+  verdict.floors = { supported: floors[floorBy] };
   log(
-    `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims, weighed ${floorBy === 'cross-dataset' ? 'on each set by a model fitted without it' : 'on the training claims'}): ${verdict.floors.supported}`,
+    `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims): ${floors.training} weighed on the training claims, ${floors['cross-dataset']} on each set as read by a model fitted without it; ${floorBy} used`,
   );
   const models = { ranker, relevance, stance, polarity, verdict };
   for (const model of Object.values(models)) model.trainedOn = train.map((set) => set.name);
@@ -417,6 +419,7 @@ export function fitModels(
     models,
     f2Cut,
     cuts,
+    floors,
     counts: {
       rankerPairs: pairs.rows.length,
       relevance: trainExamples.relevance.rows.length,
@@ -450,9 +453,11 @@ export const MAX_REFUTED_SUPPORTED = 0.1;
  * Where the confidence floor for "supported" is weighed:
  * - `training`: on the training claims as the verdict model fitted on them reads them (in sample);
  * - `cross-dataset`: on each training set's claims as read by a verdict model fitted on the other
- *   training sets only, the way a check meets claims of a kind it was never fitted on.
+ *   training sets only, the way a check meets claims of a kind it was never fitted on;
+ * - `both`: the higher of the two, so that the floor holds in sample and across datasets (a model
+ *   fitted without a set may seldom call anything supported, which alone would give a floor of 0).
  */
-export type FloorWeighing = 'training' | 'cross-dataset';
+export type FloorWeighing = 'training' | 'cross-dataset' | 'both';
 
 export const DEFAULT_FLOOR_WEIGHING: FloorWeighing = 'training';
 
