@@ -24,7 +24,20 @@ import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import type { VectorScorer } from '../src/retrieve/vector-score.js';
 import { cachedEvalEncoder, evalDenseScorer } from './lib/embedding-file-cache.js';
 import { fitModels, pools } from './lib/fit-models.js';
-import { newsStanceCorpus, newsStancePairs, type NewsStance } from './lib/news-stance.js';
+import {
+  articlePairs,
+  newsStanceCorpus,
+  newsStancePairs,
+  type ArticlePair,
+  type NewsStance,
+} from './lib/news-stance.js';
+import {
+  crossValidatedStances,
+  fitShownArticleStance,
+  predictArticleStances,
+  readArticleStances,
+} from './lib/fit-article-stance.js';
+import { CLEAR_ARTICLE_LEAD, clearStance, type ArticleStanceLabel } from '../src/assess/article-stance.js';
 import { table } from './lib/stats.js';
 
 const lodo = process.argv.includes('--protocol') && process.argv.includes('lodo');
@@ -68,13 +81,34 @@ const AS_LABEL: Record<NewsStance, EvalLabel> = {
   discuss: 'not enough info',
 };
 
-const { rows: testRows, corpus: testCorpus } = newsStanceCorpus(shared);
-const testScorer = await scorerFor([
-  ...testCorpus.map((line) => line.text),
-  ...testRows.map((row) => analyzeClaim(row['Headline']!).text),
-]);
 const started = performance.now();
-const { pairs, sentences } = await newsStancePairs(shared, testScorer);
+/**
+ * The test pairs: scored with the encoder's similarity when it is asked for, else read from the
+ * cache of scored pairs (the same scoring; `articlePairs`).
+ */
+async function testPairs(): Promise<{ pairs: ArticlePair[]; sentences: number }> {
+  const { rows: testRows, corpus: testCorpus } = newsStanceCorpus(shared);
+  if (!dense) return { pairs: await articlePairs(shared, 'test'), sentences: testCorpus.length };
+  const testScorer = await scorerFor([
+    ...testCorpus.map((line) => line.text),
+    ...testRows.map((row) => analyzeClaim(row['Headline']!).text),
+  ]);
+  const { pairs, sentences } = await newsStancePairs(shared, testScorer);
+  return {
+    sentences,
+    pairs: pairs.map((pair) => ({
+      ...pair,
+      sentences: pair.sentences.map((item) => ({
+        text: item.sentence.text,
+        features: item.features,
+        score: rankScore(models, item.features),
+        restates: item.restates,
+        vectors: item.vectors,
+      })),
+    })),
+  };
+}
+const { pairs, sentences } = await testPairs();
 const gold = pairs.map((pair) => AS_LABEL[pair.stance]);
 const verity: EvalLabel[] = pairs.map((pair) => {
   const best = pair.sentences
@@ -91,8 +125,21 @@ const verity: EvalLabel[] = pairs.map((pair) => {
       ? 'supported'
       : 'refuted';
 });
+const perPair = (performance.now() - started) / pairs.length;
+// The article-stance reader: fitted on FNC-1's training stances, weighed there by cross-validation.
+console.log('Reading the training stances for the article-stance reader (cached after the first run)…');
+const trainPairs = await articlePairs(shared, 'train');
+const ARTICLE_AS_LABEL: Record<ArticleStanceLabel, EvalLabel> = {
+  states: 'supported',
+  disputes: 'refuted',
+  discusses: 'not enough info',
+};
+const trainGold = trainPairs.map((pair) => AS_LABEL[pair.stance]);
+const crossValidated = crossValidatedStances(trainPairs).map((label) => ARTICLE_AS_LABEL[label]);
+const articleModel = fitShownArticleStance(trainPairs);
+const article = predictArticleStances(articleModel, pairs).map((label) => ARTICLE_AS_LABEL[label]);
 const cue: EvalLabel[] = pairs.map((pair) =>
-  pair.sentences.some((item) => REFUTING_WORDS.test(item.sentence.text)) ? 'refuted' : 'not enough info',
+  pair.sentences.some((item) => REFUTING_WORDS.test(item.text)) ? 'refuted' : 'not enough info',
 );
 const majority: EvalLabel[] = gold.map(() => 'not enough info');
 const twoWay = (labels: EvalLabel[]) => {
@@ -113,7 +160,7 @@ console.log(
   `# News stance (FNC-1 competition test, related pairs) — ${new Date().toISOString().slice(0, 10)}${lodo ? ' — models fitted without FNC-1' : ''}${pairVectors ? ' — with encoder pair vectors' : dense ? ' — with encoder similarity' : ''}\n`,
 );
 console.log(
-  `${pairs.length} headline–body pairs (${count('agree')} agree, ${count('disagree')} disagree, ${count('discuss')} discuss), ${sentences} sentences; ${((performance.now() - started) / pairs.length).toFixed(1)} ms per pair\n`,
+  `${pairs.length} headline–body pairs (${count('agree')} agree, ${count('disagree')} disagree, ${count('discuss')} discuss), ${sentences} sentences; ${perPair.toFixed(1)} ms per pair\n`,
 );
 console.log(
   table(
@@ -122,17 +169,47 @@ console.log(
       row('baseline: majority (discuss)', majority),
       row('baseline: FNC-1 refuting words in the body', cue),
       row('Verity: best three sentences, mean stance', verity),
+      row('Verity: article stance (fitted on FNC-1 train)', article),
     ],
   ),
 );
-const lead = (other: EvalLabel[]) => signed(macroF1Difference(gold, verity, other));
+const lead = (reader: EvalLabel[], other: EvalLabel[]) => signed(macroF1Difference(gold, reader, other));
 console.log(
-  `\nVerity's 3-way macro-F1 lead (95% paired-bootstrap interval): over the majority ${lead(majority)}, over the refuting words ${lead(cue)}`,
+  `\nMacro-F1 lead (95% paired-bootstrap interval) of the sentence reader: over the majority ${lead(verity, majority)}, over the refuting words ${lead(verity, cue)}; of the article reader: over the majority ${lead(article, majority)}, over the refuting words ${lead(article, cue)}, over the sentence reader ${lead(article, verity)}`,
 );
-const matrix = (['supported', 'refuted', 'not enough info'] as const).map((label) => [
-  label === 'supported' ? 'agree' : label === 'refuted' ? 'disagree' : 'discuss',
-  ...(['supported', 'refuted', 'not enough info'] as const).map(
-    (predicted) => gold.filter((value, index) => value === label && verity[index] === predicted).length,
-  ),
-]);
-console.log(`\n${table(['gold \\ Verity', 'supports', 'refutes', 'no side'], matrix)}`);
+const matrix = (title: string, gold: EvalLabel[], predicted: EvalLabel[]) => {
+  const labels = ['supported', 'refuted', 'not enough info'] as const;
+  const rows = labels.map((label) => [
+    label === 'supported' ? 'agree' : label === 'refuted' ? 'disagree' : 'discuss',
+    ...labels.map(
+      (read) => gold.filter((value, index) => value === label && predicted[index] === read).length,
+    ),
+  ]);
+  console.log(`\n${title}\n\n${table(['gold \\ read', 'supports', 'refutes', 'no side'], rows)}`);
+};
+matrix('Sentence reader (best three sentences), competition test:', gold, verity);
+matrix('Article reader, competition test:', gold, article);
+console.log(
+  `\nArticle reader on the training stances (${trainPairs.length} related pairs), each read by a model fitted on the other four folds of bodies: accuracy ${accuracy(trainGold, crossValidated).toFixed(3)}, macro-F1 ${macroF1(trainGold, crossValidated).toFixed(3)}`,
+);
+matrix('Article reader, training stances, cross-validated:', trainGold, crossValidated);
+// What a report shows: an article's stance only where the reader is clear (clearStance).
+const clear = readArticleStances(articleModel, pairs).map((reading) =>
+  clearStance(reading, articleModel.floors),
+);
+const shown = clear.flatMap((label, index) => (label ? [index] : []));
+console.log(
+  `\nShown in reports (the likeliest stance leads the next by ${CLEAR_ARTICLE_LEAD} or more and reaches its floor, ${JSON.stringify(articleModel.floors)}, weighed on the training stances): ${shown.length} of ${pairs.length} test pairs (${((100 * shown.length) / pairs.length).toFixed(1)}%), accuracy ${accuracy(
+    shown.map((index) => gold[index]!),
+    shown.map((index) => ARTICLE_AS_LABEL[clear[index]!]),
+  ).toFixed(3)}, macro-F1 ${macroF1(
+    shown.map((index) => gold[index]!),
+    shown.map((index) => ARTICLE_AS_LABEL[clear[index]!]),
+  ).toFixed(3)} (all pairs: accuracy ${accuracy(gold, article).toFixed(3)})`,
+);
+const shownRows = (['states', 'disputes', 'discusses'] as const).map((label) => {
+  const read = shown.filter((index) => clear[index] === label);
+  const right = read.filter((index) => ARTICLE_AS_LABEL[label] === gold[index]).length;
+  return [label, read.length, read.length ? (right / read.length).toFixed(3) : '–'];
+});
+console.log(`\n${table(['shown stance', 'test pairs', 'precision'], shownRows)}`);

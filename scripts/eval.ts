@@ -28,6 +28,9 @@
  * - `--floor cross-dataset`: weigh the confidence floor for "supported" on each training set as read
  *   by a verdict model fitted without it (default `training`: as read by the model fitted on it;
  *   `both`: the higher of the two); `--floor training,cross-dataset,both` scores each in one run.
+ * - `--verdict-rows cross-fitted`: the verdict model (and its evidence cut and floor) is fitted on
+ *   each training set's claims as read by sentence models fitted without that set's dataset
+ *   (default `in-sample`: read by the sentence models fitted on every training set).
  * - After the verdict tables, sentence-level stance on every set that has stance gold, the pair
  *   sets (FNC-1, SICK, RTE) included, by the same models (each left out under lodo: the pair sets
  *   get folds of their own); `--skip-stance` leaves that out.
@@ -43,6 +46,8 @@ import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type EvalSet, type Split } fr
 import {
   DEFAULT_SIGNED,
   DEFAULT_FLOOR_WEIGHING,
+  DEFAULT_VERDICT_ROWS,
+  datasetOf,
   DEFAULT_STANCE_READING,
   fitModels,
   type FloorWeighing,
@@ -51,6 +56,7 @@ import {
   type PooledSet,
   type Signed,
   type StanceReading,
+  type VerdictRows,
 } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
@@ -93,6 +99,15 @@ const reading: StanceReading = stanceOption
     }
   : DEFAULT_STANCE_READING;
 const skipStance = process.argv.includes('--skip-stance');
+/** `--verdict-rows cross-fitted`: the verdict model learns from readings by sentence models fitted without each set. */
+const verdictRowsList = option('--verdict-rows', DEFAULT_VERDICT_ROWS).split(',') as VerdictRows[];
+for (const rows of verdictRowsList)
+  if (rows !== 'in-sample' && rows !== 'cross-fitted') {
+    console.error(
+      `--verdict-rows takes "in-sample" or "cross-fitted" (comma-separated to score both), not "${String(rows)}".`,
+    );
+    process.exit(2);
+  }
 /** `--floor training,cross-dataset`: each weighing of the floor is scored in the same run. */
 const floorWeighings = option('--floor', DEFAULT_FLOOR_WEIGHING).split(',') as FloorWeighing[];
 for (const weighing of floorWeighings)
@@ -113,9 +128,6 @@ if (protocol !== 'in-domain' && protocol !== 'lodo') {
   );
   process.exit(2);
 }
-
-/** The dataset a set belongs to: its name before the parenthesis ("FEVER-symmetric"). */
-const datasetOf = (set: { name: string }) => set.name.replace(/\s*\(.*$/, '');
 
 const shared = sharedDir();
 const outDir = path.join(packageRoot(), '.verity', 'eval');
@@ -160,13 +172,18 @@ async function denseScorerFor(set: EvalSet): Promise<VectorScorer | undefined> {
   return evalDenseScorer(encoder, texts, withPairVectors);
 }
 
+interface FoldModels {
+  models: LearnedModels;
+  floors: Record<FloorWeighing, number>;
+}
+/** A fold's key: the dataset left out (or none, in-domain) and how its verdict rows were read. */
+const foldKey = (dataset: string | null, rows: VerdictRows) => `${dataset ?? ''}|${rows}`;
+
 /**
  * Models for each left-out dataset, fitted on the training splits of all the others (or of all,
  * `null`), with the floor for "supported" of each weighing.
  */
-async function foldModelsFor(
-  datasets: Array<string | null>,
-): Promise<Map<string | null, { models: LearnedModels; floors: Record<FloorWeighing, number> }>> {
+async function foldModelsFor(datasets: Array<string | null>): Promise<Map<string, FoldModels>> {
   console.log('Scoring the training splits of every set (pools do not depend on the models)…');
   const trainPools: PooledSet[] = [];
   for (const build of [...SHARED_SETS, ...STANCE_SETS, ...(withoutInference ? [] : INFERENCE_SETS)]) {
@@ -180,15 +197,26 @@ async function foldModelsFor(
     );
     trainPools.push(pooled);
   }
-  const out = new Map<string | null, { models: LearnedModels; floors: Record<FloorWeighing, number> }>();
+  const out = new Map<string, FoldModels>();
   for (const dataset of datasets) {
     const others = trainPools.filter((set) => datasetOf(set) !== dataset);
-    const started = performance.now();
-    const { models, floors } = fitModels(others, () => {}, withDense, maxRefutedSupported, signed, reading);
-    console.log(
-      `  ${dataset ? `without ${dataset}` : 'in-domain'}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${floors.training} (weighed on the training claims) / ${floors['cross-dataset']} (cross-dataset) / ${floors.both} (both) (${((performance.now() - started) / 1000).toFixed(0)} s)`,
-    );
-    out.set(dataset, { models, floors });
+    for (const verdictRows of verdictRowsList) {
+      const started = performance.now();
+      const { models, floors } = fitModels(
+        others,
+        () => {},
+        withDense,
+        maxRefutedSupported,
+        signed,
+        reading,
+        DEFAULT_FLOOR_WEIGHING,
+        verdictRows,
+      );
+      console.log(
+        `  ${dataset ? `without ${dataset}` : 'in-domain'}, verdict rows ${verdictRows}: fitted on ${others.map((set) => set.name).join(', ')}; evidence cut ${models.relevance.threshold}, floor for supported ${floors.training} (weighed on the training claims) / ${floors['cross-dataset']} (cross-dataset) / ${floors.both} (both) (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+      );
+      out.set(foldKey(dataset, verdictRows), { models, floors });
+    }
   }
   console.log('');
   return out;
@@ -210,8 +238,8 @@ const foldModels =
       ? await foldModelsFor([null])
       : null;
 /** The fold's models with the floor of one weighing (or the shipped models, `undefined`). */
-function modelsFor(set: EvalSet, weighing: FloorWeighing): LearnedModels | undefined {
-  const fold = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null);
+function modelsFor(set: EvalSet, weighing: FloorWeighing, rows: VerdictRows): LearnedModels | undefined {
+  const fold = foldModels?.get(foldKey(protocol === 'lodo' ? datasetOf(set) : null, rows));
   if (!fold) return undefined;
   const floors = { ...fold.models.verdict.floors, supported: fold.floors[weighing] };
   return { ...fold.models, verdict: { ...fold.models.verdict, floors } };
@@ -220,67 +248,79 @@ function modelsFor(set: EvalSet, weighing: FloorWeighing): LearnedModels | undef
 const cell = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(3));
 // The shipped models carry one floor: other weighings need models fitted in the run.
 const weighings = foldModels ? floorWeighings : [DEFAULT_FLOOR_WEIGHING];
-const results: Array<{ name: string; floor: FloorWeighing; result: EvalResult }> = [];
-for (const weighing of weighings) {
-  const scored: typeof results = [];
-  for (const set of sets) {
-    writeConverted(set, split as Split);
-    const dense = await denseScorerFor(set);
-    const result = await runEval(set.corpus, set.claims, {
-      vectors,
-      models: modelsFor(set, weighing),
-      dense,
-    });
-    scored.push({ name: set.name, floor: weighing, result });
-    const title = `${set.name}${protocol === 'lodo' ? ', left out' : ''}${weighings.length > 1 ? ` (floor weighed: ${weighing})` : ''}`;
-    console.log(formatEvalTable(title, result) + '\n');
+// Likewise each reading of the verdict rows.
+const rowsVariants = foldModels ? verdictRowsList : [DEFAULT_VERDICT_ROWS];
+const results: Array<{ name: string; floor: FloorWeighing; verdictRows: VerdictRows; result: EvalResult }> =
+  [];
+for (const verdictRows of rowsVariants)
+  for (const weighing of weighings) {
+    const scored: typeof results = [];
+    const variant = [
+      weighings.length > 1 ? `floor weighed: ${weighing}` : '',
+      rowsVariants.length > 1 ? `verdict rows: ${verdictRows}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    for (const set of sets) {
+      writeConverted(set, split as Split);
+      const dense = await denseScorerFor(set);
+      const result = await runEval(set.corpus, set.claims, {
+        vectors,
+        models: modelsFor(set, weighing, verdictRows),
+        dense,
+      });
+      scored.push({ name: set.name, floor: weighing, verdictRows, result });
+      const title = `${set.name}${protocol === 'lodo' ? ', left out' : ''}${variant ? ` (${variant})` : ''}`;
+      console.log(formatEvalTable(title, result) + '\n');
+    }
+    results.push(...scored);
+    console.log(
+      `## Summary (${protocol === 'lodo' ? 'each set scored by models fitted without its dataset' : 'in-domain'}${foldModels ? `; floor for "supported" weighed: ${weighing}` : ''}${rowsVariants.length > 1 ? `; verdict rows: ${verdictRows}` : ''})\n`,
+    );
+    console.log(
+      table(
+        [
+          'set',
+          'claims',
+          'recall@10 Verity',
+          'recall@10 BM25',
+          'macro-F1 Verity',
+          'macro-F1 majority',
+          'lead (95% interval)',
+          'precision supported',
+          'precision contradicted',
+          'refuted → supported',
+          'refuted → supported or reported',
+        ],
+        scored.map(({ name, result }) => {
+          const lead = result.difference.macroF1;
+          return [
+            name,
+            result.claims,
+            cell(result['recall@10']),
+            cell(result.baseline['recall@10']),
+            cell(result.macroF1),
+            cell(result.baseline.macroF1),
+            `${cell(lead.value)} (${cell(lead.low)}…${cell(lead.high)})`,
+            cell(result.verdicts.supportedPrecision),
+            cell(result.verdicts.contradictedPrecision),
+            cell(result.verdicts.refutedCalledSupported),
+            cell(result.verdicts.refutedCalledSupportedOrReported),
+          ];
+        }),
+      ),
+    );
+    console.log('');
   }
-  results.push(...scored);
-  console.log(
-    `## Summary (${protocol === 'lodo' ? 'each set scored by models fitted without its dataset' : 'in-domain'}${foldModels ? `; floor for "supported" weighed: ${weighing}` : ''})\n`,
-  );
-  console.log(
-    table(
-      [
-        'set',
-        'claims',
-        'recall@10 Verity',
-        'recall@10 BM25',
-        'macro-F1 Verity',
-        'macro-F1 majority',
-        'lead (95% interval)',
-        'precision supported',
-        'precision contradicted',
-        'refuted → supported',
-        'refuted → supported or reported',
-      ],
-      scored.map(({ name, result }) => {
-        const lead = result.difference.macroF1;
-        return [
-          name,
-          result.claims,
-          cell(result['recall@10']),
-          cell(result.baseline['recall@10']),
-          cell(result.macroF1),
-          cell(result.baseline.macroF1),
-          `${cell(lead.value)} (${cell(lead.low)}…${cell(lead.high)})`,
-          cell(result.verdicts.supportedPrecision),
-          cell(result.verdicts.contradictedPrecision),
-          cell(result.verdicts.refutedCalledSupported),
-          cell(result.verdicts.refutedCalledSupportedOrReported),
-        ];
-      }),
-    ),
-  );
-  console.log('');
-}
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {
-  const models = foldModels?.get(protocol === 'lodo' ? datasetOf(set) : null)?.models ?? getLearnedModels();
+  const models =
+    foldModels?.get(foldKey(protocol === 'lodo' ? datasetOf(set) : null, rowsVariants[0]!))?.models ??
+    getLearnedModels();
   stance.push({ name: set.name, scores: stanceScores(await pools(set, await denseScorerFor(set)), models) });
 }
 if (stance.length) {

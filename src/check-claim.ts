@@ -96,14 +96,16 @@ export async function checkClaimDetailed(
   const { closest, ranked, claimNegated, minRelevance } = whole;
   // Each part of a compound claim is checked on its own: its own retrieval, its own evidence.
   const parts = [];
+  // How each evidence article as a whole holds the claim; a part's articles are read against the part.
+  const articleStances = new Map(whole.articleStances);
   if (claim.subClaims.length > 1) {
     for (const text of claim.subClaims) {
       const part = { ...analyzeClaim(text), subClaims: [text] };
       const partPassages = await retrievePassages(options.store, part, { asOf });
-      parts.push({
-        text,
-        evidence: (await selectEvidence(options.store, part, partPassages, evidenceOptions)).evidence,
-      });
+      const found = await selectEvidence(options.store, part, partPassages, evidenceOptions);
+      parts.push({ text, evidence: found.evidence });
+      for (const [id, stance] of found.articleStances)
+        if (!articleStances.has(id)) articleStances.set(id, stance);
     }
   }
   // What bears on a part of the claim bears on the claim: the parts' evidence joins the whole's.
@@ -119,6 +121,7 @@ export async function checkClaimDetailed(
     claimNegated,
     minRelevance,
     models: options.models,
+    articleStances,
   });
   // An open question ("Who …?", "How many …?") is answered from the same evidence, not judged.
   const reading = readQuestion(question);
@@ -145,6 +148,7 @@ export async function checkClaimDetailed(
     corpus: await corpusAsOf(options.store, asOf),
     checkedAt: asOf,
     spelling: corrections,
+    articleStances,
     sourcePolicy: options.sourcePolicy,
     methodUrl: options.methodUrl ?? DEFAULT_METHOD_URL,
   });

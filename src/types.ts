@@ -148,6 +148,12 @@ export interface ReportSource {
   repeats: string | null;
   /** The stored passages the report cites from this source. */
   passages: ReportSourcePassage[];
+  /**
+   * For a claim: how the article as a whole holds it, read from all its sentences on the claim
+   * (assess/article-stance.ts) — states it as fact, disputes it, or relays and discusses it — with
+   * the reader's probability. Absent for questions and in reports stored before 2026-12-07.
+   */
+  stance?: { label: 'states' | 'disputes' | 'discusses'; probability: number };
 }
 
 /** One part of the claim and whether the evidence covers it. */

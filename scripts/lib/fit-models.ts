@@ -229,30 +229,25 @@ function fitOnColumns(
   return { ...model, columns, inputWidth: names.length };
 }
 
-/** Fits every learned part on the given training pools; `log` hears about each choice made. */
-export function fitModels(
-  train: PooledSet[],
-  log: (line: string) => void = () => {},
-  /** The pools were scored with a sentence encoder (their features end with `denseSimilarity`). */
-  dense = false,
-  /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
-  maxRefutedSupported = MAX_REFUTED_SUPPORTED,
-  /** Which models are fitted holding the signs of pair-features.ts (relevance; contradiction for polarity). */
-  signed: Signed = DEFAULT_SIGNED,
-  /** What the stance models read (sentence-level features only; refutes needing a signal). */
-  reading: StanceReading = DEFAULT_STANCE_READING,
-  /** Where the confidence floor for "supported" is weighed (FloorWeighing). */
-  floorBy: FloorWeighing = DEFAULT_FLOOR_WEIGHING,
-): FitReport {
-  const stanceKeeps = (feature: string) => !reading.sentenceOnly || !ARTICLE_LEVEL_FEATURES.has(feature);
-  const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
-  // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
-  const stanceFeatureNames = [...pairFeatureNames, ...pairVectorFeatureNames(pairVectorDimensions(train))];
+/** What the sentence-level models are fitted with: the feature names and the settings measured. */
+interface SentenceFitSettings {
+  pairFeatureNames: string[];
+  stanceFeatureNames: string[];
+  stanceKeeps: (feature: string) => boolean;
+  signed: Signed;
+  reading: StanceReading;
+}
+
+/**
+ * The sentence-level models (ranker, relevance with its F2 cut, stance, polarity) fitted on the
+ * given pools, each set teaching what its labels can (EvalSet.teaches).
+ */
+function fitSentenceModels(train: PooledSet[], settings: SentenceFitSettings) {
+  const { pairFeatureNames, stanceFeatureNames, stanceKeeps, signed, reading } = settings;
   // Each set teaches what its labels can (EvalSet.teaches): Emergent has no sentence-level gold,
   // the pair sets have no fact-check verdicts, and so on; their pools would mislabel the rest.
   const relevanceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).relevance);
   const stanceSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).stance);
-  const verdictSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).verdict);
   const stanceBySet = stanceSets.map((set) => ({ name: set.name, ...examples(set.pools).stance }));
   const trainExamples = {
     relevance: examples(relevanceSets.flatMap((set) => set.pools)).relevance,
@@ -328,8 +323,85 @@ export function fitModels(
     },
   );
   if (reading.refutesNeedSignal) stance.refutesNeedSignal = true;
-  const fitted = { ranker, relevance, stance, polarity };
-  const trainScored = verdictSets.map((set) => set.pools.map((pool) => scored(pool.items, fitted)));
+  return {
+    models: { ranker, relevance, stance, polarity },
+    f2Cut,
+    counts: {
+      rankerPairs: pairs.rows.length,
+      relevance: trainExamples.relevance.rows.length,
+      stance: trainExamples.stance.rows.length,
+    },
+  };
+}
+
+/**
+ * How the verdict model's training rows are read:
+ * - `in-sample`: by the sentence models fitted on every training set, its own included — which
+ *   read their own training sets better than any claim a check meets, so that the verdict model
+ *   learns to trust their readings more than they deserve;
+ * - `cross-fitted`: each training set's claims by sentence models fitted on the other datasets'
+ *   training sets only (stacking on out-of-fold readings), as a check reads a kind of claim it was
+ *   never fitted on. The models shipped are fitted on every set either way.
+ */
+export type VerdictRows = 'in-sample' | 'cross-fitted';
+
+export const DEFAULT_VERDICT_ROWS: VerdictRows = 'in-sample';
+
+/** The dataset a set belongs to: its name before the parenthesis (both FEVER-symmetric worlds are one). */
+export const datasetOf = (set: { name: string }) => set.name.replace(/\s*\(.*$/, '');
+
+/** Fits every learned part on the given training pools; `log` hears about each choice made. */
+export function fitModels(
+  train: PooledSet[],
+  log: (line: string) => void = () => {},
+  /** The pools were scored with a sentence encoder (their features end with `denseSimilarity`). */
+  dense = false,
+  /** Largest share of any training set's refuted claims a definite "supported" may take (1: no floor). */
+  maxRefutedSupported = MAX_REFUTED_SUPPORTED,
+  /** Which models are fitted holding the signs of pair-features.ts (relevance; contradiction for polarity). */
+  signed: Signed = DEFAULT_SIGNED,
+  /** What the stance models read (sentence-level features only; refutes needing a signal). */
+  reading: StanceReading = DEFAULT_STANCE_READING,
+  /** Where the confidence floor for "supported" is weighed (FloorWeighing). */
+  floorBy: FloorWeighing = DEFAULT_FLOOR_WEIGHING,
+  /** How the verdict model's training rows are read (VerdictRows). */
+  verdictRows: VerdictRows = DEFAULT_VERDICT_ROWS,
+): FitReport {
+  const pairFeatureNames: string[] = [...(dense ? DENSE_PAIR_FEATURES : PAIR_FEATURES)];
+  const settings: SentenceFitSettings = {
+    pairFeatureNames,
+    // With an encoder's vectors on every pooled sentence, the stance models also read the pair vectors.
+    stanceFeatureNames: [...pairFeatureNames, ...pairVectorFeatureNames(pairVectorDimensions(train))],
+    stanceKeeps: (feature: string) => !reading.sentenceOnly || !ARTICLE_LEVEL_FEATURES.has(feature),
+    signed,
+    reading,
+  };
+  const sentenceFit = fitSentenceModels(train, settings);
+  const { ranker, relevance, stance, polarity } = sentenceFit.models;
+  const f2Cut = sentenceFit.f2Cut;
+  const verdictSets = train.filter((set) => (set.teaches ?? TEACHES_ALL).verdict);
+  // Cross-fitted rows: a set's claims read by sentence models fitted without its dataset. A set
+  // that taught the sentence models nothing (Emergent) is read by the models fitted on all.
+  const readerFor = new Map<string, Omit<LearnedModels, 'verdict'>>();
+  const readerOf = (set: PooledSet): Omit<LearnedModels, 'verdict'> => {
+    const teaches = set.teaches ?? TEACHES_ALL;
+    if (verdictRows === 'in-sample' || (!teaches.relevance && !teaches.stance)) return sentenceFit.models;
+    const dataset = datasetOf(set);
+    let reader = readerFor.get(dataset);
+    if (!reader) {
+      reader = fitSentenceModels(
+        train.filter((other) => datasetOf(other) !== dataset),
+        settings,
+      ).models;
+      readerFor.set(dataset, reader);
+      log(`verdict rows of ${dataset}: read by sentence models fitted without it`);
+    }
+    return reader;
+  };
+  const trainScored = verdictSets.map((set) => {
+    const reader = readerOf(set);
+    return set.pools.map((pool) => scored(pool.items, reader));
+  });
   const verdictLabels = verdictSets.flatMap((set) =>
     set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)),
   );
@@ -401,7 +473,7 @@ export function fitModels(
     outOfSetReadings(
       chosen.rows,
       verdictLabels,
-      verdictGroups.map((name) => name.replace(/\s*\(.*$/, '')),
+      verdictGroups.map((name) => datasetOf({ name })),
     ),
   );
   const floors: Record<FloorWeighing, number> = {
@@ -420,12 +492,7 @@ export function fitModels(
     f2Cut,
     cuts,
     floors,
-    counts: {
-      rankerPairs: pairs.rows.length,
-      relevance: trainExamples.relevance.rows.length,
-      stance: trainExamples.stance.rows.length,
-      verdict: chosen.rows.length,
-    },
+    counts: { ...sentenceFit.counts, verdict: chosen.rows.length },
   };
 }
 

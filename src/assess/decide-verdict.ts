@@ -3,6 +3,7 @@ import { getLearnedModels, type LearnedModels } from './learned-models.js';
 import { predictProba } from './logistic-regression.js';
 import { citedOrigin, type Provenance } from './trace-provenance.js';
 import { verdictFeatures } from './verdict-features.js';
+import type { ArticleReading, ArticleStanceLabel } from './article-stance.js';
 
 export const VERDICT_TITLES: Record<VerdictLabel, string> = {
   supported: 'Supported by the reporting',
@@ -77,6 +78,43 @@ export interface VerdictInput {
   minRelevance: number;
   /** The fitted models. Default: the shipped ones (models/*.json). */
   models?: LearnedModels;
+  /** How each evidence article as a whole holds the claim (article-stance.ts), by article id. */
+  articleStances?: ReadonlyMap<string, ArticleReading>;
+}
+
+/**
+ * "Read as a whole, of the 5 articles with evidence 3 state the claim as fact, 1 disputes it and 1
+ * only relays or discusses it": what the article-stance reader says of the evidence articles (it
+ * does not set the verdict; docs/method.md, "Article stance").
+ */
+export function articleStanceReason(
+  evidence: Evidence[],
+  stances: ReadonlyMap<string, ArticleReading> | undefined,
+): string | null {
+  if (!stances) return null;
+  const ids = [...new Set(evidence.map((item) => item.article.id))].filter((id) => stances.has(id));
+  if (ids.length === 0) return null;
+  const count = (label: ArticleStanceLabel | null) =>
+    ids.filter((id) => stances.get(id)!.shown === label).length;
+  const [states, disputes, discusses, unclear] = [
+    count('states'),
+    count('disputes'),
+    count('discusses'),
+    count(null),
+  ];
+  const parts = [
+    states > 0 ? `${states} ${states === 1 ? 'states' : 'state'} the claim as fact` : '',
+    disputes > 0 ? `${disputes} ${disputes === 1 ? 'disputes' : 'dispute'} it` : '',
+    discusses > 0
+      ? `${discusses} only ${discusses === 1 ? 'relays or discusses' : 'relay or discuss'} it`
+      : '',
+    unclear > 0 ? `${unclear} ${unclear === 1 ? 'takes' : 'take'} no clear stance` : '',
+  ].filter(Boolean);
+  const listed =
+    parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+  return ids.length === 1
+    ? `Read as a whole, the one article with evidence ${listed.replace(/^1 /, '')}.`
+    : `Read as a whole, of the ${ids.length} articles with evidence ${listed}.`;
 }
 
 /**
@@ -130,6 +168,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
         : 'None of them leans clearly toward the claim, and none shows anything that contradicts it.'
       : `${supporting.length} sentence${supporting.length === 1 ? ' leans' : 's lean'} toward the claim and ${against.length} against it.`,
   ];
+  const wholeArticles = articleStanceReason(evidence, input.articleStances);
+  if (wholeArticles) reasons.push(wholeArticles);
   if (unshown > 0)
     reasons.push(
       `${unshown} ${unshown === 1 ? 'sentence reads' : 'sentences read'} as against the claim to the stance model but ${unshown === 1 ? 'holds' : 'hold'} no denial of it, opposite word or different number or date, so ${unshown === 1 ? 'it counts' : 'they count'} for neither side.`,

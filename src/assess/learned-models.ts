@@ -13,11 +13,16 @@ export interface LearnedModels {
   /** Two-way, on sentences that take a side: supports or refutes (see stance-of.ts). */
   polarity: LinearModel;
   verdict: LinearModel;
+  /**
+   * How an article as a whole holds the claim: states / disputes / discusses (article-stance.ts).
+   * Optional: models fitted in an evaluation run leave it out and the shipped one is read.
+   */
+  articleStance?: LinearModel;
 }
 
 let models: LearnedModels | undefined;
 
-function load(name: string): LinearModel {
+export function loadModel(name: string): LinearModel {
   const file = path.join(packageRoot(), 'models', `${name}.json`);
   if (!fs.existsSync(file))
     throw new Error(`The ${name} model is missing at ${file}; run \`npm run train\` to fit it.`);
@@ -26,11 +31,12 @@ function load(name: string): LinearModel {
 
 export function getLearnedModels(): LearnedModels {
   models ??= {
-    ranker: load('ranker'),
-    relevance: load('relevance'),
-    stance: load('stance'),
-    polarity: load('polarity'),
-    verdict: load('verdict'),
+    ranker: loadModel('ranker'),
+    relevance: loadModel('relevance'),
+    stance: loadModel('stance'),
+    polarity: loadModel('polarity'),
+    verdict: loadModel('verdict'),
+    articleStance: loadModel('article-stance'),
   };
   return models;
 }

@@ -5,6 +5,7 @@ import type {
   Evidence,
   Report,
   ReportSection,
+  ReportSource,
   StoredArticle,
   Verdict,
 } from '../types.js';
@@ -43,6 +44,7 @@ import { clusterStatements, originsOf, outletsOf } from '../assess/cluster-state
 import { premiseSentence } from './premise-sentence.js';
 import { timeline } from './timeline.js';
 import { keyFacts } from './key-facts.js';
+import type { ArticleReading } from '../assess/article-stance.js';
 
 export interface ComposeInput {
   claim: Claim;
@@ -66,6 +68,8 @@ export interface ComposeInput {
   methodUrl: string;
   /** The user's source policy (source-quality.ts); none by default. */
   sourcePolicy?: SourcePolicy;
+  /** How each evidence article as a whole holds the claim, by article id (article-stance.ts). */
+  articleStances?: ReadonlyMap<string, ArticleReading>;
   /** Typos read as the words the corpus holds (retrieve/correct-spelling.ts). */
   spelling?: Array<{ from: string; to: string }>;
 }
@@ -294,7 +298,25 @@ export function composeReport(input: ComposeInput): Report {
       answerFound,
       namedSpeakers(input.reactions),
     ),
-    sources: assignRoles(citer.list(), provenance),
+    sources: withStances(assignRoles(citer.list(), provenance), reading.kind, input.articleStances),
     provenance: { sources: provenance.articleCount, origins: provenance.origins },
   };
+}
+
+/** A claim's sources with how each article as a whole holds it; a question's are left as they are. */
+function withStances(
+  sources: ReportSource[],
+  kind: QuestionReading['kind'],
+  stances: ReadonlyMap<string, ArticleReading> | undefined,
+): ReportSource[] {
+  if (kind !== 'claim' || !stances) return sources;
+  return sources.map((source) => {
+    const reading = stances.get(source.articleId);
+    const label = reading?.shown;
+    if (!reading || !label) return source;
+    return {
+      ...source,
+      stance: { label, probability: Math.round(reading.probabilities[label] * 100) / 100 },
+    };
+  });
 }

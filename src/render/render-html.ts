@@ -1,6 +1,7 @@
 import { llmNote } from './llm-note.js';
 import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
+import { ARTICLE_STANCE_PHRASES } from '../assess/article-stance.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
 import { spellingNote } from './render-markdown.js';
 import { escapeHtml, safeUrl } from './escape-html.js';
@@ -45,7 +46,10 @@ function source(item: ReportSource): string {
     )
     .join('');
   const role = item.role === 'repeats' ? `repeats ${escapeHtml(item.repeats ?? '')}` : escapeHtml(item.role);
-  return `<li id="source-${item.n}"><p><span class="role">${role}</span> ${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${title}</a>` : title}${meta.length ? ` — ${meta.join(' · ')}` : ''}</p>${passages}</li>`;
+  const stance = item.stance
+    ? ` <span class="stance">as a whole, ${ARTICLE_STANCE_PHRASES[item.stance.label]} (${Math.round(item.stance.probability * 100)}%)</span>`
+    : '';
+  return `<li id="source-${item.n}"><p><span class="role">${role}</span> ${url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${title}</a>` : title}${meta.length ? ` — ${meta.join(' · ')}` : ''}${stance}</p>${passages}</li>`;
 }
 
 const STYLE = `body{font:16px/1.55 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}

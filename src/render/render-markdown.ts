@@ -1,6 +1,7 @@
 import { llmNote } from './llm-note.js';
 import { openingWords } from '../compose/describe-source.js';
 import { describeAttribution } from '../assess/attribute-sentence.js';
+import { ARTICLE_STANCE_PHRASES } from '../assess/article-stance.js';
 import type { CitedSentence, Report, ReportSource } from '../types.js';
 
 function cited(sentence: CitedSentence): string {
@@ -30,6 +31,9 @@ function sourceLine(source: ReportSource): string {
     source.url,
   ].filter(Boolean);
   const role = source.role === 'repeats' ? `repeats ${source.repeats}` : source.role;
+  const stance = source.stance
+    ? ` · as a whole, ${ARTICLE_STANCE_PHRASES[source.stance.label]} (${Math.round(source.stance.probability * 100)}%)`
+    : '';
   const passages = source.passages.map((passage) =>
     [
       `   > ${passage.text}`,
@@ -42,9 +46,10 @@ function sourceLine(source: ReportSource): string {
       ...(passage.sentences?.length ? ['   >'] : []),
     ].join('\n'),
   );
-  return [`${source.n}. ${parts.join(' · ') || `article ${source.articleId}`} — *${role}*`, ...passages].join(
-    '\n',
-  );
+  return [
+    `${source.n}. ${parts.join(' · ') || `article ${source.articleId}`} — *${role}*${stance}`,
+    ...passages,
+  ].join('\n');
 }
 
 /** Markdown, rendered only from the report model; the shape follows the seed fact-check. */

@@ -6,6 +6,7 @@ import { predictProba } from '../assess/logistic-regression.js';
 import { contradictionSignals } from '../assess/contradiction-signals.js';
 import { deniesUnlikeClaim } from '../assess/alignment-features.js';
 import { pooledStance } from '../assess/stance-of.js';
+import { readArticle, type ArticleReading } from '../assess/article-stance.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
 import { stem } from '../analyze/tokenize.js';
@@ -49,6 +50,8 @@ export async function selectEvidence(
   ranked: Evidence[];
   claimNegated: boolean;
   minRelevance: number;
+  /** How each article that gives evidence holds the claim as a whole, by article id. */
+  articleStances: Map<string, ArticleReading>;
 }> {
   const models = options.models ?? getLearnedModels();
   const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
@@ -128,12 +131,29 @@ export async function selectEvidence(
     ),
     options.limit,
   );
+  // Each article that gives evidence, read as a whole: all of its sentences the search reached.
+  const articleModel = models.articleStance ?? getLearnedModels().articleStance;
+  const articleStances = new Map<string, ArticleReading>();
+  const giving = new Set(evidence.map((item) => item.article.id));
+  if (articleModel)
+    for (const id of giving) {
+      const sentences = pooled
+        .filter((item) => item.article.id === id)
+        .map((item) => ({
+          text: item.sentence.text,
+          features: item.features,
+          score: rankScore(models, item.features),
+          restates: item.restates,
+        }));
+      articleStances.set(id, readArticle(articleModel, claim.text, sentences));
+    }
   return {
     evidence,
     closest: evidence.length > 0 ? [] : pick(ranked, 3),
     ranked,
     claimNegated: profile.negated,
     minRelevance,
+    articleStances,
   };
 }
 
