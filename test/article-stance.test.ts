@@ -200,5 +200,15 @@ describe('article stance', () => {
     expect(many).toBe(
       'Read as a whole, of the 3 articles with evidence 2 state the claim as fact and 1 only relays or discusses it.',
     );
+    const unclear = { probabilities: { states: 0.4, disputes: 0.3, discusses: 0.3 }, shown: null };
+    expect(
+      articleStanceReason(
+        [evidence('a'), evidence('b')],
+        new Map([
+          ['a', unclear],
+          ['b', unclear],
+        ]),
+      ),
+    ).toBe('Read as a whole, none of the 2 articles with evidence takes a clear stance.');
   });
 });

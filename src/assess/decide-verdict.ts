@@ -112,6 +112,8 @@ export function articleStanceReason(
   ].filter(Boolean);
   const listed =
     parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+  if (unclear === ids.length && ids.length > 1)
+    return `Read as a whole, none of the ${ids.length} articles with evidence takes a clear stance.`;
   return ids.length === 1
     ? `Read as a whole, the one article with evidence ${listed.replace(/^1 /, '')}.`
     : `Read as a whole, of the ${ids.length} articles with evidence ${listed}.`;
