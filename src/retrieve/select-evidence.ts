@@ -70,6 +70,7 @@ export async function selectEvidence(
         pooled.map((item) => item.sentence.text),
       )
     : undefined;
+  const rankScores = pooled.map((item) => rankScore(models, item.features));
   const ranked = pooled
     .map((item, index): Evidence & { rank: number; score: number } => {
       return {
@@ -85,8 +86,7 @@ export async function selectEvidence(
         restatesClaim: item.restates,
         contradicts: contradictionSignals(item.features, deniesUnlikeClaim(profile, item.sentence.text)),
         rank: item.rank,
-        score:
-          rankScore(models, item.features) + (similarity ? options.vectors!.weight * similarity[index]! : 0),
+        score: rankScores[index]! + (similarity ? options.vectors!.weight * similarity[index]! : 0),
       };
     })
     .sort(
@@ -137,14 +137,18 @@ export async function selectEvidence(
   const giving = new Set(evidence.map((item) => item.article.id));
   if (articleModel)
     for (const id of giving) {
-      const sentences = pooled
-        .filter((item) => item.article.id === id)
-        .map((item) => ({
-          text: item.sentence.text,
-          features: item.features,
-          score: rankScore(models, item.features),
-          restates: item.restates,
-        }));
+      const sentences = pooled.flatMap((item, index) =>
+        item.article.id === id
+          ? [
+              {
+                text: item.sentence.text,
+                features: item.features,
+                score: rankScores[index]!,
+                restates: item.restates,
+              },
+            ]
+          : [],
+      );
       articleStances.set(id, readArticle(articleModel, claim.text, sentences));
     }
   return {
