@@ -58,7 +58,7 @@ h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:2rem}.meta{c
 .verdict[data-label=contradicted]{border-color:#b00020}.verdict[data-label=answered]{border-color:#1b5e9f}.answer{font-size:1.1rem}.verdict[data-label=disputed],.verdict[data-label=reported]{border-color:#c77700}
 a.cite{text-decoration:none;font-size:.85em}blockquote{margin:.5rem 0 .5rem 1rem;color:#333;border-left:3px solid #ddd;padding-left:.75rem}
 .said-by{font:.85em sans-serif;color:#555;margin:.25rem 0 0;padding-left:1.2rem}
-.role{font:.75em sans-serif;text-transform:uppercase;background:#eee;padding:0 .3em;margin-right:.4em}.outdated{background:#fff3cd;padding:.5rem}
+.role{font:.75em sans-serif;text-transform:uppercase;background:#eee;padding:0 .3em;margin-right:.4em}.stance{font:.8em sans-serif;color:#555}.outdated{background:#fff3cd;padding:.5rem}
 @media print{a.cite{color:inherit}body{margin:0}}`;
 
 export interface ArticleOptions {
