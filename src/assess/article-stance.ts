@@ -158,7 +158,12 @@ export function readArticleStance(
   claim: string,
   sentences: ArticleSentence[],
 ): ArticleStance {
-  const probabilities = predictProba(model, articleStanceFeatures(claim, sentences));
+  const row = articleStanceFeatures(claim, sentences);
+  if (row.length !== model.features.length)
+    throw new Error(
+      `The article-stance model reads ${model.features.length} features but this Verity computes ${row.length}; refit it with \`npm run train -- --only article-stance\`.`,
+    );
+  const probabilities = predictProba(model, row);
   return Object.fromEntries(
     ARTICLE_STANCES.map((label) => [label, probabilities[model.classes.indexOf(label)] ?? 0]),
   ) as ArticleStance;
