@@ -1,15 +1,17 @@
 /**
- * `npm run eval:stance`: how well Verity's stance reading does on news prose, on FNC-1's
- * competition test (every related headline–body pair: agree / disagree / discuss, read as
- * supports / refutes / no side). The body's sentences are ranked against the headline as a check
- * ranks evidence, and the best three decide: their mean stance (supports, refutes, no side), the
- * most likely side winning. Beside it, in the same run: the majority label, and FNC-1's baseline
- * "refuting words" cue (a body whose sentences on the headline hold "fake", "hoax", "denies", …
- * disputes it; otherwise it discusses). The shipped models were fitted on FNC-1's training stances
- * (other bodies); `--protocol lodo` fits them afresh without FNC-1 (how stance carries over to news
- * from the other sets alone; the article reader, fitted on FNC-1 alone, is then marked as not left out). `--dense` adds the Universal Sentence Encoder's similarity to the
- * features and `--pair-vectors` also the pair's vectors (u∘v, |u−v|) to the stance models; both fit
- * the models in the run (with FNC-1's training stances unless `--protocol lodo`).
+ * `npm run eval:stance`: how well Verity reads stance on news prose, on FNC-1's competition test
+ * (every related headline–body pair: agree / disagree / discuss, read as supports / refutes / no
+ * side). Two readers: the sentence reader ranks the body's sentences against the headline as a
+ * check ranks evidence and takes the best three's mean stance; the article reader
+ * (src/assess/article-stance.ts) reads the body as a whole, fitted on FNC-1's training stances and
+ * weighed there by cross-validation grouped by body. Beside them, in the same run: the majority
+ * label, and FNC-1's baseline "refuting words" cue. The shipped sentence models were fitted on
+ * FNC-1's training stances (other bodies); `--protocol lodo` fits them afresh without FNC-1 (how
+ * stance carries over to news from the other sets alone; the article reader, fitted on FNC-1
+ * alone, is then marked as not left out). `--dense` adds the Universal Sentence Encoder's
+ * similarity to the features and `--pair-vectors` also the pair's vectors (u∘v, |u−v|) to the
+ * stance models; both fit the models in the run (with FNC-1's training stances unless
+ * `--protocol lodo`). Scored pairs are cached in .verity/eval (news-stance.ts, `articlePairs`).
  */
 import type { LearnedModels } from '../src/assess/learned-models.js';
 import { getLearnedModels } from '../src/assess/learned-models.js';
