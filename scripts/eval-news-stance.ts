@@ -37,6 +37,7 @@ import {
   crossValidatedReadings,
   decisionWeights,
   shifted,
+  STANCE_AS_EVAL_LABEL,
   fitArticleStance,
   fitShownArticleStance,
   predictArticleStances,
@@ -139,11 +140,7 @@ const perPair = (performance.now() - started) / pairs.length;
 // The article-stance reader: fitted on FNC-1's training stances, weighed there by cross-validation.
 console.log('Reading the training stances for the article-stance reader (cached after the first run)…');
 const trainPairs = await articlePairs(shared, 'train');
-const ARTICLE_AS_LABEL: Record<ArticleStanceLabel, EvalLabel> = {
-  states: 'supported',
-  disputes: 'refuted',
-  discusses: 'not enough info',
-};
+const ARTICLE_AS_LABEL: Record<ArticleStanceLabel, EvalLabel> = STANCE_AS_EVAL_LABEL;
 const trainGold = trainPairs.map((pair) => AS_LABEL[pair.stance]);
 const readingsCv = crossValidatedReadings(trainPairs);
 const crossValidated = readingsCv.map((reading) => ARTICLE_AS_LABEL[likeliestStance(reading)]);

@@ -14,7 +14,12 @@ import { INFERENCE_SETS, SHARED_SETS, STANCE_SETS, type Split } from './lib/eval
 import { examples, fitModels, pools, RELEVANCE_BETA, sided } from './lib/fit-models.js';
 import { table } from './lib/stats.js';
 import { articlePairs } from './lib/news-stance.js';
-import { AS_ARTICLE_STANCE, fitShownArticleStance, predictArticleStances } from './lib/fit-article-stance.js';
+import {
+  AS_ARTICLE_STANCE,
+  fitShownArticleStance,
+  predictArticleStances,
+  STANCE_AS_EVAL_LABEL,
+} from './lib/fit-article-stance.js';
 import { loadModel, type LearnedModels } from '../src/assess/learned-models.js';
 import { macroF1 } from '../src/eval/metrics.js';
 
@@ -51,10 +56,9 @@ async function trainArticleStance(models: Pick<LearnedModels, 'ranker' | 'releva
   const test = await articlePairs(shared, 'test', models);
   const gold = test.map((pair) => AS_ARTICLE_STANCE[pair.stance]);
   const read = predictArticleStances(model, test);
-  const asLabel = { states: 'supported', disputes: 'refuted', discusses: 'not enough info' } as const;
   model.heldOut['FNC-1 competition test, related pairs (macro-F1)'] = +macroF1(
-    gold.map((label) => asLabel[label]),
-    read.map((label) => asLabel[label]),
+    gold.map((label) => STANCE_AS_EVAL_LABEL[label]),
+    read.map((label) => STANCE_AS_EVAL_LABEL[label]),
   ).toFixed(4);
   writeModel(model);
   console.log(

@@ -22,6 +22,13 @@ import {
 import type { ArticlePair, NewsStance } from './news-stance.js';
 import { macroF1 } from '../../src/eval/metrics.js';
 
+/** The article stances under the eval's label names (macroF1 and the tables take those). */
+export const STANCE_AS_EVAL_LABEL = {
+  states: 'supported',
+  disputes: 'refuted',
+  discusses: 'not enough info',
+} as const satisfies Record<ArticleStanceLabel, string>;
+
 /** FNC-1's labels as the article stances they name. */
 export const AS_ARTICLE_STANCE: Record<NewsStance, ArticleStanceLabel> = {
   agree: 'states',
@@ -59,16 +66,13 @@ export function decisionWeights(pairs: ArticlePair[], readings: ArticleStance[])
       const weights = { states, disputes, discusses: 1 };
       const read = shifted(readings, weights).map(likeliestStance);
       const score = macroF1(
-        gold.map((label) => AS_LABEL[label]),
-        read.map((label) => AS_LABEL[label]),
+        gold.map((label) => STANCE_AS_EVAL_LABEL[label]),
+        read.map((label) => STANCE_AS_EVAL_LABEL[label]),
       );
       if (score > best.score + 1e-9) best = { score, weights };
     }
   return best.weights;
 }
-
-/** The article stances under the eval's label names (macroF1 takes those). */
-const AS_LABEL = { states: 'supported', disputes: 'refuted', discusses: 'not enough info' } as const;
 
 /**
  * The shipped reader: fitted on every pair; the decision weights (as log-weights on each class's
