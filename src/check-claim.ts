@@ -113,7 +113,9 @@ export async function checkClaimDetailed(
     whole.evidence,
     parts.map((part) => part.evidence),
   );
-  const provenance = traceProvenance(evidence, sameStorySentences(ranked, evidence));
+  // Only the cited articles' texts are read (copies found by their text, repeated paragraphs).
+  const articleTexts = await options.store.articleTexts(evidence.map((item) => item.article.id));
+  const provenance = traceProvenance(evidence, articleTexts, sameStorySentences(ranked, evidence));
   let verdict = decideVerdict({
     evidence,
     ranked,
@@ -133,6 +135,7 @@ export async function checkClaimDetailed(
     );
   const sides = competingPerspectives(ranked, evidence);
   const composed = composeReport({
+    articleTexts,
     reading,
     parts,
     reactions: findReactions(ranked, [...evidence, ...sides.critics, ...sides.defenders]).filter((item) =>

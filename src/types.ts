@@ -34,6 +34,13 @@ export interface StoredArticle extends ExtractedArticle {
   syndicationGroup: string | null;
 }
 
+/**
+ * An article as retrieval returns it: every field but the text. A check reads the metadata of a
+ * hundred articles and the text of the few it cites (`Store.articleTexts`), so search results do
+ * not carry whole articles.
+ */
+export type ArticleInfo = Omit<StoredArticle, 'text'>;
+
 /** A bounded, paragraph-based slice of an article; the unit that retrieval ranks and citations point to. */
 export interface Passage {
   /** `<articleId>:<ordinal>`, stable for the same article content. */
@@ -52,7 +59,7 @@ export interface Sentence {
 /** A passage returned by retrieval, with its article for display and its score (higher is better). */
 export interface RankedPassage {
   passage: Passage;
-  article: StoredArticle;
+  article: ArticleInfo;
   score: number;
 }
 
@@ -76,7 +83,7 @@ export type Modality = 'asserted' | 'reported' | 'denied' | 'promised' | 'specul
 export interface Evidence {
   sentence: Sentence;
   passage: Passage;
-  article: StoredArticle;
+  article: ArticleInfo;
   /** Relevance to the claim, 0..1 (share of the claim's weighted terms the sentence holds). */
   coverage: number;
   /** Claim terms the sentence holds. */

@@ -124,7 +124,7 @@ describe('promises kept apart from acts', () => {
       6,
     );
     expect(citedOrigin(credit.sentence.text)).toBe('Valley Gazette');
-    expect(traceProvenance([promise]).origins).toEqual(['Valley Courier']);
-    expect(traceProvenance([promise], [credit]).origins).toEqual(['Valley Gazette']);
+    expect(traceProvenance([promise], new Map()).origins).toEqual(['Valley Courier']);
+    expect(traceProvenance([promise], new Map(), [credit]).origins).toEqual(['Valley Gazette']);
   });
 });

@@ -39,6 +39,11 @@ function article(
   };
 }
 
+/** The texts of the evidence's articles, as `Store.articleTexts` gives them. */
+function textsOf(evidence: Evidence[]): Map<string, string> {
+  return new Map(evidence.map((item) => [item.article.id, (item.article as StoredArticle).text]));
+}
+
 function evidenceFrom(source: StoredArticle, sentence: string): Evidence {
   return {
     sentence: { passageId: `${source.id}:0`, ordinal: 0, text: sentence },
@@ -80,7 +85,7 @@ describe('origins', () => {
 
   it('counts a repost that holds another article as that article’s account, named after its first publisher', () => {
     const evidence = [original, repost, independent].map((source) => evidenceFrom(source, FIRST_SENTENCE));
-    const provenance = traceProvenance(evidence);
+    const provenance = traceProvenance(evidence, textsOf(evidence));
     expect(provenance.origins).toEqual(['Riverton Gazette', 'Valley Courier']);
     expect(provenance.originOf.get('aggregator')).toBe('Riverton Gazette');
     const citer = new Citer(provenance.originOf);
@@ -96,7 +101,8 @@ describe('origins', () => {
   it('counts copies grouped at ingest as one account even when their texts differ', () => {
     const a = article('a', 'Outlet A', '2026-03-04', 'The council voted for the dam.', 'g1');
     const b = article('b', 'Outlet B', '2026-03-06', 'Council votes for dam.', 'g1');
-    const provenance = traceProvenance([evidenceFrom(a, a.text), evidenceFrom(b, b.text)]);
+    const evidence = [evidenceFrom(a, a.text), evidenceFrom(b, b.text)];
+    const provenance = traceProvenance(evidence, textsOf(evidence));
     expect(provenance.origins).toEqual(['Outlet A']);
   });
 
@@ -140,6 +146,6 @@ describe('origins', () => {
       evidenceFrom(repost, FIRST_SENTENCE),
       evidenceFrom(credited, 'The Riverton Gazette reported the vote first.'),
     ];
-    expect(traceProvenance(evidence).origins).toEqual(['Riverton Gazette']);
+    expect(traceProvenance(evidence, textsOf(evidence)).origins).toEqual(['Riverton Gazette']);
   });
 });

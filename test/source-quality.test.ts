@@ -89,7 +89,7 @@ describe('sources weighed', async () => {
     const hit = (await checkClaim('Riverton dam', { store, asOf: '2026-04-01' })).sources[0]!.passages[0]!.id;
     const stored = (await store.getPassage(hit))!.article;
     const at = (url: string | null, outlet: string | null) =>
-      sourceQuality({ ...stored, url, outlet, text: '' }, policy).tier;
+      sourceQuality({ ...stored, url, outlet }, '', policy).tier;
     expect(at('https://www.gazette.example/x', null)).toBe('high');
     expect(at(null, 'gazette.example')).toBe('high');
     expect(at('https://notgazette.example/x', 'Other')).toBe('standard');

@@ -121,8 +121,9 @@ describe.skipIf(!HAS_SHARED)('URLs, feeds and sitemaps over a local HTTP server'
     });
     expect(summary).toMatchObject({ added: 1, failed: 0 });
     const article = (await store.searchPassages({ terms: ['harbour'], limit: 1 }))[0]!.article;
-    expect(article.text).toContain('Page 1, paragraph 1');
-    expect(article.text).toContain('Page 2, paragraph 6');
+    const text = (await store.articleTexts([article.id])).get(article.id);
+    expect(text).toContain('Page 1, paragraph 1');
+    expect(text).toContain('Page 2, paragraph 6');
     await store.close();
   });
 

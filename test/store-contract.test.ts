@@ -112,6 +112,11 @@ describe.each(BACKENDS)('Store contract: %s', (_name, create) => {
     expect(await store.getPassage('missing:0')).toBeNull();
     expect((await store.getArticle(hit!.article.id))?.text).toBe(input.article.text);
     expect(await store.getArticle('missing')).toBeNull();
+    // Search results carry the article's fields but not its text; the text comes by id, once per id.
+    expect(hit!.article).not.toHaveProperty('text');
+    expect((await store.passagesByRowid([1]))[0]?.article).not.toHaveProperty('text');
+    const texts = await store.articleTexts([hit!.article.id, 'missing', hit!.article.id]);
+    expect([...texts]).toEqual([[hit!.article.id, input.article.text]]);
   });
 
   it('ranks by BM25, stems terms, and treats user text as terms, not query syntax', async () => {

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { UsageError } from '../errors.js';
-import type { StoredArticle } from '../types.js';
+import type { ArticleInfo } from '../types.js';
 import { siteOf } from '../retrieve/article-key.js';
 
 export type SourceTier = 'high' | 'standard' | 'low';
@@ -55,7 +55,7 @@ export function loadSourcePolicy(file: string): SourcePolicy {
 }
 
 /** The policy entry for an article: its address's host is the domain or under it, or its outlet is named so. */
-function policyEntry(article: StoredArticle, policy: SourcePolicy | undefined) {
+function policyEntry(article: ArticleInfo, policy: SourcePolicy | undefined) {
   const host = siteOf(article);
   const outlet = article.outlet?.toLowerCase() ?? null;
   return policy?.domains.find((entry) => {
@@ -75,12 +75,17 @@ export function mostRepeatedParagraph(text: string): number {
   return Math.max(0, ...counts.values());
 }
 
-export function sourceQuality(article: StoredArticle, policy?: SourcePolicy): SourceQuality {
+export function sourceQuality(
+  article: ArticleInfo,
+  /** The article's text (`Store.articleTexts`), read for repeated paragraphs; without it only the policy counts. */
+  text: string | undefined,
+  policy?: SourcePolicy,
+): SourceQuality {
   const entry = policyEntry(article, policy);
   const setAside: string[] = [];
   if (entry?.tier === 'low')
     setAside.push(`listed as low quality in the source policy${entry.note ? ` (${entry.note})` : ''}`);
-  const repeats = mostRepeatedParagraph(article.text);
+  const repeats = text === undefined ? 0 : mostRepeatedParagraph(text);
   if (repeats >= 2) setAside.push(`the same paragraph is printed ${repeats} times on the page`);
   return { tier: entry?.tier ?? 'standard', setAside };
 }

@@ -1,6 +1,6 @@
 import { DEMONYM } from '../analyze/demonyms.js';
 import { articleKey } from '../retrieve/article-key.js';
-import type { Evidence, StoredArticle } from '../types.js';
+import type { ArticleInfo, Evidence } from '../types.js';
 import { containment, shingles } from './shared-text.js';
 
 /**
@@ -71,7 +71,7 @@ export function citedOrigin(sentence: string): string | null {
 }
 
 /** An article's own name as an origin: its outlet, else its headline, address or id. */
-function ownName(article: StoredArticle): string {
+function ownName(article: ArticleInfo): string {
   return article.outlet ?? article.title ?? article.url ?? article.id;
 }
 
@@ -80,7 +80,7 @@ function ownName(article: StoredArticle): string {
  * articles most of whose text another of them holds word for word (containment, measured on the
  * smaller, so a partial copy or a rewrite that adds its own paragraphs is found too).
  */
-function accounts(articles: StoredArticle[]): Map<string, string> {
+function accounts(articles: ArticleInfo[], textOf: ReadonlyMap<string, string>): Map<string, string> {
   const parent = new Map(articles.map((article) => [articleKey(article), articleKey(article)]));
   const find = (key: string): string => {
     let root = key;
@@ -97,7 +97,7 @@ function accounts(articles: StoredArticle[]): Map<string, string> {
     else byGroup.set(article.syndicationGroup, articleKey(article));
   }
   const texts = articles
-    .map((article) => ({ key: articleKey(article), runs: shingles(article.text) }))
+    .map((article) => ({ key: articleKey(article), runs: shingles(textOf.get(article.id) ?? '') }))
     .filter((item) => item.runs.size >= MIN_SHINGLES_TO_COMPARE);
   for (let a = 0; a < texts.length; a++)
     for (let b = a + 1; b < texts.length; b++) {
@@ -115,7 +115,12 @@ function accounts(articles: StoredArticle[]): Map<string, string> {
  * same story, credits an outlet ("the Washington Post reported", "(AP)") counts under that outlet;
  * otherwise under the outlet of its earliest-published article, which the others repeat.
  */
-export function traceProvenance(evidence: Evidence[], related: Evidence[] = []): Provenance {
+export function traceProvenance(
+  evidence: Evidence[],
+  /** The evidence articles' texts, by article id (`Store.articleTexts`): copies are found by their text. */
+  texts: ReadonlyMap<string, string>,
+  related: Evidence[] = [],
+): Provenance {
   const articles = [...new Map(evidence.map((item) => [articleKey(item.article), item.article])).values()];
   const keys = new Set(articles.map(articleKey));
   // The attribution is often in another sentence of the story than the best evidence ("…, the
@@ -126,7 +131,7 @@ export function traceProvenance(evidence: Evidence[], related: Evidence[] = []):
     const key = articleKey(item.article);
     if (cited && !citedIn.has(key)) citedIn.set(key, cited);
   }
-  const accountOf = accounts(articles);
+  const accountOf = accounts(articles, texts);
   const earliestFirst = [...articles].sort(
     (a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999') || a.id.localeCompare(b.id),
   );

@@ -1,4 +1,4 @@
-import type { CitedSentence, Evidence, ReportSource, StoredArticle } from '../types.js';
+import type { CitedSentence, Evidence, ReportSource, ArticleInfo } from '../types.js';
 import { attributeSentence } from '../assess/attribute-sentence.js';
 import { quote } from './describe-source.js';
 
@@ -46,7 +46,7 @@ export class Citer {
   }
 
   private sourceFor(
-    article: StoredArticle,
+    article: ArticleInfo,
     passageId: string,
     passageText: string,
     sentence?: string,

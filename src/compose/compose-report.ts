@@ -6,7 +6,7 @@ import type {
   Report,
   ReportSection,
   ReportSource,
-  StoredArticle,
+  ArticleInfo,
   Verdict,
 } from '../types.js';
 import { Citer } from './citer.js';
@@ -68,6 +68,8 @@ export interface ComposeInput {
   methodUrl: string;
   /** The user's source policy (source-quality.ts); none by default. */
   sourcePolicy?: SourcePolicy;
+  /** The evidence articles' texts by article id (`Store.articleTexts`), read for signs of low quality. */
+  articleTexts: ReadonlyMap<string, string>;
   /** How each evidence article as a whole holds the claim, by article id (article-stance.ts). */
   articleStances?: ReadonlyMap<string, ArticleReading>;
   /** Typos read as the words the corpus holds (retrieve/correct-spelling.ts). */
@@ -198,8 +200,8 @@ export function composeReport(input: ComposeInput): Report {
 
   // A source that alone gives another number for a fact every other outlet agrees on is set aside too.
   const outliers = outlierFacts(story, claim.entities);
-  const quality = (article: StoredArticle) => {
-    const own = sourceQuality(article, input.sourcePolicy);
+  const quality = (article: ArticleInfo) => {
+    const own = sourceQuality(article, input.articleTexts.get(article.id), input.sourcePolicy);
     const outlier = outliers.get(article.id);
     return outlier ? { ...own, setAside: [...own.setAside, outlier] } : own;
   };

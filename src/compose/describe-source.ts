@@ -1,4 +1,4 @@
-import type { StoredArticle } from '../types.js';
+import type { ArticleInfo } from '../types.js';
 import { siteOf } from '../retrieve/article-key.js';
 
 const MAX_TITLE = 70;
@@ -7,7 +7,7 @@ const MAX_TITLE = 70;
  * How a report sentence names a source: its outlet, else its web site, else its byline ("an article
  * by Serdar Dincel"), else its headline (shortened), plus the date.
  */
-export function describeSource(article: StoredArticle): string {
+export function describeSource(article: ArticleInfo): string {
   let name = article.outlet ?? siteOf(article);
   if (!name && article.authors.length > 0) name = `an article by ${article.authors.join(' and ')}`;
   if (!name && article.title) {

@@ -3,7 +3,7 @@ import { namedSpeakers } from './reactions.js';
 import { opposes } from '../assess/decide-verdict.js';
 import type { SourceQuality } from '../assess/source-quality.js';
 import type { Provenance } from '../assess/trace-provenance.js';
-import type { Claim, CitedSentence, Evidence, ReportSection, StoredArticle } from '../types.js';
+import type { Claim, CitedSentence, Evidence, ReportSection, ArticleInfo } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 import { isNameCandidate, namesInEvidence } from './names-in-evidence.js';
@@ -14,7 +14,7 @@ import { StatementClusters, originsOf, outletsOf, type Statement } from '../asse
 export function articlesInOrder(
   evidence: Evidence[],
   /** The source's quality (source-quality.ts): set-aside sources come last, high-tier ones first. */
-  quality: (article: StoredArticle) => SourceQuality = () => ({ tier: 'standard', setAside: [] }),
+  quality: (article: ArticleInfo) => SourceQuality = () => ({ tier: 'standard', setAside: [] }),
 ): Evidence[][] {
   const byArticle = new Map<string, Evidence[]>();
   for (const item of evidence)

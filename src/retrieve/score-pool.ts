@@ -6,13 +6,13 @@ import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
 import { stemSet } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
 import type { VectorScorer } from './vector-score.js';
-import type { Claim, Passage, RankedPassage, Sentence, StoredArticle } from '../types.js';
+import type { Claim, Passage, RankedPassage, Sentence, ArticleInfo } from '../types.js';
 
 /** One sentence of the retrieved pool with everything the learned scorers read. */
 export interface PoolSentence {
   sentence: Sentence;
   passage: Passage;
-  article: StoredArticle;
+  article: ArticleInfo;
   /** BM25 rank of its passage in the pool (0 = best). */
   rank: number;
   features: number[];

@@ -4,6 +4,7 @@ import type { IntegrityFinding, PassageQuery, Store } from '../store/store.js';
 import type { RankedPassage } from '../types.js';
 import { IndexFileError, loadIndexFile, saveIndexFile } from './index-file.js';
 import { MemoryIndex } from './memory-index.js';
+import { PassageRowCache } from './passage-row-cache.js';
 
 export interface SearchIndexOptions {
   /** Where the index is saved between runs; null keeps it in memory only. */
@@ -56,6 +57,7 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
   let index: MemoryIndex | null = null;
   let savedSeq = -1;
   let pending: Promise<MemoryIndex> | null = null;
+  const rowCache = new PassageRowCache();
 
   function opened(storeId: string): MemoryIndex {
     const file = options.file;
@@ -140,7 +142,11 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
       const current = await ready();
       const top = current.search(queryPhrases(query.terms), query.limit, query.publishedBy);
       const scores = new Map(top.map((hit) => [hit.rowid, hit.score]));
-      const passages = await store.passagesByRowid(top.map((hit) => hit.rowid));
+      const passages = await rowCache.fetch(
+        top.map((hit) => hit.rowid),
+        current.seq,
+        (rowids) => store.passagesByRowid(rowids),
+      );
       return passages.map(({ rowid, article, ...passage }) => ({
         passage,
         article,

@@ -1,4 +1,4 @@
-import type { Passage, Report, StoredArticle } from '../types.js';
+import type { ArticleInfo, Passage, Report, StoredArticle } from '../types.js';
 import type { StoredCheck } from './store.js';
 
 /** Row shapes as both backends return them (the same columns), and their mapping to the shared types. */
@@ -28,7 +28,11 @@ export interface PassageRow {
   text: string;
 }
 
-export function toArticle(row: ArticleRow): StoredArticle {
+/** The columns of `ArticleRow` but the text, for search results (`ArticleInfo`). */
+export const ARTICLE_INFO_COLUMNS =
+  'id, source, content_hash, title, standfirst, authors, outlet, section, published, updated, dateline, language, url, ingested_at, syndication_group';
+
+export function toArticleInfo(row: Omit<ArticleRow, 'text'>): ArticleInfo {
   return {
     id: row.id,
     source: row.source,
@@ -43,10 +47,15 @@ export function toArticle(row: ArticleRow): StoredArticle {
     dateline: row.dateline,
     language: row.language,
     url: row.url,
-    text: row.text,
     ingestedAt: row.ingested_at,
     syndicationGroup: row.syndication_group,
   };
+}
+
+export function toArticle(row: ArticleRow): StoredArticle {
+  const { ingestedAt, syndicationGroup, ...fields } = toArticleInfo(row);
+  // The fields in the order they always had (stored and served JSON keeps its key order).
+  return { ...fields, text: row.text, ingestedAt, syndicationGroup };
 }
 
 export function toPassage(row: PassageRow): Passage {

@@ -1,4 +1,5 @@
 import type {
+  ArticleInfo,
   CorpusState,
   ExtractedArticle,
   Report,
@@ -83,6 +84,8 @@ export interface Store {
   sentencesOf(passageIds: string[]): Promise<Map<string, Sentence[]>>;
   getPassage(id: string): Promise<(Passage & { article: StoredArticle }) | null>;
   getArticle(id: string): Promise<StoredArticle | null>;
+  /** The texts of these articles, by id (unknown ids left out): search results carry no text. */
+  articleTexts(ids: string[]): Promise<Map<string, string>>;
   /** Current articles sharing at least one band key (syndication candidates). */
   similarCandidates(bandKeys: string[]): Promise<SimilarCandidate[]>;
   /** The current articles of a syndication group, oldest first. */
@@ -101,7 +104,7 @@ export interface Store {
   /** The latest change's number (0 for an empty store). */
   lastIndexChange(): Promise<number>;
   /** Passages with their articles, by row number, in the order asked (unknown ones left out). */
-  passagesByRowid(rowids: number[]): Promise<Array<Passage & { rowid: number; article: StoredArticle }>>;
+  passagesByRowid(rowids: number[]): Promise<Array<Passage & { rowid: number; article: ArticleInfo }>>;
   /**
    * Checks that the rows and the search structures agree (every current passage searchable and
    * in the change log, nothing else; counts right) and, with `repair`, mends what it can.

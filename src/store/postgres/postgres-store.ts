@@ -1,11 +1,13 @@
 import pg from 'pg';
 import { withoutPassword } from '../../config.js';
 import { StoreError } from '../../errors.js';
-import type { CorpusState, RankedPassage, Sentence, StoredArticle } from '../../types.js';
+import type { ArticleInfo, CorpusState, RankedPassage, Sentence, StoredArticle } from '../../types.js';
 import { termCounts } from '../index-terms.js';
 import type { ArticleInput, PutStatus, Store } from '../store.js';
 import {
   toArticle,
+  toArticleInfo,
+  ARTICLE_INFO_COLUMNS,
   toCheck,
   toPassage,
   type ArticleRow,
@@ -234,10 +236,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async searchPassages(search): Promise<RankedPassage[]> {
       await ready;
       const hits = await searchPostings(pool, search.terms, search.limit, search.publishedBy ?? null);
-      const articles = new Map<string, StoredArticle>();
+      const articles = new Map<string, ArticleInfo>();
       const ids = [...new Set(hits.map((hit) => hit.article_id))];
-      for (const row of await query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]))
-        articles.set(row.id, toArticle(row));
+      for (const row of await query<ArticleRow>(
+        `SELECT ${ARTICLE_INFO_COLUMNS} FROM articles WHERE id = ANY($1::text[])`,
+        [ids],
+      ))
+        articles.set(row.id, toArticleInfo(row));
       return hits.map((hit) => ({
         passage: toPassage(hit),
         article: articles.get(hit.article_id)!,
@@ -269,6 +274,13 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       return { ...toPassage(row), article: (await article(row.article_id))! };
     },
     getArticle: article,
+    async articleTexts(ids) {
+      const rows = await query<{ id: string; text: string }>(
+        'SELECT id, text FROM articles WHERE id = ANY($1::text[])',
+        [[...new Set(ids)]],
+      );
+      return new Map(rows.map((row) => [row.id, row.text]));
+    },
     async similarCandidates(bandKeys) {
       if (bandKeys.length === 0) return [];
       const rows = await query<{ id: string; minhash: Buffer }>(
@@ -379,10 +391,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       const byRowid = new Map(rows.map((row) => [Number(row.rowid), row]));
       const ids = [...new Set(rows.map((row) => row.article_id))];
       const articles = new Map(
-        (await query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids])).map((row) => [
-          row.id,
-          toArticle(row),
-        ]),
+        (
+          await query<ArticleRow>(`SELECT ${ARTICLE_INFO_COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [
+            ids,
+          ])
+        ).map((row) => [row.id, toArticleInfo(row)]),
       );
       return rowids.flatMap((rowid) => {
         const row = byRowid.get(rowid);

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../../errors.js';
-import type { CorpusState, Passage, RankedPassage, Sentence, StoredArticle } from '../../types.js';
+import type {
+  ArticleInfo,
+  CorpusState,
+  Passage,
+  RankedPassage,
+  Sentence,
+  StoredArticle,
+} from '../../types.js';
 import type {
   ArticleInput,
   PassageQuery,
@@ -15,6 +22,8 @@ import { checkSqliteIntegrity } from './sqlite-integrity.js';
 import { migrate } from './sqlite-migrations.js';
 import {
   toArticle,
+  toArticleInfo,
+  ARTICLE_INFO_COLUMNS,
   toCheck,
   toPassage,
   type ArticleRow,
@@ -102,6 +111,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       'SELECT * FROM articles WHERE syndication_group = ? AND superseded_by IS NULL ORDER BY coalesce(published, ingested_at), id',
     ),
     article: db.prepare('SELECT * FROM articles WHERE id = ?'),
+    articleInfo: db.prepare(`SELECT ${ARTICLE_INFO_COLUMNS} FROM articles WHERE id = ?`),
+    articleText: db.prepare('SELECT text FROM articles WHERE id = ?'),
     passage: db.prepare('SELECT id, article_id, ordinal, text FROM passages WHERE id = ?'),
     sentences: db.prepare(
       `SELECT p.id AS passage_id, s.ordinal, ${SPAN_TEXT_SQL} AS text
@@ -179,11 +190,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     hasContent: async (hash) => statements.byHash.get(hash) !== undefined,
     async searchPassages(query: PassageQuery): Promise<RankedPassage[]> {
       const hits = searchFts(db, query.terms, query.limit, query.publishedBy ?? null);
-      const articles = new Map<string, StoredArticle>();
+      const articles = new Map<string, ArticleInfo>();
       return hits.map((hit) => {
         let article = articles.get(hit.article_id);
         if (!article) {
-          article = toArticle(statements.article.get(hit.article_id) as ArticleRow);
+          article = toArticleInfo(statements.articleInfo.get(hit.article_id) as ArticleRow);
           articles.set(article.id, article);
         }
         return { passage: toPassage(hit), article, score: hit.score };
@@ -206,6 +217,14 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       const row = statements.passage.get(id) as PassageRow | undefined;
       if (!row) return null;
       return { ...toPassage(row), article: toArticle(statements.article.get(row.article_id) as ArticleRow) };
+    },
+    async articleTexts(ids: string[]): Promise<Map<string, string>> {
+      const texts = new Map<string, string>();
+      for (const id of new Set(ids)) {
+        const row = statements.articleText.get(id) as { text: string } | undefined;
+        if (row) texts.set(id, row.text);
+      }
+      return texts;
     },
     async getArticle(id: string): Promise<StoredArticle | null> {
       const row = statements.article.get(id) as ArticleRow | undefined;
@@ -285,13 +304,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return (statements.lastChange.get() as { seq: number }).seq;
     },
     async passagesByRowid(rowids) {
-      const articles = new Map<string, StoredArticle>();
+      const articles = new Map<string, ArticleInfo>();
       return rowids.flatMap((rowid) => {
         const row = statements.passageByRowid.get(rowid) as (PassageRow & { rowid: number }) | undefined;
         if (!row) return [];
         let article = articles.get(row.article_id);
         if (!article) {
-          article = toArticle(statements.article.get(row.article_id) as ArticleRow);
+          article = toArticleInfo(statements.articleInfo.get(row.article_id) as ArticleRow);
           articles.set(article.id, article);
         }
         return [{ ...toPassage(row), rowid: row.rowid, article }];
