@@ -67,30 +67,77 @@ function wordsOf(text: string): string[] {
 const wordsCache = new Map<string, string[]>();
 
 /** What the features need of the claim, worked out once per claim rather than once per sentence. */
-interface ClaimSide {
+interface ClaimSide extends TextSide {
+  /** The claim's weighted stems, "22nd" read as "22". */
+  bareWeights: Array<[string, number]>;
+}
+
+/** What the features read of one text (claim or sentence) on its own, worked out once per text. */
+interface TextSide {
   words: string[];
   wordStems: Set<string>;
   denies: boolean;
+  years: Set<string>;
+  months: Set<string>;
+  ordinals: Set<string>;
 }
+
+function textSide(text: string): TextSide {
+  let side = textSides.get(text);
+  if (!side) {
+    const words = wordsOf(text);
+    const found = (pattern: RegExp) => new Set((text.match(pattern) ?? []).map((value) => value.toLowerCase()));
+    side = {
+      words,
+      wordStems: new Set(words.map(stem)),
+      denies: denies(text),
+      years: found(YEAR),
+      months: found(MONTH),
+      ordinals: found(ORDINAL),
+    };
+    if (textSides.size >= 50_000) textSides.clear();
+    textSides.set(text, side);
+  }
+  return side;
+}
+
+/** Each sentence read once: a check, and a server's many checks, read the same sentences again. */
+const textSides = new Map<string, TextSide>();
+
+/** A sentence's stems with "22nd" read as "22", read once per sentence. */
+function bareStemsOf(text: string, stems: Iterable<string>): Set<string> {
+  let bare = bareStems.get(text);
+  if (!bare) {
+    bare = new Set([...stems].map(bareNumber));
+    if (bareStems.size >= 50_000) bareStems.clear();
+    bareStems.set(text, bare);
+  }
+  return bare;
+}
+
+const bareStems = new Map<string, Set<string>>();
 
 const claimSides = new WeakMap<ClaimProfile, ClaimSide>();
 
 function claimSide(profile: ClaimProfile): ClaimSide {
   let side = claimSides.get(profile);
   if (!side) {
-    const words = wordsOf(profile.claim.text);
-    side = { words, wordStems: new Set(words.map(stem)), denies: denies(profile.claim.text) };
+    side = {
+      ...textSide(profile.claim.text),
+      bareWeights: [...profile.weights].map(([key, weight]) => [bareNumber(key), weight]),
+    };
     claimSides.set(profile, side);
   }
   return side;
 }
 
 /** One side says a word and the other its opposite, and neither says both. */
-function saysTheOpposite(claim: ClaimSide, sentenceWords: string[]): boolean {
+function saysTheOpposite(claim: TextSide, sentence: TextSide): boolean {
   const opposites = oppositesByStem();
   const claimWords = claim.words;
   const claimStems = claim.wordStems;
-  const sentenceStems = new Set(sentenceWords.map(stem));
+  const sentenceWords = sentence.words;
+  const sentenceStems = sentence.wordStems;
   const contrary = (from: Set<string>, to: Set<string>) =>
     [...from].some(
       (key) =>
@@ -136,9 +183,7 @@ export function deniesUnlikeClaim(profile: ClaimProfile, sentence: string): bool
   return claimSide(profile).denies !== (claimDenials(profile, sentence) % 2 === 1);
 }
 
-function mismatch(claim: string, sentence: string, pattern: RegExp): [number, number] {
-  const inClaim = new Set((claim.match(pattern) ?? []).map((value) => value.toLowerCase()));
-  const inSentence = new Set((sentence.match(pattern) ?? []).map((value) => value.toLowerCase()));
+function mismatch(inClaim: Set<string>, inSentence: Set<string>): [number, number] {
   if (inClaim.size === 0 || inSentence.size === 0) return [0, 0];
   const shared = [...inClaim].some((value) => inSentence.has(value));
   return shared ? [0, 1] : [1, 0];
@@ -153,27 +198,27 @@ export function alignmentFeatures(
   sentence: string,
   stems: Iterable<string> = stemSet(sentence),
 ): number[] {
-  const claim = profile.claim.text;
   const side = claimSide(profile);
-  const sentenceStems = new Set([...stems].map(bareNumber));
+  const read = textSide(sentence);
+  const sentenceStems = bareStemsOf(sentence, stems);
   let missingWeight = 0;
   let topWeight = 0;
   let missing = 0;
   let held = 0;
   let total = 0;
-  for (const [key, weight] of profile.weights) {
+  for (const [key, weight] of side.bareWeights) {
     topWeight = Math.max(topWeight, weight);
     total += weight;
-    if (sentenceStems.has(bareNumber(key))) held += weight;
+    if (sentenceStems.has(key)) held += weight;
     else {
       missing++;
       missingWeight = Math.max(missingWeight, weight);
     }
   }
-  const [yearMismatch, yearMatch] = mismatch(claim, sentence, YEAR);
-  const [monthMismatch, monthMatch] = mismatch(claim, sentence, MONTH);
-  const opposite = saysTheOpposite(side, wordsOf(sentence));
-  const polarityMismatch = side.denies !== denies(sentence);
+  const [yearMismatch, yearMatch] = mismatch(side.years, read.years);
+  const [monthMismatch, monthMatch] = mismatch(side.months, read.months);
+  const opposite = saysTheOpposite(side, read);
+  const polarityMismatch = side.denies !== read.denies;
   // Coverage counts for the claim when both say it the same way, against it when one side flips it.
   const flipped = opposite !== polarityMismatch;
   return [
@@ -185,7 +230,7 @@ export function alignmentFeatures(
     yearMatch,
     monthMismatch,
     monthMatch,
-    mismatch(claim, sentence, ORDINAL)[0],
+    mismatch(side.ordinals, read.ordinals)[0],
     (total ? held / total : 0) * (flipped ? -1 : 1),
   ];
 }

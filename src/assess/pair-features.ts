@@ -125,6 +125,37 @@ function weightHeld(profile: ClaimProfile, stems: ReadonlySet<string>): number {
   return total ? held / total : 0;
 }
 
+/** What the features read of a sentence on its own, whatever the claim: worked out once per sentence. */
+interface SentenceCues {
+  bigrams: Set<string>;
+  negations: number;
+  numbers: string[];
+  cues: [refuting: number, supporting: number, hedging: number, contrast: number];
+}
+
+function sentenceCues(sentence: string, stems: readonly string[]): SentenceCues {
+  let cues = cuesCache.get(sentence);
+  if (!cues) {
+    cues = {
+      bigrams: new Set(stems.slice(1).map((value, index) => `${stems[index]} ${value}`)),
+      negations: (sentence.match(NEGATION_COUNTED) ?? []).length,
+      numbers: sentence.match(/\d+(?:[.,]\d+)?/g) ?? [],
+      cues: [REFUTING, SUPPORTING, HEDGING, CONTRAST].map((pattern) => (pattern.test(sentence) ? 1 : 0)) as [
+        number,
+        number,
+        number,
+        number,
+      ],
+    };
+    if (cuesCache.size >= 50_000) cuesCache.clear();
+    cuesCache.set(sentence, cues);
+  }
+  return cues;
+}
+
+/** Each sentence read once: a check, and a server's many checks, read the same sentences again. */
+const cuesCache = new Map<string, SentenceCues>();
+
 /**
  * What one sentence holds of one claim, as numbers. `bm25` is the passage score over the pool's
  * best; `title` is its article's headline, which names what the whole article is about;
@@ -154,7 +185,7 @@ export function pairFeatures(
     ? profile.entityStems.filter((entity) => [...entity].every((part) => stemSet.has(part))).length /
       profile.entityStems.length
     : 0;
-  const sentenceBigrams = new Set(stems.slice(1).map((value, index) => `${stems[index]} ${value}`));
+  const { bigrams: sentenceBigrams, negations, numbers, cues } = sentenceCues(sentence, stems);
   const bigrams = profile.bigrams.size
     ? [...profile.bigrams].filter((pair) => sentenceBigrams.has(pair)).length / profile.bigrams.size
     : 0;
@@ -162,8 +193,6 @@ export function pairFeatures(
     ? profile.verbSynonyms.filter((set) => [...set].some((synonym) => stemSet.has(synonym))).length /
       profile.verbSynonyms.length
     : 0;
-  const negations = (sentence.match(NEGATION_COUNTED) ?? []).length;
-  const numbers = sentence.match(/\d+(?:[.,]\d+)?/g) ?? [];
   const numberMatch = numbers.some((number) => profile.numbers.has(number));
   const antonym = [...profile.antonymStems].some(
     (value) => stemSet.has(value) && !profile.weights.has(value),
@@ -184,10 +213,7 @@ export function pairFeatures(
     antonym ? 1 : 0,
     profile.numbers.size > 0 && numbers.length > 0 && !numberMatch ? 1 : 0,
     numberMatch ? 1 : 0,
-    REFUTING.test(sentence) ? 1 : 0,
-    SUPPORTING.test(sentence) ? 1 : 0,
-    HEDGING.test(sentence) ? 1 : 0,
-    CONTRAST.test(sentence) ? 1 : 0,
+    ...cues,
     title ? weightHeld(profile, contentStems(title).set) : 0,
     SWEEPING.test(profile.claim.text) ? 1 : 0,
     articleStems ? weightHeld(profile, articleStems) : 0,
