@@ -86,7 +86,8 @@ function textSide(text: string): TextSide {
   let side = textSides.get(text);
   if (!side) {
     const words = wordsOf(text);
-    const found = (pattern: RegExp) => new Set((text.match(pattern) ?? []).map((value) => value.toLowerCase()));
+    const found = (pattern: RegExp) =>
+      new Set((text.match(pattern) ?? []).map((value) => value.toLowerCase()));
     side = {
       words,
       wordStems: new Set(words.map(stem)),

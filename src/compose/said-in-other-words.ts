@@ -54,14 +54,62 @@ export function uncoveredTerms(claim: Claim, evidence: Evidence[]): string[] {
  */
 function asWritten(term: string, text: string): string {
   for (const form of [term, ...surfaceForms(term)]) {
+    const found = standingAlone(writtenForm(form), text);
+    if (found) return found.length > 2 && /^(?:\p{L}\.)+$/u.test(found) ? found : found.replace(/\.$/, '');
+  }
+  return term;
+}
+
+/** The pattern of a form however it is written; compiled once (a check asks for the same forms many times). */
+function writtenForm(form: string): RegExp {
+  let compiled = writtenForms.get(form);
+  if (!compiled) {
     // Letters of a short form may be written with dots, hyphens or nothing between them.
     const pattern = /\s/.test(form)
       ? form.split(/\s+/).map(escapeRegExp).join('\\s+')
       : [...form.replace(/-/g, '')].map(escapeRegExp).join('[.\\-]?');
-    const found = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}\\.?(?![\\p{L}\\p{N}])`, 'iu').exec(text)?.[0];
-    if (found) return found.length > 2 && /^(?:\p{L}\.)+$/u.test(found) ? found : found.replace(/\.$/, '');
+    compiled = new RegExp(`${pattern}\\.?`, 'giu');
+    if (writtenForms.size >= 10_000) writtenForms.clear();
+    writtenForms.set(form, compiled);
   }
-  return term;
+  return compiled;
+}
+
+const writtenForms = new Map<string, RegExp>();
+
+/**
+ * The first match of a form that is a whole word (no letter or digit just before or after it).
+ * The boundaries are tested by hand: a pattern with Unicode letter classes around it runs in V8's
+ * regexp interpreter until it has run many times, and each form runs only a few times a check.
+ */
+function standingAlone(form: RegExp, text: string): string | undefined {
+  form.lastIndex = 0;
+  for (let match = form.exec(text); match; match = form.exec(text)) {
+    const start = match.index;
+    const found = match[0];
+    if (!WORD_CHAR.test(charBefore(text, start))) {
+      if (!WORD_CHAR.test(charAt(text, start + found.length))) return found;
+      // "U.S.A": the form's optional full stop is given back when a letter follows it.
+      if (found.endsWith('.') && found.length > 1) return found.slice(0, -1);
+    }
+    form.lastIndex = start + 1;
+  }
+  return undefined;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** The character (a whole code point) just before index `at`, or '' at the start. */
+function charBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const low = text.charCodeAt(at - 1);
+  return at >= 2 && low >= 0xdc00 && low <= 0xdfff ? text.slice(at - 2, at) : text.slice(at - 1, at);
+}
+
+/** The character (a whole code point) at index `at`, or '' at the end. */
+function charAt(text: string, at: number): string {
+  const code = text.codePointAt(at);
+  return code === undefined ? '' : String.fromCodePoint(code);
 }
 
 function escapeRegExp(text: string): string {
