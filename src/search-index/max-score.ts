@@ -125,7 +125,7 @@ export function maxScoreTopK(parts: ScoreCursor[], limit: number, shape: BM25Sha
 }
 
 /** The first position at or after `from` whose document is at least `doc` (galloping, then binary search). */
-function seek(docs: ArrayLike<number>, count: number, from: number, doc: number): number {
+export function seek(docs: ArrayLike<number>, count: number, from: number, doc: number): number {
   if (from >= count || docs[from]! >= doc) return from;
   let step = 1;
   let low = from;

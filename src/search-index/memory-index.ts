@@ -1,5 +1,5 @@
 import { BM25_B, BM25_K1 } from '../store/index-terms.js';
-import { maxScoreTopK, saturation, type ScoreCursor } from './max-score.js';
+import { maxScoreTopK, seek, saturation, type ScoreCursor } from './max-score.js';
 
 /** A growable list of one term's postings: document numbers (ascending) and term frequencies. */
 interface Postings {
@@ -41,6 +41,16 @@ export function dayNumber(published: string | null | undefined): number {
   return match ? Number(match[1]) * 10_000 + Number(match[2]) * 100 + Number(match[3]) : 0;
 }
 
+/** A phrase's live documents (ascending) and how often each holds it; its saturation bound once worked out. */
+export interface PhrasePostings {
+  docs: Uint32Array;
+  tfs: Uint32Array;
+  saturation?: { average: number; most: number };
+}
+
+/** Phrases whose postings are kept between searches (emptied when full, and whenever the index changes). */
+const PHRASE_CACHE_SIZE = 1_024;
+
 export interface ScoredDoc {
   rowid: number;
   score: number;
@@ -76,6 +86,7 @@ export class MemoryIndex {
    * Per term, the largest saturation of its first `covered` postings at an average passage length
    * of `average` (a little above the real one, so the bound holds while the corpus changes).
    */
+  private readonly phrases = new Map<string, PhrasePostings>();
   private readonly bounds: Array<{ covered: number; average: number; saturation: number } | undefined> = [];
 
   constructor(storeId: string, snapshot?: IndexSnapshot) {
@@ -124,6 +135,7 @@ export class MemoryIndex {
 
   /** Adds a passage from its tokens. Row numbers only grow (both stores hand them out in commit order). */
   add(rowid: number, tokens: string[], published: string | null): void {
+    this.phrases.clear();
     if (this.docCount > 0 && rowid <= this.rowids[this.docCount - 1]!)
       throw new Error(`search index: passage ${rowid} arrived out of order; run \`verity reindex\`.`);
     const doc = this.docCount++;
@@ -173,6 +185,7 @@ export class MemoryIndex {
 
   /** Takes a passage out of search (its article was superseded). */
   remove(rowid: number): void {
+    this.phrases.clear();
     const doc = this.docOf(rowid);
     if (doc === null || this.deleted[doc]) return;
     this.deleted[doc] = 1;
@@ -201,22 +214,47 @@ export class MemoryIndex {
   }
 
   /**
-   * Live documents holding the phrase (its tokens in this order), with how often: the postings
-   * of its rarest token, each document's token sequence read at that token's places.
+   * Live documents holding the phrase (its tokens in this order), ascending, with how often: the
+   * passages in the postings of all its tokens, each one's token sequence read for the phrase.
+   * Kept until the index changes: a check asks for the same phrases three times (their document
+   * frequency, the claim's query and the query with its verb's synonyms).
    */
-  phrasePostings(tokens: string[]): Map<number, number> {
-    const out = new Map<number, number>();
+  phrasePostings(tokens: string[]): PhrasePostings {
+    const key = tokens.join(' ');
+    let found = this.phrases.get(key);
+    if (!found) {
+      found = this.readPhrase(tokens);
+      if (this.phrases.size >= PHRASE_CACHE_SIZE) this.phrases.clear();
+      this.phrases.set(key, found);
+    }
+    return found;
+  }
+
+  private readPhrase(tokens: string[]): PhrasePostings {
+    const docs: number[] = [];
+    const tfs: number[] = [];
     const ids = tokens.map((token) => this.termIds.get(token));
-    if (ids.some((id) => id === undefined)) return out;
+    if (ids.some((id) => id === undefined)) return { docs: new Uint32Array(0), tfs: new Uint32Array(0) };
     const phrase = ids as number[];
     let pivot = 0;
     for (let at = 1; at < phrase.length; at++)
       if (this.postings[phrase[at]!]!.length < this.postings[phrase[pivot]!]!.length) pivot = at;
     const list = this.postings[phrase[pivot]!]!;
+    // Only passages holding every token of the phrase are read token by token: the others' postings
+    // are stepped through alongside the rarest token's (both ascending).
+    const others = [...new Set(phrase)].filter((id) => id !== phrase[pivot]).map((id) => this.postings[id]!);
+    const cursors = new Int32Array(others.length);
     const forward = this.forward;
-    for (let index = 0; index < list.length; index++) {
+    scan: for (let index = 0; index < list.length; index++) {
       const doc = list.docs[index]!;
       if (this.deleted[doc]) continue;
+      for (let other = 0; other < others.length; other++) {
+        const postings = others[other]!;
+        const at = seek(postings.docs, postings.length, cursors[other]!, doc);
+        cursors[other] = at;
+        if (at >= postings.length) break scan;
+        if (postings.docs[at] !== doc) continue scan;
+      }
       const begin = this.starts[doc]!;
       const end = begin + this.lengths[doc]!;
       let count = 0;
@@ -225,9 +263,12 @@ export class MemoryIndex {
         while (offset < phrase.length && forward[at + offset] === phrase[offset]) offset++;
         if (offset === phrase.length) count++;
       }
-      if (count > 0) out.set(doc, count);
+      if (count > 0) {
+        docs.push(doc);
+        tfs.push(count);
+      }
     }
-    return out;
+    return { docs: Uint32Array.from(docs), tfs: Uint32Array.from(tfs) };
   }
 
   /**
@@ -270,14 +311,22 @@ export class MemoryIndex {
         });
       } else {
         const postings = this.phrasePostings(phrase);
-        if (postings.size === 0) continue;
-        const docs = Uint32Array.from(postings.keys());
-        const tfs = Uint32Array.from(postings.values());
-        let most = 0;
-        const shape = { k1: BM25_K1, b: BM25_B, averageLength };
-        for (let index = 0; index < docs.length; index++)
-          most = Math.max(most, saturation(tfs[index]!, this.lengths[docs[index]!]!, shape));
-        parts.push({ docs, tfs, count: docs.length, idf: fts5Idf(rows, postings.size), saturation: most });
+        const { docs, tfs } = postings;
+        if (docs.length === 0) continue;
+        if (postings.saturation?.average !== averageLength) {
+          let most = 0;
+          const shape = { k1: BM25_K1, b: BM25_B, averageLength };
+          for (let index = 0; index < docs.length; index++)
+            most = Math.max(most, saturation(tfs[index]!, this.lengths[docs[index]!]!, shape));
+          postings.saturation = { average: averageLength, most };
+        }
+        parts.push({
+          docs,
+          tfs,
+          count: docs.length,
+          idf: fts5Idf(rows, docs.length),
+          saturation: postings.saturation.most,
+        });
       }
     }
     const top = maxScoreTopK(parts, limit, {
@@ -352,8 +401,8 @@ export class MemoryIndex {
         const list = this.postings[id]!;
         score(list.docs, list.tfs, list.length, this.liveDf[id]!);
       } else {
-        const postings = this.phrasePostings(phrase);
-        score([...postings.keys()], [...postings.values()], postings.size, postings.size);
+        const { docs, tfs } = this.phrasePostings(phrase);
+        score(docs, tfs, docs.length, docs.length);
       }
     }
     const top = topK(touched, scores, limit).map((doc) => ({
@@ -366,7 +415,7 @@ export class MemoryIndex {
 
   /** Passages holding a phrase (FTS5's count for a quoted several-word term). */
   phraseFrequency(tokens: string[]): number {
-    return this.phrasePostings(tokens).size;
+    return this.phrasePostings(tokens).docs.length;
   }
 
   snapshot(): IndexSnapshot {
