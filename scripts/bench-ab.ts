@@ -13,6 +13,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDir } from '../src/config.js';
 import type { Report } from '../src/types.js';
+import type * as CheckModule from '../src/check-claim.js';
+import type * as SqliteModule from '../src/store/sqlite/sqlite-store.js';
+import type * as IndexModule from '../src/search-index/indexed-store.js';
 import { benchQuestions } from './lib/bench-corpus.js';
 import { latencyRow, table } from './lib/stats.js';
 
@@ -43,15 +46,13 @@ type Check = (question: string) => Promise<Report>;
 
 /** One build's check over the database, with the index file read but never written. */
 async function loadBuild(dist: string): Promise<Check> {
-  const { checkClaim } = (await import(
-    path.join(dist, 'src', 'check-claim.js')
-  )) as typeof import('../src/check-claim.js');
+  const { checkClaim } = (await import(path.join(dist, 'src', 'check-claim.js'))) as typeof CheckModule;
   const { createSqliteStore } = (await import(
     path.join(dist, 'src', 'store', 'sqlite', 'sqlite-store.js')
-  )) as typeof import('../src/store/sqlite/sqlite-store.js');
+  )) as typeof SqliteModule;
   const { withSearchIndex } = (await import(
     path.join(dist, 'src', 'search-index', 'indexed-store.js')
-  )) as typeof import('../src/search-index/indexed-store.js');
+  )) as typeof IndexModule;
   const sqlite = createSqliteStore({ path: flags.db! });
   const store = flags.index ? withSearchIndex(sqlite, { file: flags.index, save: false }) : sqlite;
   return (question) => checkClaim(question, { store, asOf: flags['as-of'] });
