@@ -124,9 +124,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL AND substr(published, 1, 10) <= ?)
             + (SELECT count(*) FROM articles WHERE superseded_by IS NULL AND substr(published, 1, 10) IS NULL) AS n`,
     ),
+    // The current passages are the ones FTS5 indexes, one docsize row each (verity doctor holds the
+    // two in step): counted there in 0.1 s at a million passages, against 4–20 s for the join of
+    // passages and articles, which every new process paid on its first check.
     counts: db.prepare(
       `SELECT (SELECT count(*) FROM articles WHERE superseded_by IS NULL) AS articles,
-              (SELECT count(*) FROM passages p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL) AS passages`,
+              (SELECT count(*) FROM passages_fts_docsize) AS passages`,
     ),
   };
 
