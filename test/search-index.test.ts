@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,13 @@ describe('the in-process search index', () => {
     expect(await second.indexStatus()).toMatchObject({ seq: await plain.lastIndexChange(), passages: 201 });
     await second.close();
 
+    // A file of the earlier format (a SHA-1 of the body, not a CRC-32) is still read, not rebuilt.
+    writeAsFormat2(file);
+    const older = open();
+    await sameSearch(plain, older);
+    expect(notes).toEqual([]);
+    await older.close();
+
     // A flipped byte: the checksum refuses the file, the index is rebuilt, the answers do not change.
     const bytes = fs.readFileSync(file);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
@@ -254,3 +262,23 @@ describe('the in-process search index', () => {
     expect(check({ VERITY_SEARCH_INDEX: '1' })).toBe(check({ VERITY_SEARCH_INDEX: 'off' }));
   });
 });
+
+/** Rewrites a saved index in format 2: the same body under a header with a SHA-1 of it. */
+function writeAsFormat2(file: string): void {
+  const bytes = fs.readFileSync(file);
+  const headerLength = bytes.readUInt32LE(8);
+  const body = bytes.subarray(Math.ceil((12 + headerLength) / 8) * 8);
+  const header = JSON.parse(bytes.subarray(12, 12 + headerLength).toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+  delete header.crc32;
+  const json = Buffer.from(
+    JSON.stringify({ ...header, version: 2, sha1: createHash('sha1').update(body).digest('hex') }),
+  );
+  const prefix = Buffer.alloc(Math.ceil((12 + json.length) / 8) * 8);
+  bytes.copy(prefix, 0, 0, 8);
+  prefix.writeUInt32LE(json.length, 8);
+  json.copy(prefix, 12);
+  fs.writeFileSync(file, Buffer.concat([prefix, body]));
+}

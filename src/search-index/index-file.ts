@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { IndexSnapshot } from './memory-index.js';
 
@@ -6,10 +7,15 @@ import type { IndexSnapshot } from './memory-index.js';
  * The search index on disk, so that a process starts from it and replays only the store's newer
  * changes. Layout: 8 magic bytes, a 4-byte header length, a JSON header, padding to 8, then the
  * arrays (32-bit ones first, so every view is aligned) and the terms as UTF-8 lines. The header
- * carries a SHA-1 of the body: a torn or damaged file is refused, and the index rebuilt from the store.
+ * carries a CRC-32 of the body (format 3; format 2 files, with a SHA-1, are still read): a torn or
+ * damaged file is refused, and the index rebuilt from the store. CRC-32 finds accidental damage as
+ * well and costs less on every start of a process (a 1 GB index just read: 1.5 s against 1.9 s for
+ * SHA-1 on this machine, most of either being the first touch of the freshly read memory).
  */
 const MAGIC = Buffer.from('VRTYIX01');
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
+/** The earlier format, the same layout with a SHA-1 of the body instead. */
+const SHA1_FORMAT_VERSION = 2;
 
 interface Header {
   version: number;
@@ -20,7 +26,10 @@ interface Header {
   postings: number;
   tokens: number;
   termBytes: number;
-  sha1: string;
+  /** Format 3: CRC-32 of the body. */
+  crc32?: number;
+  /** Format 2: SHA-1 of the body, in hex. */
+  sha1?: string;
 }
 
 /** Why a file could not be used; the caller rebuilds the index. */
@@ -55,8 +64,7 @@ export function saveIndexFile(path: string, snapshot: IndexSnapshot): void {
     snapshot.deleted,
   ].map(bytesOf);
   body.push(terms);
-  const sha1 = createHash('sha1');
-  for (const part of body) sha1.update(part);
+  const checksum = body.reduce((value, part) => crc32(part, value), 0);
   const header: Header = {
     version: FORMAT_VERSION,
     storeId: snapshot.storeId,
@@ -66,7 +74,7 @@ export function saveIndexFile(path: string, snapshot: IndexSnapshot): void {
     postings,
     tokens: snapshot.forward.length,
     termBytes: terms.length,
-    sha1: sha1.digest('hex'),
+    crc32: checksum,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(Math.ceil((MAGIC.length + 4 + json.length) / 8) * 8);
@@ -102,8 +110,10 @@ export function loadIndexFile(path: string): IndexSnapshot {
   } catch {
     throw new IndexFileError('its header is damaged');
   }
-  if (header.version !== FORMAT_VERSION)
-    throw new IndexFileError(`it has format ${header.version}, this version reads ${FORMAT_VERSION}`);
+  if (header.version !== FORMAT_VERSION && header.version !== SHA1_FORMAT_VERSION)
+    throw new IndexFileError(
+      `it has format ${header.version}, this version reads ${SHA1_FORMAT_VERSION} and ${FORMAT_VERSION}`,
+    );
   const start = Math.ceil((MAGIC.length + 4 + jsonLength) / 8) * 8;
   const { docs, terms, postings, tokens, termBytes } = header;
   const expected = start + 4 * (4 * docs + terms + tokens + postings) + 2 * postings + docs + termBytes;
@@ -111,8 +121,12 @@ export function loadIndexFile(path: string): IndexSnapshot {
     throw new IndexFileError(
       `it is ${file.length} bytes where its header implies ${expected} (a torn write?)`,
     );
-  if (createHash('sha1').update(file.subarray(start)).digest('hex') !== header.sha1)
-    throw new IndexFileError('its checksum does not match (damaged on disk)');
+  const body = file.subarray(start);
+  const intact =
+    header.version === FORMAT_VERSION
+      ? crc32(body) === header.crc32
+      : createHash('sha1').update(body).digest('hex') === header.sha1;
+  if (!intact) throw new IndexFileError('its checksum does not match (damaged on disk)');
   let at = file.byteOffset + start;
   const take32 = (n: number) => {
     const view = new Uint32Array(file.buffer, at, n);
