@@ -50,21 +50,10 @@ const bareNumber = (key: string) => key.replace(/^(\d+)(st|nd|rd|th)$/, '$1');
 
 /** Lower-cased words, hyphenated ones also in their parts ("best-selling", "best", "selling"). */
 function wordsOf(text: string): string[] {
-  let words = wordsCache.get(text);
-  if (!words) {
-    words = Object.freeze([
-      ...new Set(
-        tokenize(text).flatMap((word) => (word.includes('-') ? [word, ...word.split('-')] : [word])),
-      ),
-    ]) as string[];
-    if (wordsCache.size >= 50_000) wordsCache.clear();
-    wordsCache.set(text, words);
-  }
-  return words;
+  return [
+    ...new Set(tokenize(text).flatMap((word) => (word.includes('-') ? [word, ...word.split('-')] : [word]))),
+  ];
 }
-
-/** Each sentence's words, read once: a check, and a server's many checks, read the same sentences again. */
-const wordsCache = new Map<string, string[]>();
 
 /** What the features need of the claim, worked out once per claim rather than once per sentence. */
 interface ClaimSide extends TextSide {
@@ -75,6 +64,8 @@ interface ClaimSide extends TextSide {
 /** What the features read of one text (claim or sentence) on its own, worked out once per text. */
 interface TextSide {
   words: string[];
+  /** Its stemmed content terms (hyphenated ones split), "22nd" read as "22". */
+  bareStems: Set<string>;
   wordStems: Set<string>;
   denies: boolean;
   years: Set<string>;
@@ -90,6 +81,7 @@ function textSide(text: string): TextSide {
       new Set((text.match(pattern) ?? []).map((value) => value.toLowerCase()));
     side = {
       words,
+      bareStems: new Set([...stemSet(text)].map(bareNumber)),
       wordStems: new Set(words.map(stem)),
       denies: denies(text),
       years: found(YEAR),
@@ -104,19 +96,6 @@ function textSide(text: string): TextSide {
 
 /** Each sentence read once: a check, and a server's many checks, read the same sentences again. */
 const textSides = new Map<string, TextSide>();
-
-/** A sentence's stems with "22nd" read as "22", read once per sentence. */
-function bareStemsOf(text: string, stems: Iterable<string>): Set<string> {
-  let bare = bareStems.get(text);
-  if (!bare) {
-    bare = new Set([...stems].map(bareNumber));
-    if (bareStems.size >= 50_000) bareStems.clear();
-    bareStems.set(text, bare);
-  }
-  return bare;
-}
-
-const bareStems = new Map<string, Set<string>>();
 
 const claimSides = new WeakMap<ClaimProfile, ClaimSide>();
 
@@ -190,18 +169,10 @@ function mismatch(inClaim: Set<string>, inSentence: Set<string>): [number, numbe
   return shared ? [0, 1] : [1, 0];
 }
 
-/**
- * `stems` are the sentence's stemmed content terms (hyphenated ones split); pair-features passes
- * the ones it has already.
- */
-export function alignmentFeatures(
-  profile: ClaimProfile,
-  sentence: string,
-  stems: Iterable<string> = stemSet(sentence),
-): number[] {
+export function alignmentFeatures(profile: ClaimProfile, sentence: string): number[] {
   const side = claimSide(profile);
   const read = textSide(sentence);
-  const sentenceStems = bareStemsOf(sentence, stems);
+  const sentenceStems = read.bareStems;
   let missingWeight = 0;
   let topWeight = 0;
   let missing = 0;

@@ -217,6 +217,6 @@ export function pairFeatures(
     title ? weightHeld(profile, contentStems(title).set) : 0,
     SWEEPING.test(profile.claim.text) ? 1 : 0,
     articleStems ? weightHeld(profile, articleStems) : 0,
-    ...alignmentFeatures(profile, sentence, stems),
+    ...alignmentFeatures(profile, sentence),
   ];
 }

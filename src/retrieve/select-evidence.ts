@@ -6,7 +6,7 @@ import { predictProba } from '../assess/logistic-regression.js';
 import { contradictionSignals } from '../assess/contradiction-signals.js';
 import { deniesUnlikeClaim } from '../assess/alignment-features.js';
 import { pooledStance } from '../assess/stance-of.js';
-import { readArticle, type ArticleReading } from '../assess/article-stance.js';
+import { readArticle, type ArticleReading, type ArticleSentence } from '../assess/article-stance.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
 import { stem } from '../analyze/tokenize.js';
@@ -134,23 +134,19 @@ export async function selectEvidence(
   // Each article that gives evidence, read as a whole: all of its sentences the search reached.
   const articleModel = models.articleStance ?? getLearnedModels().articleStance;
   const articleStances = new Map<string, ArticleReading>();
-  const giving = new Set(evidence.map((item) => item.article.id));
-  if (articleModel)
-    for (const id of giving) {
-      const sentences = pooled.flatMap((item, index) =>
-        item.article.id === id
-          ? [
-              {
-                text: item.sentence.text,
-                features: item.features,
-                score: rankScores[index]!,
-                restates: item.restates,
-              },
-            ]
-          : [],
-      );
+  if (articleModel) {
+    const giving = new Map<string, ArticleSentence[]>(evidence.map((item) => [item.article.id, []]));
+    pooled.forEach((item, index) =>
+      giving.get(item.article.id)?.push({
+        text: item.sentence.text,
+        features: item.features,
+        score: rankScores[index]!,
+        restates: item.restates,
+      }),
+    );
+    for (const [id, sentences] of giving)
       articleStances.set(id, readArticle(articleModel, claim.text, sentences));
-    }
+  }
   return {
     evidence,
     closest: evidence.length > 0 ? [] : pick(ranked, 3),
