@@ -89,13 +89,6 @@ describe('one term however it is written', () => {
   it('gives spelling variants of a name or term the same terms', () => {
     const terms = (text: string) => analyzeClaim(text).terms;
     expect(terms('MS13 gang leaders')).toEqual(terms('MS-13 gang leaders'));
-    // A code and its number written apart are the same term; a word or a year after a code is not.
-    expect(terms('MS 13 gang leaders')).toEqual(terms('MS-13 gang leaders'));
-    expect(terms('COVID 19 cases rose')).toContain('covid-19');
-    expect(terms('a US 15% tariff')).not.toContain('us-15');
-    expect(terms('odds ratio, CI 1.2 to 3.4')).not.toContain('ci-1');
-    expect(terms('UK 2024 election')).not.toContain('uk-2024');
-    expect(terms('IT 5 times faster')).not.toContain('it-5');
     expect(terms('The DOJ ended protections')).toEqual(terms('The Justice Department ended protections'));
     expect(terms('The Department of Justice ended protections')).toEqual(terms('DOJ ended protections'));
     expect(terms('Troops in D.C.')).toEqual(terms('Troops in DC'));

@@ -29,26 +29,11 @@ const TOKEN_CACHE_MAX_CHARS = 2_000;
 function tokenizeUncached(text: string): string[] {
   const normal = joinDottedInitials(text.normalize('NFKC'));
   const inShoutedText = shouted(normal);
-  const joined = inShoutedText ? normal : joinCodeAndNumber(normal);
-  const tokens = (joined.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).map((token) =>
+  const tokens = (normal.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).map((token) =>
     canonicalToken(token.replace(/’/g, "'").replace(/'s$/i, ''), inShoutedText),
   );
   return joinNames(tokens);
 }
-
-/**
- * An upper-case code and the number written apart from it are one term, as "MS13" and "MS-13"
- * are ("MS 13", "COVID 19", "CO 2"): a code of up to five capitals that is not a word of its own
- * ("IT", "WHO"), a space, then a whole number of one to three digits that is no decimal, share or
- * year ("CI 1.2", "US 15%", "UK 2024" stay apart).
- */
-function joinCodeAndNumber(text: string): string {
-  return text.replace(CODE_THEN_NUMBER, (whole: string, code: string, number: string) =>
-    STOPWORDS.has(code.toLowerCase()) ? whole : `${code}${number}`,
-  );
-}
-
-const CODE_THEN_NUMBER = /(?<![\p{L}\p{N}.-])(\p{Lu}{1,5}) (\d{1,3})(?![\p{L}\p{N}%]|[.,]\d)/gu;
 
 /** Tokens that carry content: not stopwords, not single letters. */
 export function contentTerms(text: string): string[] {
