@@ -537,9 +537,14 @@ describe('an OpenAI-compatible server (scripted, on 127.0.0.1)', async () => {
 
 /** Runs a command without blocking this process; its exit code, stdout and stderr. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+  return new Promise<{ status: number; signal: string | null; stdout: string; stderr: string }>((resolve) => {
     execFile(command, args, { env, encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      resolve({
+        status: error ? ((error as { code?: number }).code ?? 1) : 0,
+        signal: (error as { signal?: string } | null)?.signal ?? null,
+        stdout,
+        stderr,
+      }),
     );
   });
 }
@@ -640,12 +645,9 @@ describe('the API and the CLI with a language model', async () => {
         VERITY_LLM_KEY: 'sk-secret-cli',
         VERITY_LLM_CACHE_DIR: path.join(dir, 'cache'),
       };
-      expect(
-        spawnSync(process.execPath, ['dist/src/cli/main.js', 'ingest', file, '--db', db], {
-          encoding: 'utf8',
-          env,
-        }).status,
-      ).toBe(0);
+      const ingest = await run(process.execPath, ['dist/src/cli/main.js', 'ingest', file, '--db', db], env);
+      // The whole outcome, so a failure says how the child ended (exit code, signal, stderr).
+      expect(ingest, ingest.stderr).toMatchObject({ status: 0 });
       // Not spawnSync: the scripted server answers from this process.
       const result = await run(
         process.execPath,
