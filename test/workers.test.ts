@@ -107,12 +107,15 @@ describe('ingest workers on PostgreSQL', () => {
         hashes: String(FILES * ARTICLES_PER_FILE),
         passages: String(expected.passages),
       });
-      // The search index agrees with the rows: every passage indexed once, the counts BM25 uses exact.
+      // The search index agrees with the rows: every passage indexed and logged once, the counts BM25 uses exact.
       const index = await db.query<{ consistent: boolean }>(
         `SELECT (SELECT passages FROM corpus_stats) = (SELECT count(*) FROM passages)
           AND (SELECT tokens FROM corpus_stats) = (SELECT sum(tf) FROM postings)
           AND (SELECT tokens FROM corpus_stats) = (SELECT sum(length) FROM passages)
-          AND (SELECT articles FROM corpus_stats) = (SELECT count(*) FROM articles) AS consistent`,
+          AND (SELECT articles FROM corpus_stats) = (SELECT count(*) FROM articles)
+          -- The change log that in-process indexes follow: every passage logged as added once.
+          AND (SELECT count(DISTINCT passage_rowid) FROM index_log WHERE added) = (SELECT count(*) FROM passages)
+          AND (SELECT count(*) FROM index_log WHERE added) = (SELECT count(*) FROM passages) AS consistent`,
       );
       expect(index.rows[0]!.consistent).toBe(true);
     } finally {

@@ -74,7 +74,57 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     }
   }
 
-  async function putOne(client: pg.PoolClient, input: ArticleInput, now: Date): Promise<PutStatus> {
+  /**
+   * What a write transaction changes in the shared rows, applied once at its end (`settle`): the
+   * corpus counts and the change log. The stats row's lock orders writers so that the log's
+   * sequence is commit order; taken last, it is held only for the few statements before COMMIT,
+   * not while a batch's passages, sentences and postings are written (which workers do side by side).
+   */
+  interface WriteTail {
+    articles: number;
+    passages: number;
+    tokens: number;
+    log: Array<{ rowid: string; added: boolean }>;
+  }
+
+  const emptyTail = (): WriteTail => ({ articles: 0, passages: 0, tokens: 0, log: [] });
+
+  async function settle(client: pg.PoolClient, tail: WriteTail, now: Date): Promise<void> {
+    if (tail.log.length === 0 && tail.articles === 0) return;
+    await client.query(
+      'UPDATE corpus_stats SET articles = articles + $1, passages = passages + $2, tokens = tokens + $3',
+      [tail.articles, tail.passages, tail.tokens],
+    );
+    await client.query(
+      `INSERT INTO index_log (passage_rowid, added)
+       SELECT rowid, added FROM unnest($1::bigint[], $2::boolean[]) WITH ORDINALITY AS t(rowid, added, n)
+       ORDER BY n`,
+      [tail.log.map((entry) => entry.rowid), tail.log.map((entry) => entry.added)],
+    );
+    await client.query(
+      `INSERT INTO corpus_meta (key, value) VALUES ('last_ingest_at', $1)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [now.toISOString()],
+    );
+  }
+
+  /** Writes articles in one transaction; the shared rows are touched once, at its end. */
+  function putInTransaction(inputs: ArticleInput[], now: Date): Promise<PutStatus[]> {
+    return inTransaction(async (client) => {
+      const tail = emptyTail();
+      const out: PutStatus[] = [];
+      for (const input of inputs) out.push(await putOne(client, input, now, tail));
+      await settle(client, tail, now);
+      return out;
+    });
+  }
+
+  async function putOne(
+    client: pg.PoolClient,
+    input: ArticleInput,
+    now: Date,
+    tail: WriteTail,
+  ): Promise<PutStatus> {
     // Writers of one source queue here, so that an update supersedes exactly one current version.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.source]);
     const known = await client.query('SELECT 1 FROM articles WHERE content_hash = $1', [input.contentHash]);
@@ -133,7 +183,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     if (!inserted.rowCount) return 'skipped';
     if (input.bandKeys?.length)
       await client.query('INSERT INTO article_bands SELECT unnest($1::text[]), $2', [input.bandKeys, id]);
-    await insertPassages(client, id, input.passages);
+    await insertPassages(client, id, input.passages, tail);
     if (previous) {
       const gone = (
         await client.query<{ n: string; tokens: string | null }>(
@@ -145,21 +195,16 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
         'DELETE FROM postings WHERE passage_rowid IN (SELECT rowid FROM passages WHERE article_id = $1)',
         [previous.id],
       );
-      await client.query(
-        'INSERT INTO index_log (passage_rowid, added) SELECT rowid, false FROM passages WHERE article_id = $1 ORDER BY rowid',
+      const removed = await client.query<{ rowid: string }>(
+        'SELECT rowid FROM passages WHERE article_id = $1 ORDER BY rowid',
         [previous.id],
       );
-      await client.query(
-        'UPDATE corpus_stats SET articles = articles - 1, passages = passages - $1, tokens = tokens - $2',
-        [Number(gone.n), Number(gone.tokens ?? 0)],
-      );
+      for (const row of removed.rows) tail.log.push({ rowid: row.rowid, added: false });
+      tail.articles -= 1;
+      tail.passages -= Number(gone.n);
+      tail.tokens -= Number(gone.tokens ?? 0);
       await client.query('UPDATE articles SET superseded_by = $1 WHERE id = $2', [id, previous.id]);
     }
-    await client.query(
-      `INSERT INTO corpus_meta (key, value) VALUES ('last_ingest_at', $1)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [now.toISOString()],
-    );
     return previous ? 'updated' : 'added';
   }
 
@@ -168,13 +213,12 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     client: pg.PoolClient,
     articleId: string,
     passages: ArticleInput['passages'],
+    tail: WriteTail,
   ) {
     const counted = passages.map((passage) => termCounts(passage.text));
-    // First the stats row: its lock queues writers, so that the change log below is in commit order.
-    await client.query(
-      'UPDATE corpus_stats SET articles = articles + 1, passages = passages + $1, tokens = tokens + $2',
-      [passages.length, counted.reduce((sum, count) => sum + count.length, 0)],
-    );
+    tail.articles += 1;
+    tail.passages += passages.length;
+    tail.tokens += counted.reduce((sum, count) => sum + count.length, 0);
     const { rows } = await client.query<{ rowid: string; ordinal: number }>(
       `INSERT INTO passages (id, article_id, ordinal, text, length)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[])
@@ -211,9 +255,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
       client,
       rows.map((row) => ({ rowid: row.rowid, counts: counted[row.ordinal]!.counts })),
     );
-    await client.query('INSERT INTO index_log (passage_rowid, added) SELECT unnest($1::bigint[]), true', [
-      rows.map((row) => row.rowid).sort((x, y) => Number(x) - Number(y)),
-    ]);
+    for (const rowid of rows.map((row) => row.rowid).sort((x, y) => Number(x) - Number(y)))
+      tail.log.push({ rowid, added: true });
   }
 
   async function article(id: string): Promise<StoredArticle | null> {
@@ -223,13 +266,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
 
   return {
     kind: 'postgres',
-    putArticle: (input, now) => inTransaction((client) => putOne(client, input, now)),
-    putArticles: (inputs, now) =>
-      inTransaction(async (client) => {
-        const out: PutStatus[] = [];
-        for (const input of inputs) out.push(await putOne(client, input, now));
-        return out;
-      }),
+    putArticle: async (input, now) => (await putInTransaction([input], now))[0]!,
+    putArticles: (inputs, now) => putInTransaction(inputs, now),
     async hasContent(hash) {
       return (await query('SELECT 1 FROM articles WHERE content_hash = $1', [hash])).length > 0;
     },
