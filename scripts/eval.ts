@@ -15,9 +15,10 @@
  * - `--max-refuted-supported 1`: fit no confidence floor for "supported" (an ablation).
  * - `--signs ranker,relevance,polarity` or `--signs none`: which models are fitted holding the signs
  *   of pair-features.ts (default: the shipped setting, DEFAULT_SIGNED in scripts/lib/fit-models.ts).
- * - `--stance sentence,gated` (or `none`): the stance models read only sentence-level features
- *   (`sentence`) / read "refutes" only where a contradiction signal shows (`gated`); default: the
- *   shipped setting, DEFAULT_STANCE_READING.
+ * - `--stance sentence,gated,whole` (or `none`): the stance models read only sentence-level features
+ *   (`sentence`) / read "refutes" only where a contradiction signal shows (`gated`) / read a
+ *   sentence holding the whole claim with no contradiction signal as not against it (`whole`);
+ *   default: the shipped setting, DEFAULT_STANCE_READING.
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -96,6 +97,7 @@ const reading: StanceReading = stanceOption
   ? {
       sentenceOnly: stanceOption.split(',').includes('sentence'),
       refutesNeedSignal: stanceOption.split(',').includes('gated'),
+      wholeClaimSupports: stanceOption.split(',').includes('whole'),
     }
   : DEFAULT_STANCE_READING;
 const skipStance = process.argv.includes('--skip-stance');

@@ -49,6 +49,29 @@ describe('MaxScore search on the in-process index', () => {
     expect(pruned).toBeGreaterThan(150);
   });
 
+  it('gives the same answer when told the floor a narrower query reached (the synonym-expanded query of a check)', () => {
+    let floored = 0;
+    for (const seed of [5, 6, 7]) {
+      const { index, next } = buildIndex(seed, 1_500);
+      for (let query = 0; query < 60; query++) {
+        const claim = Array.from({ length: 1 + Math.floor(next() * 6) }, () => [zipfWord(next, 400)]);
+        const expanded = [
+          ...claim,
+          ...Array.from({ length: 1 + Math.floor(next() * 6) }, () => [zipfWord(next, 400)]),
+        ];
+        const limit = [10, 100][Math.floor(next() * 2)]!;
+        const publishedBy = next() < 0.3 ? '2024-05-15' : undefined;
+        const first = index.exhaustiveSearch(claim, limit, publishedBy);
+        if (first.length < limit) continue;
+        const expected = index.exhaustiveSearch(expanded, limit, publishedBy);
+        // The k-th score of the narrower query, as a check passes it.
+        expect(index.maxScoreSearch(expanded, limit, publishedBy, first.at(-1)!.score)).toEqual(expected);
+        floored++;
+      }
+    }
+    expect(floored).toBeGreaterThan(60);
+  });
+
   it('keeps live document frequencies as passages are removed, and after a reload from a snapshot', () => {
     const { index } = buildIndex(9, 400);
     const before = index.documentFrequency('w0');

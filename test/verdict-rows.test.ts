@@ -17,6 +17,7 @@ function item(source: string, text: string, set: Record<string, number>): PoolSe
     coverage: set.weightedCoverage ?? 0,
     matchedTerms: ['term'],
     restates: false,
+    statesClaim: false,
   };
 }
 

@@ -196,9 +196,15 @@ export interface StanceReading {
   sentenceOnly: boolean;
   /** "Refutes" needs a contradiction signal; otherwise it is no side (stance-of.ts). */
   refutesNeedSignal: boolean;
+  /** A sentence holding the whole claim with no contradiction signal is not against it (stance-of.ts). */
+  wholeClaimSupports: boolean;
 }
 
-export const DEFAULT_STANCE_READING: StanceReading = { sentenceOnly: false, refutesNeedSignal: false };
+export const DEFAULT_STANCE_READING: StanceReading = {
+  sentenceOnly: false,
+  refutesNeedSignal: false,
+  wholeClaimSupports: false,
+};
 
 /**
  * Features that say which passage or article is about the claim, not what side one sentence takes:
@@ -323,6 +329,7 @@ function fitSentenceModels(train: PooledSet[], settings: SentenceFitSettings) {
     },
   );
   if (reading.refutesNeedSignal) stance.refutesNeedSignal = true;
+  if (reading.wholeClaimSupports) stance.wholeClaimSupports = true;
   return {
     models: { ranker, relevance, stance, polarity },
     f2Cut,

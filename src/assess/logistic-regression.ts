@@ -29,6 +29,8 @@ export interface LinearModel {
   inputWidth?: number;
   /** Stance models only: "refutes" needs a contradiction signal (stance-of.ts). */
   refutesNeedSignal?: boolean;
+  /** Stance models only: a sentence holding the whole claim, with no contradiction signal, is not against it (stance-of.ts). */
+  wholeClaimSupports?: boolean;
 }
 
 /** The part of a full feature row that a model reads (`columns`), or the row itself. */

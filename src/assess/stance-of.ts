@@ -42,7 +42,7 @@ function rowWidth(model: LearnedModels['stance']): number {
  */
 export function pooledStance(
   models: Pick<LearnedModels, 'stance' | 'polarity'>,
-  item: Parameters<typeof stanceRow>[0] & { restates: boolean },
+  item: Parameters<typeof stanceRow>[0] & { restates: boolean; statesClaim?: boolean },
 ): Stance {
   if (item.restates) return NO_SIDE;
   const row = stanceRow(item);
@@ -50,5 +50,10 @@ export function pooledStance(
     throw new Error(
       `The stance model reads ${rowWidth(models.stance)} features but the sentence has ${row.length}: models fitted with an encoder's pair vectors need the same encoder at check time.`,
     );
-  return stanceOf(models, row);
+  const stance = stanceOf(models, row);
+  // A sentence that holds the whole claim and shows nothing contradicting it is not against it
+  // (states-whole-claim.ts): its "refutes" is read as "supports".
+  if (models.stance.wholeClaimSupports && item.statesClaim && contradictionSignals(row).length === 0)
+    return { supports: stance.supports + stance.refutes, refutes: 0, neutral: stance.neutral };
+  return stance;
 }

@@ -44,6 +44,9 @@ export async function retrievePassages(
         terms: [...terms, ...synonyms],
         limit: pool,
         publishedBy,
+        // The expanded query holds the claim's query and more, so each passage scores at least
+        // as much in it: a full first pool's last score is a floor for the second's.
+        atLeast: hits.length >= pool ? hits[hits.length - 1]!.score : undefined,
       });
       const scale = (hits[0]?.score ?? 1) / (expanded[0]?.score || 1);
       hits.push(

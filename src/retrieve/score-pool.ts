@@ -2,6 +2,8 @@ import { articleKey } from './article-key.js';
 import { claimProfile, type ClaimProfile } from '../assess/claim-profile.js';
 import { pairFeatures } from '../assess/pair-features.js';
 import { restatesClaim } from '../assess/restates-claim.js';
+import { statesWholeClaim } from '../assess/states-whole-claim.js';
+import { claimLexicalSets } from '../assess/predicate-synonyms.js';
 import { termCoverage, weightClaimTerms } from './select-evidence-terms.js';
 import { stemSet } from '../analyze/tokenize.js';
 import type { Store } from '../store/store.js';
@@ -20,6 +22,8 @@ export interface PoolSentence {
   matchedTerms: string[];
   /** It quotes the claim from someone the claim does not name: it takes no side (restates-claim.ts). */
   restates: boolean;
+  /** It holds every term of the claim, a verb by itself or a synonym (states-whole-claim.ts). */
+  statesClaim: boolean;
   /** The encoder's vectors of claim and sentence, when the scorer gives them (for pair-vector-features.ts). */
   vectors?: { claim: Float32Array; sentence: Float32Array };
 }
@@ -56,6 +60,7 @@ export async function scorePool(
     articleStems.set(articleOf(hit), stems);
   }
   const items: PoolSentence[] = [];
+  const { verbs } = claimLexicalSets(claim.text);
   passages.forEach((hit, rank) => {
     for (const sentence of sentences.get(hit.passage.id) ?? []) {
       const { coverage, matched } = termCoverage(sentenceStems.get(sentence)!, weights);
@@ -74,6 +79,7 @@ export async function scorePool(
         ),
         coverage,
         matchedTerms: matched,
+        statesClaim: statesWholeClaim(sentenceStems.get(sentence)!, profile, verbs),
         restates:
           matched.length > 0 &&
           restatesClaim(

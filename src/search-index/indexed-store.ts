@@ -140,7 +140,7 @@ export function withSearchIndex(store: Store, options: SearchIndexOptions): Inde
     ...store,
     async searchPassages(query: PassageQuery): Promise<RankedPassage[]> {
       const current = await ready();
-      const top = current.search(queryPhrases(query.terms), query.limit, query.publishedBy);
+      const top = current.search(queryPhrases(query.terms), query.limit, query.publishedBy, query.atLeast);
       const scores = new Map(top.map((hit) => [hit.rowid, hit.score]));
       const passages = await rowCache.fetch(
         top.map((hit) => hit.rowid),

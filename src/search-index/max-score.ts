@@ -48,7 +48,16 @@ export function saturation(
   return tf / (tf + shape.k1 * (1 - shape.b + (shape.b * length) / shape.averageLength));
 }
 
-export function maxScoreTopK(parts: ScoreCursor[], limit: number, shape: BM25Shape): ScoredDocNumber[] {
+/**
+ * `atLeast`: the caller wants only passages scoring at least this (a lower bound it already knows
+ * of the k-th best score); from the start, parts that together cannot reach it are not walked.
+ */
+export function maxScoreTopK(
+  parts: ScoreCursor[],
+  limit: number,
+  shape: BM25Shape,
+  atLeast = -Infinity,
+): ScoredDocNumber[] {
   const { k1, b, averageLength, lengths, excluded } = shape;
   const bounds = parts.map((part) => part.idf * (k1 + 1) * part.saturation * BOUND_MARGIN);
   // Parts by bound, weakest first (position j); `query[j]` is the part's place in the query.
@@ -69,9 +78,12 @@ export function maxScoreTopK(parts: ScoreCursor[], limit: number, shape: BM25Sha
   const gained = new Float64Array(parts.length);
   const held = new Int32Array(m);
   const heap = new TopHeap(limit);
+  // The floor, lowered by the rounding margin, so that no passage scoring at least `atLeast` is skipped.
+  const floor = atLeast > 0 ? atLeast / BOUND_MARGIN : -Infinity;
   // Parts 0 … firstEssential−1 are non-essential: they alone cannot lift a passage into the top k.
   let firstEssential = 0;
-  let threshold = -Infinity;
+  let threshold = floor;
+  while (firstEssential < m && reach[firstEssential]! < threshold) firstEssential++;
 
   for (;;) {
     // The next passage: the lowest document any essential part is at.
@@ -117,7 +129,7 @@ export function maxScoreTopK(parts: ScoreCursor[], limit: number, shape: BM25Sha
     let score = 0;
     for (const index of holders) score += gained[index]!;
     if (heap.offer(doc, score)) {
-      threshold = heap.threshold();
+      threshold = Math.max(floor, heap.threshold());
       while (firstEssential < m && reach[firstEssential]! < threshold) firstEssential++;
     }
   }

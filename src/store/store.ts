@@ -63,6 +63,12 @@ export interface PassageQuery {
   limit: number;
   /** YYYY-MM-DD: only passages of articles published on or before the day, and undated ones (`--as-of`). */
   publishedBy?: string;
+  /**
+   * A score the caller knows the `limit`-th best passage reaches (at least `limit` passages score
+   * this much): a store may skip work on passages below it (the in-process index does) or ignore it.
+   * The answer is the same either way.
+   */
+  atLeast?: number;
 }
 
 /**
