@@ -19,6 +19,9 @@
  *   (`sentence`) / read "refutes" only where a contradiction signal shows (`gated`) / read a
  *   sentence holding the whole claim with no contradiction signal as not against it (`whole`);
  *   default: the shipped setting, DEFAULT_STANCE_READING.
+ * - `--verdict-features whole`: the verdict model also reads the relevance of the best top-five
+ *   sentence that states the whole claim (src/assess/states-whole-claim.ts) with no contradiction
+ *   signal, and of the best that states it with one (an ablation, off by default).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -99,7 +102,14 @@ const reading: StanceReading = stanceOption
       refutesNeedSignal: stanceOption.split(',').includes('gated'),
       wholeClaimSupports: stanceOption.split(',').includes('whole'),
     }
-  : DEFAULT_STANCE_READING;
+  : { ...DEFAULT_STANCE_READING };
+/** `--verdict-features whole`: the verdict model also reads whether a top sentence states the whole claim. */
+const verdictFeaturesOption = option('--verdict-features', '');
+if (verdictFeaturesOption && verdictFeaturesOption !== 'whole') {
+  console.error(`--verdict-features takes "whole", not "${verdictFeaturesOption}".`);
+  process.exit(2);
+}
+if (verdictFeaturesOption === 'whole') reading.wholeClaimVerdict = true;
 const skipStance = process.argv.includes('--skip-stance');
 /** `--verdict-rows cross-fitted`: the verdict model learns from readings by sentence models fitted without each set. */
 const verdictRowsList = option('--verdict-rows', DEFAULT_VERDICT_ROWS).split(',') as VerdictRows[];
@@ -316,7 +326,7 @@ for (const verdictRows of rowsVariants)
   }
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {

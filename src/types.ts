@@ -102,6 +102,8 @@ export interface Evidence {
    * not make"; assess/contradiction-signals.ts). Without one it is never shown as against the claim.
    */
   contradicts: string[];
+  /** It holds the whole claim, with no contradiction signal in its features or with one (verdict-features.ts). */
+  wholeClaim?: 'plain' | 'contradicted';
 }
 
 export type VerdictLabel = 'supported' | 'reported' | 'disputed' | 'contradicted' | 'unsettled' | 'not-found';

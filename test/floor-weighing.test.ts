@@ -35,7 +35,7 @@ describe('the confidence floor for "supported"', () => {
         labels.push(high !== flipped ? SUPPORTED : REFUTED);
         groups.push(group);
       }
-    const readings = outOfSetReadings(rows, labels, groups);
+    const readings = outOfSetReadings([...VERDICT_FEATURES], rows, labels, groups);
     // Set a is read as b and c taught: its high rows as refuted, the opposite of its own labels.
     const highInA = readings[0]!;
     expect(highInA[REFUTED]!).toBeGreaterThan(highInA[SUPPORTED]!);

@@ -26,7 +26,11 @@ import {
   relevanceSigns,
 } from '../../src/assess/pair-features.js';
 import type { VectorScorer } from '../../src/retrieve/vector-score.js';
-import { VERDICT_FEATURES, verdictFeatures, type ScoredSentence } from '../../src/assess/verdict-features.js';
+import {
+  verdictFeatureNames,
+  verdictFeatures,
+  type ScoredSentence,
+} from '../../src/assess/verdict-features.js';
 import { EVAL_LABELS, type EvalLabel } from '../../src/eval/eval-format.js';
 import { macroF1 } from '../../src/eval/metrics.js';
 import { DEFAULT_EVIDENCE_OPTIONS } from '../../src/retrieve/select-evidence.js';
@@ -35,7 +39,7 @@ import { retrievePassages } from '../../src/retrieve/retrieve-passages.js';
 import { correctSpelling } from '../../src/retrieve/correct-spelling.js';
 import { scorePool, type PoolSentence } from '../../src/retrieve/score-pool.js';
 import { rankerFeatures, rankerInput, rankScore } from '../../src/retrieve/rank-score.js';
-import { pooledStance } from '../../src/assess/stance-of.js';
+import { pooledStance, wholeClaimReading } from '../../src/assess/stance-of.js';
 import { pairVectorFeatureNames, stanceRow } from '../../src/assess/pair-vector-features.js';
 import { detectModality } from '../../src/assess/detect-modality.js';
 import type { LearnedModels } from '../../src/assess/learned-models.js';
@@ -151,6 +155,7 @@ function scored(items: PoolSentence[], models: Omit<LearnedModels, 'verdict'>): 
         coverage: item.coverage,
         modality: detectModality(item.sentence.text),
         restatesClaim: item.restates,
+        wholeClaim: wholeClaimReading(item),
         score: rankScore({ ranker, relevance }, item.features),
       };
     })
@@ -198,6 +203,8 @@ export interface StanceReading {
   refutesNeedSignal: boolean;
   /** A sentence holding the whole claim with no contradiction signal is not against it (stance-of.ts). */
   wholeClaimSupports: boolean;
+  /** The verdict model also reads whether a top sentence states the whole claim (verdict-features.ts). */
+  wholeClaimVerdict?: boolean;
 }
 
 export const DEFAULT_STANCE_READING: StanceReading = {
@@ -413,14 +420,17 @@ export function fitModels(
     set.pools.map((pool) => EVAL_LABELS.indexOf(pool.claim.label)),
   );
   const verdictGroups = verdictSets.flatMap((set) => set.pools.map(() => set.name));
+  const verdictNames = verdictFeatureNames(reading.wholeClaimVerdict ?? false);
 
   /** The verdict model for a given evidence cut (its "relevant sentences" count depends on the cut). */
   const fitVerdict = (cut: number) => {
     const rows = verdictSets.flatMap((set, index) =>
-      set.pools.map((pool, claim) => verdictFeatures(trainScored[index]![claim]!, pool.negated, cut)),
+      set.pools.map((pool, claim) =>
+        verdictFeatures(trainScored[index]![claim]!, pool.negated, cut, reading.wholeClaimVerdict ?? false),
+      ),
     );
     // Each set, and each label within it, weighs the same: macro-F1 is judged per set.
-    const model = fitLogistic('verdict', [...VERDICT_FEATURES], rows, verdictLabels, [...EVAL_LABELS], {
+    const model = fitLogistic('verdict', verdictNames, rows, verdictLabels, [...EVAL_LABELS], {
       ...DEFAULT_FIT,
       balanced: false,
       rowWeights: cellWeights(verdictGroups, verdictLabels),
@@ -478,6 +488,7 @@ export function fitModels(
   // By dataset: the two worlds of FEVER-symmetric share their evidence and leave together.
   const crossDataset = floorFrom(
     outOfSetReadings(
+      verdictNames,
       chosen.rows,
       verdictLabels,
       verdictGroups.map((name) => datasetOf({ name })),
@@ -539,7 +550,12 @@ export const DEFAULT_FLOOR_WEIGHING: FloorWeighing = 'training';
  * Each row's class probabilities from a verdict model fitted (with its temperature) on the rows of
  * the other groups only; a group with no other group beside it is read by a model fitted on itself.
  */
-export function outOfSetReadings(rows: number[][], labels: number[], groups: string[]): number[][] {
+export function outOfSetReadings(
+  names: string[],
+  rows: number[][],
+  labels: number[],
+  groups: string[],
+): number[][] {
   const readings: number[][] = new Array(rows.length);
   for (const group of new Set(groups)) {
     const inside = groups.flatMap((name, index) => (name === group ? [index] : []));
@@ -547,7 +563,7 @@ export function outOfSetReadings(rows: number[][], labels: number[], groups: str
     if (outside.length === 0) outside = inside;
     const model = fitLogistic(
       'verdict',
-      [...VERDICT_FEATURES],
+      names,
       outside.map((index) => rows[index]!),
       outside.map((index) => labels[index]!),
       [...EVAL_LABELS],

@@ -2,7 +2,7 @@ import type { Evidence, Verdict, VerdictLabel } from '../types.js';
 import { getLearnedModels, type LearnedModels } from './learned-models.js';
 import { predictProba } from './logistic-regression.js';
 import { citedOrigin, type Provenance } from './trace-provenance.js';
-import { verdictFeatures } from './verdict-features.js';
+import { readsWholeClaim, verdictFeatures } from './verdict-features.js';
 import type { ArticleReading, ArticleStanceLabel } from './article-stance.js';
 
 export const VERDICT_TITLES: Record<VerdictLabel, string> = {
@@ -149,7 +149,10 @@ export function decideVerdict(input: VerdictInput): Verdict {
     };
   }
   const model = (input.models ?? getLearnedModels()).verdict;
-  const probabilities = predictProba(model, verdictFeatures(ranked, input.claimNegated, input.minRelevance));
+  const probabilities = predictProba(
+    model,
+    verdictFeatures(ranked, input.claimNegated, input.minRelevance, readsWholeClaim(model)),
+  );
   const best = probabilities.indexOf(Math.max(...probabilities));
   const predicted = model.classes[best]!;
   const supporting = evidence.filter(favours);

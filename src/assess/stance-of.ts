@@ -28,6 +28,18 @@ export function stanceOf(models: Pick<LearnedModels, 'stance' | 'polarity'>, fea
   return { supports: sided.supports, refutes: 0, neutral: sided.neutral + sided.refutes };
 }
 
+/**
+ * Whether a pooled sentence states the whole claim, and whether its features show a contradiction
+ * signal (any denial counted, as the models were fitted): what the verdict's whole-claim features read.
+ */
+export function wholeClaimReading(item: {
+  statesClaim?: boolean;
+  features: number[];
+}): 'plain' | 'contradicted' | undefined {
+  if (!item.statesClaim) return undefined;
+  return contradictionSignals(item.features).length > 0 ? 'contradicted' : 'plain';
+}
+
 /** No side at all: a sentence that only reports that somebody made the claim. */
 const NO_SIDE: Stance = { supports: 0, refutes: 0, neutral: 1 };
 

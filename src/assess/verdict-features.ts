@@ -9,6 +9,11 @@ export interface ScoredSentence {
   coverage: number;
   modality: Modality;
   restatesClaim: boolean;
+  /**
+   * It holds every term of the claim (states-whole-claim.ts), with no contradiction signal in its
+   * features (`plain`) or with one (`contradicted`); absent when it does not hold the whole claim.
+   */
+  wholeClaim?: 'plain' | 'contradicted';
 }
 
 export const VERDICT_FEATURES = [
@@ -26,6 +31,23 @@ export const VERDICT_FEATURES = [
   'denialTop5',
 ] as const;
 
+/**
+ * Read only by a verdict model fitted with them (`npm run eval -- --verdict-features whole`): the
+ * relevance of the best top-five sentence that states the whole claim with nothing contradicting it,
+ * and of the best one that states it with a contradiction signal.
+ */
+export const WHOLE_CLAIM_VERDICT_FEATURES = ['wholeClaimPlain', 'wholeClaimContradicted'] as const;
+
+/** The feature names of a verdict model, with or without the whole-claim features. */
+export function verdictFeatureNames(wholeClaim: boolean): string[] {
+  return [...VERDICT_FEATURES, ...(wholeClaim ? WHOLE_CLAIM_VERDICT_FEATURES : [])];
+}
+
+/** Whether a fitted verdict model reads the whole-claim features. */
+export function readsWholeClaim(model: { features: readonly string[] }): boolean {
+  return model.features.includes(WHOLE_CLAIM_VERDICT_FEATURES[0]);
+}
+
 /** Which way a sentence leans, whatever its share of "no side": −1 against … +1 for the claim. */
 export function lean(stance: ScoredSentence['stance']): number {
   return (stance.supports - stance.refutes) / (stance.supports + stance.refutes || 1);
@@ -36,8 +58,11 @@ export function verdictFeatures(
   ranked: ScoredSentence[],
   claimNegated: boolean,
   minRelevance: number,
+  wholeClaim = false,
 ): number[] {
   const top = ranked.slice(0, VERDICT_TOP_K);
+  const bestStating = (kind: 'plain' | 'contradicted') =>
+    Math.max(0, ...top.filter((item) => item.wholeClaim === kind).map((item) => item.relevance));
   const support = top.map((item) => item.relevance * item.stance.supports);
   const refute = top.map((item) => item.relevance * item.stance.refutes);
   const sumSupport = support.reduce((sum, value) => sum + value, 0);
@@ -64,5 +89,6 @@ export function verdictFeatures(
           (sum, item) => sum + (item.modality === 'denied' && !item.restatesClaim ? item.relevance : 0),
           0,
         ) / top.length,
+    ...(wholeClaim ? [bestStating('plain'), bestStating('contradicted')] : []),
   ];
 }

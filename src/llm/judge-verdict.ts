@@ -1,7 +1,7 @@
 import { getLearnedModels, type LearnedModels } from '../assess/learned-models.js';
 import { opposes, VERDICT_TITLES } from '../assess/decide-verdict.js';
 import { predictProba } from '../assess/logistic-regression.js';
-import { verdictFeatures } from '../assess/verdict-features.js';
+import { readsWholeClaim, verdictFeatures } from '../assess/verdict-features.js';
 import { uncoveredTerms } from '../compose/said-in-other-words.js';
 import type { Claim, Evidence, Verdict, VerdictLabel } from '../types.js';
 import { completeJson } from './complete-json.js';
@@ -210,7 +210,7 @@ export async function judgeVerdict(
   const verdictModel = (input.models ?? getLearnedModels()).verdict;
   const probabilities = predictProba(
     verdictModel,
-    verdictFeatures(input.ranked, input.claimNegated, input.minRelevance),
+    verdictFeatures(input.ranked, input.claimNegated, input.minRelevance, readsWholeClaim(verdictModel)),
   );
   const at = verdictModel.classes.indexOf(CLASS_OF[answer.verdict]);
   return {

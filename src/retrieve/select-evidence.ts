@@ -5,7 +5,7 @@ import { getLearnedModels, type LearnedModels } from '../assess/learned-models.j
 import { predictProba } from '../assess/logistic-regression.js';
 import { contradictionSignals } from '../assess/contradiction-signals.js';
 import { deniesUnlikeClaim } from '../assess/alignment-features.js';
-import { pooledStance } from '../assess/stance-of.js';
+import { pooledStance, wholeClaimReading } from '../assess/stance-of.js';
 import { readArticle, type ArticleReading, type ArticleSentence } from '../assess/article-stance.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
@@ -85,6 +85,7 @@ export async function selectEvidence(
         stance: pooledStance(models, item),
         restatesClaim: item.restates,
         contradicts: contradictionSignals(item.features, deniesUnlikeClaim(profile, item.sentence.text)),
+        wholeClaim: wholeClaimReading(item),
         rank: item.rank,
         score: rankScores[index]! + (similarity ? options.vectors!.weight * similarity[index]! : 0),
       };
