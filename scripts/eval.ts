@@ -22,6 +22,9 @@
  * - `--verdict-features whole`: the verdict model also reads the relevance of the best top-five
  *   sentence that states the whole claim (src/assess/states-whole-claim.ts) with no contradiction
  *   signal, and of the best that states it with one (an ablation, off by default).
+ * - `--contradicted-needs-opposing`: a "refuted" reading of the verdict model stands as
+ *   "contradicted" only when some cited sentence opposes the claim (a clear lean against it and a
+ *   contradiction signal), not on the balance of "refutes" readings alone (an ablation, off by default).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -110,6 +113,9 @@ if (verdictFeaturesOption && verdictFeaturesOption !== 'whole') {
   process.exit(2);
 }
 if (verdictFeaturesOption === 'whole') reading.wholeClaimVerdict = true;
+/** `--contradicted-needs-opposing`: "contradicted" needs a cited sentence that opposes the claim. */
+const contradictedNeedsOpposing = process.argv.includes('--contradicted-needs-opposing');
+if (contradictedNeedsOpposing) reading.contradictedNeedsOpposing = true;
 const skipStance = process.argv.includes('--skip-stance');
 /** `--verdict-rows cross-fitted`: the verdict model learns from readings by sentence models fitted without each set. */
 const verdictRowsList = option('--verdict-rows', DEFAULT_VERDICT_ROWS).split(',') as VerdictRows[];
@@ -326,7 +332,7 @@ for (const verdictRows of rowsVariants)
   }
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {

@@ -205,6 +205,8 @@ export interface StanceReading {
   wholeClaimSupports: boolean;
   /** The verdict model also reads whether a top sentence states the whole claim (verdict-features.ts). */
   wholeClaimVerdict?: boolean;
+  /** "Contradicted" needs a cited sentence that opposes the claim (decide-verdict.ts). */
+  contradictedNeedsOpposing?: boolean;
 }
 
 export const DEFAULT_STANCE_READING: StanceReading = {
@@ -500,6 +502,7 @@ export function fitModels(
     both: Math.max(training, crossDataset),
   };
   verdict.floors = { supported: floors[floorBy] };
+  if (reading.contradictedNeedsOpposing) verdict.contradictedNeedsOpposing = true;
   log(
     `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims): ${floors.training} weighed on the training claims, ${floors['cross-dataset']} on each set as read by a model fitted without it; ${floorBy} used`,
   );

@@ -189,9 +189,11 @@ export function decideVerdict(input: VerdictInput): Verdict {
   // by relevance, to lean against the claim on balance, and "disputed" needs cited evidence on both
   // sides. A reading the evidence does not bear out is set aside, and the model's next one stands.
   const balance = balanceAgainst(evidence, input.claimNegated);
+  // With `contradictedNeedsOpposing`, the balance alone is not enough: some cited sentence must
+  // oppose the claim, as the reasons count them ("1 sentence leans toward the claim and 0 against it").
   const bornOut = (cls: string) =>
     cls === 'refuted'
-      ? balance > 0
+      ? balance > 0 && (!model.contradictedNeedsOpposing || against.length > 0)
       : cls === 'conflicting'
         ? supporting.length > 0 && against.length > 0
         : true;

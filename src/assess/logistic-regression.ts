@@ -31,6 +31,11 @@ export interface LinearModel {
   refutesNeedSignal?: boolean;
   /** Stance models only: a sentence holding the whole claim, with no contradiction signal, is not against it (stance-of.ts). */
   wholeClaimSupports?: boolean;
+  /**
+   * Verdict models only: "contradicted" needs a cited sentence that opposes the claim (a clear lean
+   * against it and a contradiction signal), not only a balance of "refutes" readings (decide-verdict.ts).
+   */
+  contradictedNeedsOpposing?: boolean;
 }
 
 /** The part of a full feature row that a model reads (`columns`), or the row itself. */
