@@ -32,6 +32,10 @@ describe('what kind of input a check is given', () => {
     ['What happened after the vote?', 'event', 'the vote'],
     ['Why did the council approve the dam?', 'reason', 'the council approve the dam'],
     ['What does the plan cost?', 'account', 'the plan cost'],
+    // As people type them: no question mark after a noun and an auxiliary.
+    ['which journalist did isis behead', 'name', 'journalist did isis behead'],
+    ['how old was sotloff', 'number', 'sotloff'],
+    ['what video did ISIS release', 'account', 'video did ISIS release'],
     // A verbless fragment that names a count asks for it.
     ['House vote count on Epstein, 217 for GOP,', 'number', 'House vote count on Epstein, 217 for GOP'],
     ['Death toll in the Gaza floods', 'number', 'Death toll in the Gaza floods'],
@@ -54,6 +58,8 @@ describe('what kind of input a check is given', () => {
     'Which means that the planet is warmer',
     'WHO estimates that fewer than 10% of patients have access to care.',
     'The vote count was 7 to 2',
+    'What he did was wrong',
+    'What the council did was illegal',
   ])('"%s" is a claim', (question) => {
     expect(readQuestion(question)).toEqual({ kind: 'claim' });
   });

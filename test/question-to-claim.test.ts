@@ -36,6 +36,9 @@ describe('questionToClaim', () => {
     ['Did Rubio turn over MS13 informants.', 'Rubio turned over MS13 informants.'],
     ['House vote count on Epstein, 217 for GOP,', 'House vote count on Epstein, 217 for GOP.'],
     ['Is the Earth warming', 'The Earth is warming.'],
+    // What is said of a name that ends the question: a number, a title.
+    ['Was Sotloff 41?', 'Sotloff was 41.'],
+    ['was steven sotloff 31', 'Steven sotloff was 31.'],
     // A modal that opens a name states, without a question mark.
     ['Will Smith slapped Chris Rock.', 'Will Smith slapped Chris Rock.'],
   ])('%s → %s', (question, claim) => {

@@ -72,6 +72,25 @@ function subjectEnd(tokens: Token[]): number {
   return index;
 }
 
+/**
+ * End of a proper name that opens the subject ("Sotloff", "Kim Jong-un"); else, typed in lower
+ * case, the words before a number that ends the question ("was steven sotloff 31"); 1 when neither.
+ */
+function nameEnd(tokens: Token[]): number {
+  if (tokens[1]?.pos !== 'PROPN') {
+    let start = tokens.length;
+    while (start > 2 && tokens[start - 1]!.pos === 'NUM') start--;
+    return start < tokens.length ? start : 1;
+  }
+  let index = 1;
+  while (
+    index < tokens.length &&
+    (tokens[index]!.pos === 'PROPN' || (index > 1 && continuesWord(tokens[index]!)))
+  )
+    index++;
+  return index;
+}
+
 function join(tokens: Token[]): string {
   return tokens
     .map((token) => token.value)
@@ -137,7 +156,10 @@ export function questionToClaim(question: string): string {
       return sentenceCase(`${join(tokens.slice(1, verbAt))} ${aux} ${join(tokens.slice(verbAt))}`);
   }
   if (['is', 'are', 'was', 'were'].includes(aux)) {
-    const end = subjectEnd(tokens);
+    let end = subjectEnd(tokens);
+    // "Was Sotloff 41?", "Is Trump president?": the noun phrase runs to the end, so the subject
+    // is the name that opens it and the rest is what is said of it.
+    if (end >= tokens.length) end = nameEnd(tokens);
     if (end > 1 && end < tokens.length) {
       return sentenceCase(`${join(tokens.slice(1, end))} ${aux} ${join(tokens.slice(end))}`);
     }

@@ -50,11 +50,12 @@ const AUXILIARY =
 
 /**
  * Without a question mark, a question word opens a question only when a question follows it
- * ("When did …", "Who voted …", "How many … were …"); otherwise it opens a clause of a statement
- * ("When CO2 was higher in the past, the sun was cooler.", "Which means that …").
+ * ("When did …", "Who voted …", "How many … were …", "Which journalist did …", "How old was …");
+ * otherwise it opens a clause of a statement ("When CO2 was higher in the past, the sun was
+ * cooler.", "Which means that …", "What he did was wrong.").
  */
 const ASKS_WITHOUT_MARK =
-  /^(?:(?:who|what|which|when|where|why|how)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|who\s+\p{Ll}+(?:ed|s)\b|what\s+happened\b|how\s+(?:many|much)\s+[^,]*\b(?:did|does|do|is|are|was|were|has|have|had|can|will)\b)/iu;
+  /^(?:(?:who|what|which|when|where|why|how)\s+(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b|who\s+\p{Ll}+(?:ed|s)\b|what\s+happened\b|how\s+(?:many|much)\s+[^,]*\b(?:did|does|do|is|are|was|were|has|have|had|can|will)\b|how\s+(?:old|long|far|big|tall|high|large)\s+(?:is|are|was|were)\b|which\s+\p{L}+(?:\s+\p{L}+)?\s+(?:did|does|do|is|are|was|were|has|have|had)\b|what\s+(?!(?:he|she|they|we|i|you|it|the|a|an|this|that|these|those|his|her|their|our|my|your|its)\s)\p{L}+\s+(?:did|does|do|has|have|had)\b)/iu;
 
 /** A noun that asks for a number when a fragment names it ("vote count", "death toll"). */
 const COUNT_NOUN = /\b(?:count|tally|toll|total|number of|how many)\b/i;
