@@ -355,6 +355,29 @@ describe('the verdict rule', () => {
     expect(verdictOf([item(0.7, 0.1), item(0.1, 0.7)], model).label).toBe('disputed');
   });
 
+  it('with contradictedNeedsOpposing, says "contradicted" only when a cited sentence opposes the claim', () => {
+    const model = fixedVerdict({ refuted: 0.6, 'not enough info': 0.3, supported: 0.05, conflicting: 0.05 });
+    // Read as against the claim, but showing nothing that contradicts it: the balance alone leans against.
+    const unshown = [{ ...item(0.2, 0.7), contradicts: [] } as Evidence];
+    const loose = verdictOf(unshown, model);
+    expect(loose.label).toBe('contradicted');
+    // Said plainly, since no sentence shows a contradiction.
+    expect(loose.reasons.join(' ')).toMatch(
+      /no cited sentence shows a denial of it.*treat this verdict with caution/,
+    );
+    expect(loose.reasons.join(' ')).not.toMatch(/The strongest evidence says the opposite/);
+    const strict = { ...model, contradictedNeedsOpposing: true };
+    const read = verdictOf(unshown, strict);
+    expect(read.label).toBe('unsettled');
+    expect(read.reasons.join(' ')).toMatch(
+      /The model leans against the claim, but no cited sentence shows anything that contradicts it/,
+    );
+    // A sentence that opposes it (a clear lean and a contradiction signal) still carries "contradicted".
+    const opposed = verdictOf([item(0.2, 0.7)], strict);
+    expect(opposed.label).toBe('contradicted');
+    expect(opposed.reasons.join(' ')).toMatch(/The strongest evidence says the opposite of the claim/);
+  });
+
   it('calls a claim supported only at or above the fitted confidence floor', () => {
     const evidence = [item(0.7, 0.1), item(0.6, 0.1)];
     const probabilities = { supported: 0.55, refuted: 0.15, 'not enough info': 0.2, conflicting: 0.1 };

@@ -207,7 +207,9 @@ export function decideVerdict(input: VerdictInput): Verdict {
     .reduce((sum, { probability }) => sum + probability, 0);
   if (predicted === 'refuted' && settled !== predicted)
     reasons.push(
-      'The model leans against the claim, but the cited evidence does not on balance; its next reading stands.',
+      balance > 0
+        ? 'The model leans against the claim, but no cited sentence shows anything that contradicts it; its next reading stands.'
+        : 'The model leans against the claim, but the cited evidence does not on balance; its next reading stands.',
     );
   if (
     settled !== predicted &&
@@ -221,7 +223,13 @@ export function decideVerdict(input: VerdictInput): Verdict {
     );
   if (settled === 'refuted') {
     label = 'contradicted';
-    reasons.push('The strongest evidence says the opposite of the claim.');
+    // Said as it is: with no cited sentence that opposes the claim, the verdict rests on the stance
+    // model's balance of readings alone, the weakest ground a "contradicted" can have.
+    reasons.push(
+      against.length > 0
+        ? 'The strongest evidence says the opposite of the claim.'
+        : 'The stance model reads the evidence as against the claim on balance, though no cited sentence shows a denial of it, an opposite word or a different number or date: treat this verdict with caution.',
+    );
   } else if (settled === 'conflicting') {
     label = 'disputed';
     // A single account can carry a dispute too: the claim and a rebuttal of it by someone it quotes.
