@@ -25,6 +25,8 @@
  * - `--contradicted-needs-opposing`: a "refuted" reading of the verdict model stands as
  *   "contradicted" only when some cited sentence opposes the claim (a clear lean against it and a
  *   contradiction signal), not on the balance of "refutes" readings alone (an ablation, off by default).
+ * - `--verdict-l2 0.1`: fit the verdict model with that L2 penalty (default 0.001): fewer, smaller
+ *   weights may carry better to claims of a kind it was not fitted on (an ablation).
  * - `--with-inference`: also report SICK and RTE (fitted on, not claim verification);
  *   `--without-inference`: fit without them, to measure what they add.
  * - `--dense`: with the Universal Sentence Encoder: each sentence's similarity to the claim joins
@@ -116,6 +118,16 @@ if (verdictFeaturesOption === 'whole') reading.wholeClaimVerdict = true;
 /** `--contradicted-needs-opposing`: "contradicted" needs a cited sentence that opposes the claim. */
 const contradictedNeedsOpposing = process.argv.includes('--contradicted-needs-opposing');
 if (contradictedNeedsOpposing) reading.contradictedNeedsOpposing = true;
+/** `--verdict-l2 0.1`: the verdict model's L2 penalty (default DEFAULT_FIT's, 0.001). */
+const verdictL2Option = option('--verdict-l2', '');
+if (verdictL2Option) {
+  const value = Number(verdictL2Option);
+  if (!(value >= 0)) {
+    console.error(`--verdict-l2 takes a penalty of 0 or more, like 0.1, not "${verdictL2Option}".`);
+    process.exit(2);
+  }
+  reading.verdictL2 = value;
+}
 const skipStance = process.argv.includes('--skip-stance');
 /** `--verdict-rows cross-fitted`: the verdict model learns from readings by sentence models fitted without each set. */
 const verdictRowsList = option('--verdict-rows', DEFAULT_VERDICT_ROWS).split(',') as VerdictRows[];
@@ -332,7 +344,7 @@ for (const verdictRows of rowsVariants)
   }
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}${verdictL2Option ? `-verdict-l2-${verdictL2Option}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {

@@ -207,6 +207,8 @@ export interface StanceReading {
   wholeClaimVerdict?: boolean;
   /** "Contradicted" needs a cited sentence that opposes the claim (decide-verdict.ts). */
   contradictedNeedsOpposing?: boolean;
+  /** The verdict model's L2 penalty, when not DEFAULT_FIT's (`--verdict-l2`: stronger for transfer). */
+  verdictL2?: number;
 }
 
 export const DEFAULT_STANCE_READING: StanceReading = {
@@ -434,6 +436,7 @@ export function fitModels(
     // Each set, and each label within it, weighs the same: macro-F1 is judged per set.
     const model = fitLogistic('verdict', verdictNames, rows, verdictLabels, [...EVAL_LABELS], {
       ...DEFAULT_FIT,
+      ...(reading.verdictL2 !== undefined ? { l2: reading.verdictL2 } : {}),
       balanced: false,
       rowWeights: cellWeights(verdictGroups, verdictLabels),
     });
