@@ -36,6 +36,11 @@ describe('questionToClaim', () => {
     ['Did Rubio turn over MS13 informants.', 'Rubio turned over MS13 informants.'],
     ['House vote count on Epstein, 217 for GOP,', 'House vote count on Epstein, 217 for GOP.'],
     ['Is the Earth warming', 'The Earth is warming.'],
+    // A tag asking for agreement, an adverb before the verb, a perfect passive.
+    ['Foley was beheaded by ISIS, right?', 'Foley was beheaded by ISIS.'],
+    ["ISIS beheaded Foley, didn't they?", 'ISIS beheaded Foley.'],
+    ['Did ISIS really behead Foley?', 'ISIS really beheaded Foley.'],
+    ['Has Foley been beheaded?', 'Foley has been beheaded.'],
     // What is said of a name that ends the question: a number, a title.
     ['Was Sotloff 41?', 'Sotloff was 41.'],
     ['was steven sotloff 31', 'Steven sotloff was 31.'],

@@ -34,6 +34,10 @@ function mainVerbIndex(tokens: Token[]): number {
   for (let index = 1; index < tokens.length; index++) {
     const token = tokens[index]!;
     if (token.pos === 'VERB') return index;
+    // "Has Foley been beheaded": the verb group starts at "been" (the tagger reads the participle as ADJ).
+    if (index > 1 && token.pos === 'AUX' && /^(been|got|gotten)$/i.test(token.value)) return index;
+    // "Did ISIS really behead …": an adverb before the verb stays with it ("ISIS really beheaded …").
+    if (index > 1 && token.pos === 'ADV' && tokens[index + 1]?.pos === 'VERB') continue;
     // Prepositions may sit inside the subject: "Did a man in Florida win ...".
     if (!NOUN_PHRASE.has(token.pos) && token.pos !== 'ADP' && !continuesWord(token)) return -1;
     if (index < 2 || token.pos !== 'NOUN' || token.value !== token.value.toLowerCase()) continue;
@@ -112,6 +116,10 @@ function sentenceCase(text: string): string {
 const OPENS_QUESTION =
   /^(did|does|do|is|are|was|were|has|have|had|who|whom|whose|what|which|when|where|why|how)\b/i;
 
+/** A tag that asks for agreement with a statement ("…, right?", "…, isn't it?"): the statement is the claim. */
+const TAG_QUESTION =
+  /,\s*(?:right|correct|true|no|yes|or not|is(?:n't| not) (?:it|that so)|(?:was|is|are|were|do|does|did|has|have|had)n't (?:it|he|she|they|there|that))\s*\?+$/i;
+
 /**
  * A question as people type it: spaces collapsed, a trailing comma or colon dropped, and a question
  * that ends in "." or nothing ("Did Rubio turn over informants.") read as the question it is.
@@ -120,6 +128,7 @@ function asTyped(question: string): string {
   const text = question
     .trim()
     .replace(/\s+/g, ' ')
+    .replace(TAG_QUESTION, '')
     .replace(/[\s,;:]+$/, '');
   if (text.endsWith('?') || !OPENS_QUESTION.test(text) || /^(is it true|says)\b/i.test(text)) return text;
   return `${text.replace(/[.!]+$/, '')}?`;
