@@ -5,11 +5,13 @@ import { readQuestion } from '../src/assess/read-question.js';
 import { readPremises } from '../src/assess/check-premises.js';
 import { analyzeClaim } from '../src/assess/analyze-claim.js';
 import { followUpQuestions } from '../src/compose/follow-up-questions.js';
+import { answerQuestion } from '../src/compose/answer-question.js';
 import { checkClaim } from '../src/check-claim.js';
 import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { renderReport } from '../src/render/render-report.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import type { Evidence } from '../src/types.js';
 import { expectCitationIntegrity } from './helpers/citation-integrity.js';
 import { expectValidReport } from './helpers/report-schema.js';
 import { tempDir } from './helpers/shared.js';
@@ -339,5 +341,30 @@ describe('a question about what caused something', async () => {
     expect(report.answer!.text).toMatch(/^The reporting gives the cause as a landslide \([23] outlets\)/);
     const doubt = report.summary.find((sentence) => sentence.text.startsWith('Not every source agrees'));
     expect(doubt?.text).toContain('A geologist was skeptical');
+  });
+});
+
+describe('an answer is not a word of the question', () => {
+  const sentence = (text: string, outlet: string) =>
+    ({
+      sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
+      article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
+      relevance: 0.9,
+      coverage: 1,
+      restatesClaim: false,
+      negated: false,
+    }) as unknown as Evidence;
+  const evidence = [
+    sentence('ISIS militants beheaded American journalist James Foley in Syria.', 'one'),
+    sentence('The video shows ISIS killing James Foley.', 'two'),
+  ];
+
+  it('leaves out a name the question holds, even typed in lower case', () => {
+    const found = answerQuestion('name', evidence, [], undefined, [], 'which journalist did isis behead');
+    const values = found.parts.map((part) => part.value);
+    expect(values).toContain('James Foley');
+    expect(values).not.toContain('ISIS');
+    // Without the question's words, "ISIS" is read as an answer (the names the question gives are none here).
+    expect(answerQuestion('name', evidence, []).parts.map((part) => part.value)).toContain('ISIS');
   });
 });

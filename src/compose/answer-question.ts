@@ -122,8 +122,16 @@ function namedIn(value: string, asked: string[][]): boolean {
   );
 }
 
-function valuesIn(asks: AnswerType, sentence: string, asked: string[][]): string[] {
-  const isAsked = (value: string) => namedIn(value, asked);
+function valuesIn(
+  asks: AnswerType,
+  sentence: string,
+  asked: string[][],
+  questionWords: ReadonlySet<string>,
+): string[] {
+  // A value is the question's own when it is one of its names, or when every word of it is one of
+  // the question's words: "ISIS" for "which journalist did isis behead", typed in lower case.
+  const isAsked = (value: string) =>
+    namedIn(value, asked) || wordsOf(value).every((word) => questionWords.has(word));
   // A count is the question's own when its number is ("How many of the 217 votes …").
   const askedNumbers = new Set(asked.flat().filter((word) => /^\d/.test(word)));
   switch (asks) {
@@ -196,7 +204,10 @@ export function answerQuestion(
   counted?: string,
   /** Values the reporting gives in place of a false premise: sentences that hold one weigh double. */
   preferred: string[] = [],
+  /** The question's words, as typed: a value made only of them is not an answer to it. */
+  question = '',
 ): FoundAnswer {
+  const questionWords = new Set(wordsOf(question));
   const countedStems = new Set(wordsOf(counted ?? '').map(stem));
   const byValue = new Map<string, { value: string; items: Evidence[]; weight: number }>();
   const askedWords = asked.map(wordsOf);
@@ -205,7 +216,7 @@ export function answerQuestion(
   for (const item of evidence) {
     if (item.restatesClaim || item.negated) continue;
     const seen = new Set<string>();
-    for (const value of valuesIn(asks, item.sentence.text, askedWords)) {
+    for (const value of valuesIn(asks, item.sentence.text, askedWords, questionWords)) {
       const key = statements
         ? `statement ${statements.statements.indexOf(statements.add(item))}`
         : keyOf(asks, value);

@@ -113,6 +113,7 @@ export function composeReport(input: ComposeInput): Report {
           reading.counted,
           // Past a false premise, the answer is about what the reporting gives instead ("Tuesday").
           premises.flatMap((finding) => finding.reported.slice(0, 1).map((entry) => entry.value)),
+          claim.question,
         )
       : null;
   const verdict: Omit<Report['verdict'], 'citations'> = answerFound
