@@ -124,6 +124,7 @@ export async function checkClaimDetailed(
     minRelevance,
     models: options.models,
     articleStances,
+    shortOf: whole.shortOf,
   });
   // An open question ("Who …?", "How many …?") is answered from the same evidence, not judged.
   const reading = readQuestion(question);

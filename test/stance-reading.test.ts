@@ -11,6 +11,7 @@ import { stanceOf } from '../src/assess/stance-of.js';
 import { fitLogistic, modelInput, predictProba } from '../src/assess/logistic-regression.js';
 import type { Provenance } from '../src/assess/trace-provenance.js';
 import type { Evidence } from '../src/types.js';
+import type { ShortOf } from '../src/retrieve/select-evidence.js';
 import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
 import { evidenceFor } from './helpers/evidence-for.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
@@ -376,6 +377,38 @@ describe('the verdict rule', () => {
     const opposed = verdictOf([item(0.2, 0.7)], strict);
     expect(opposed.label).toBe('contradicted');
     expect(opposed.reasons.join(' ')).toMatch(/The strongest evidence says the opposite of the claim/);
+  });
+
+  it('says why nothing is evidence: too little relevance, too little of the claim, or none of its names', () => {
+    const model = fixedVerdict({
+      supported: 0.25,
+      refuted: 0.25,
+      'not enough info': 0.25,
+      conflicting: 0.25,
+    });
+    const notFound = (shortOf?: ShortOf) =>
+      decideVerdict({
+        evidence: [],
+        ranked: [item(0.5, 0.1)],
+        provenance: { origins: [], articleCount: 0 } as unknown as Provenance,
+        claimNegated: false,
+        minRelevance: 0.5,
+        models: { ...getLearnedModels(), verdict: model },
+        shortOf,
+      });
+    expect(notFound().label).toBe('not-found');
+    expect(notFound({ gate: 'relevance', relevance: 0.4 }).reasons[0]).toMatch(
+      /likely enough.*closest scores 90%/,
+    );
+    expect(notFound({ gate: 'coverage', relevance: 0.99, coverage: 0.22, minCoverage: 0.3 }).reasons[0]).toBe(
+      "No sentence in the corpus holds enough of the claim: the closest scores 99% but holds 22% of the claim's weight (30% needed).",
+    );
+    expect(notFound({ gate: 'names', relevance: 0.99, names: ['Sotloff'] }).reasons[0]).toBe(
+      'No sentence in the corpus that bears on the claim names Sotloff: the closest scores 99% but does not.',
+    );
+    expect(notFound({ gate: 'names', relevance: 1, names: ['Martians', 'Ohio'] }).reasons[0]).toMatch(
+      /names Martians or Ohio: the closest scores 100% but names neither\.$/,
+    );
   });
 
   it('calls a claim supported only at or above the fitted confidence floor', () => {

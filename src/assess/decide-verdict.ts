@@ -4,6 +4,7 @@ import { predictProba } from './logistic-regression.js';
 import { citedOrigin, type Provenance } from './trace-provenance.js';
 import { readsWholeClaim, verdictFeatures } from './verdict-features.js';
 import type { ArticleReading, ArticleStanceLabel } from './article-stance.js';
+import type { ShortOf } from '../retrieve/select-evidence.js';
 
 export const VERDICT_TITLES: Record<VerdictLabel, string> = {
   supported: 'Supported by the reporting',
@@ -46,6 +47,26 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
+/** Why the closest sentence is not evidence, in words: its relevance, how little of the claim it holds, or the names it lacks. */
+function notFoundReason(shortOf: ShortOf | undefined, closest: number): string {
+  if (shortOf?.gate === 'coverage')
+    return `No sentence in the corpus holds enough of the claim: the closest scores ${percent(shortOf.relevance)} but holds ${percent(shortOf.coverage)} of the claim's weight (${percent(shortOf.minCoverage)} needed).`;
+  if (shortOf?.gate === 'names' && shortOf.names.length > 0) {
+    const names =
+      shortOf.names.length === 1
+        ? shortOf.names[0]!
+        : `${shortOf.names.slice(0, -1).join(', ')} or ${shortOf.names[shortOf.names.length - 1]!}`;
+    const none =
+      shortOf.names.length === 1
+        ? 'does not'
+        : shortOf.names.length === 2
+          ? 'names neither'
+          : 'names none of them';
+    return `No sentence in the corpus that bears on the claim names ${names}: the closest scores ${percent(shortOf.relevance)} but ${none}.`;
+  }
+  return `No sentence in the corpus is likely enough to bear on the claim; the closest scores ${percent(closest)}.`;
+}
+
 /**
  * How far the cited evidence leans against the claim, weighed by relevance: refutes minus supports
  * per sentence, except that a sentence denying what a plain (not negated) claim says ("no evidence
@@ -78,6 +99,8 @@ export interface VerdictInput {
   minRelevance: number;
   /** The fitted models. Default: the shipped ones (models/*.json). */
   models?: LearnedModels;
+  /** With no evidence: why the best-ranked sentence is not evidence (select-evidence.ts). */
+  shortOf?: ShortOf;
   /** How each evidence article as a whole holds the claim (article-stance.ts), by article id. */
   articleStances?: ReadonlyMap<string, ArticleReading>;
 }
@@ -142,7 +165,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
       confidence: Math.round((1 - closest) * 100) / 100,
       reasons: [
         ranked.length > 0
-          ? `No sentence in the corpus is likely enough to bear on the claim; the closest scores ${percent(closest)}.`
+          ? notFoundReason(input.shortOf, closest)
           : 'No passage in the corpus shares a key term with the claim.',
         'Absence from the corpus is not evidence that the claim is false.',
       ],

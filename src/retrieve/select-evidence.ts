@@ -33,6 +33,12 @@ export interface EvidenceOptions {
 
 export const DEFAULT_EVIDENCE_OPTIONS: EvidenceOptions = { minCoverage: 0.3, limit: 10, perArticle: 3 };
 
+/** Why the best-ranked sentence of a pool is not evidence: too little relevance, too little of the claim, or none of its names. */
+export type ShortOf =
+  | { gate: 'relevance'; relevance: number }
+  | { gate: 'coverage'; relevance: number; coverage: number; minCoverage: number }
+  | { gate: 'names'; relevance: number; names: string[] };
+
 /**
  * Scores every sentence of the retrieved passages with the fitted relevance and stance models and
  * keeps the relevant ones as evidence. `ranked` is the whole pool in rank-score order (for the
@@ -52,6 +58,8 @@ export async function selectEvidence(
   minRelevance: number;
   /** How each article that gives evidence holds the claim as a whole, by article id. */
   articleStances: Map<string, ArticleReading>;
+  /** With no evidence: why the best-ranked sentence is not evidence (the not-found verdict says it). */
+  shortOf?: ShortOf;
 }> {
   const models = options.models ?? getLearnedModels();
   const minRelevance = options.minRelevance ?? models.relevance.threshold ?? 0.5;
@@ -148,7 +156,26 @@ export async function selectEvidence(
     for (const [id, sentences] of giving)
       articleStances.set(id, readArticle(articleModel, claim.text, sentences));
   }
+  const best = ranked[0];
+  const shortOf: ShortOf | undefined =
+    evidence.length > 0 || !best
+      ? undefined
+      : best.relevance < minRelevance
+        ? { gate: 'relevance', relevance: best.relevance }
+        : best.coverage < options.minCoverage
+          ? {
+              gate: 'coverage',
+              relevance: best.relevance,
+              coverage: best.coverage,
+              minCoverage: options.minCoverage,
+            }
+          : {
+              gate: 'names',
+              relevance: best.relevance,
+              names: claim.entities.filter((entity) => /\p{L}/u.test(entity) && !/^\d/.test(entity)),
+            };
   return {
+    shortOf,
     evidence,
     closest: evidence.length > 0 ? [] : pick(ranked, 3),
     ranked,
