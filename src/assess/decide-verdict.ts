@@ -5,6 +5,7 @@ import { citedOrigin, type Provenance } from './trace-provenance.js';
 import { readsWholeClaim, verdictFeatures } from './verdict-features.js';
 import type { ArticleReading, ArticleStanceLabel } from './article-stance.js';
 import type { ShortOf } from '../retrieve/select-evidence.js';
+import { listWords } from '../compose/list-words.js';
 
 export const VERDICT_TITLES: Record<VerdictLabel, string> = {
   supported: 'Supported by the reporting',
@@ -52,10 +53,7 @@ function notFoundReason(shortOf: ShortOf | undefined, closest: number): string {
   if (shortOf?.gate === 'coverage')
     return `No sentence in the corpus holds enough of the claim: the closest scores ${percent(shortOf.relevance)} but holds ${percent(shortOf.coverage)} of the claim's weight (${percent(shortOf.minCoverage)} needed).`;
   if (shortOf?.gate === 'names' && shortOf.names.length > 0) {
-    const names =
-      shortOf.names.length === 1
-        ? shortOf.names[0]!
-        : `${shortOf.names.slice(0, -1).join(', ')} or ${shortOf.names[shortOf.names.length - 1]!}`;
+    const names = listWords(shortOf.names, 'or');
     const none =
       shortOf.names.length === 1
         ? 'does not'
@@ -133,8 +131,7 @@ export function articleStanceReason(
       : '',
     unclear > 0 ? `${unclear} ${unclear === 1 ? 'takes' : 'take'} no clear stance` : '',
   ].filter(Boolean);
-  const listed =
-    parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+  const listed = listWords(parts);
   if (unclear === ids.length && ids.length > 1)
     return `Read as a whole, none of the ${ids.length} articles with evidence takes a clear stance.`;
   return ids.length === 1

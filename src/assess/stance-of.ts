@@ -54,7 +54,7 @@ function rowWidth(model: LearnedModels['stance']): number {
  */
 export function pooledStance(
   models: Pick<LearnedModels, 'stance' | 'polarity'>,
-  item: Parameters<typeof stanceRow>[0] & { restates: boolean; statesClaim?: boolean },
+  item: Parameters<typeof stanceRow>[0] & { restates: boolean; statesClaim?: boolean; features: number[] },
 ): Stance {
   if (item.restates) return NO_SIDE;
   const row = stanceRow(item);
@@ -65,7 +65,7 @@ export function pooledStance(
   const stance = stanceOf(models, row);
   // A sentence that holds the whole claim and shows nothing contradicting it is not against it
   // (states-whole-claim.ts): its "refutes" is read as "supports".
-  if (models.stance.wholeClaimSupports && item.statesClaim && contradictionSignals(row).length === 0)
+  if (models.stance.wholeClaimSupports && wholeClaimReading(item) === 'plain')
     return { supports: stance.supports + stance.refutes, refutes: 0, neutral: stance.neutral };
   return stance;
 }

@@ -11,6 +11,7 @@ import { describeSource, quote } from './describe-source.js';
 import type { FoundAnswer } from './answer-question.js';
 import { outletOf } from '../retrieve/article-key.js';
 import { stemSet } from '../analyze/tokenize.js';
+import { listWords } from './list-words.js';
 
 export const ANSWER_TITLES: Record<AnswerLabel, string> = {
   answered: 'Answered by the reporting',
@@ -49,10 +50,6 @@ function plural(count: number, word: string): string {
 
 function outletsOf(items: Evidence[]): number {
   return new Set(items.map((item) => outletOf(item.article))).size;
-}
-
-function listed(values: string[]): string {
-  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
 }
 
 /** The verdict block of a question: answered (with how far the sources agree) or not. */
@@ -126,7 +123,7 @@ export function answerSummary(
       summary: [sentence],
       bottomLine: [
         citer.sentence(
-          `${ANSWER_TITLES['not-answered']}: add reporting on ${names.length ? listed(names) : 'this subject'} to the corpus and ask again.`,
+          `${ANSWER_TITLES['not-answered']}: add reporting on ${names.length ? listWords(names) : 'this subject'} to the corpus and ask again.`,
           grounds,
         ),
       ],
@@ -138,7 +135,7 @@ export function answerSummary(
   const outlets = outletsOf(items);
   const text = sentenceAnswer
     ? `${LEADS[reading.asks]} ${quote(top.value)} (${plural(top.outlets, 'outlet')}).`
-    : `${LEADS[reading.asks]} ${listed(found.parts.map((part) => `${part.value} (${plural(part.outlets, 'outlet')})`))}.`;
+    : `${LEADS[reading.asks]} ${listWords(found.parts.map((part) => `${part.value} (${plural(part.outlets, 'outlet')})`))}.`;
   const first = citer.sentence(text, items);
   const summary = [first];
   if (!sentenceAnswer) {

@@ -9,6 +9,7 @@ import { describeSource, quote } from './describe-source.js';
 import { isNameCandidate, namesInEvidence } from './names-in-evidence.js';
 import { stemSet } from '../analyze/tokenize.js';
 import { StatementClusters, originsOf, outletsOf, type Statement } from '../assess/cluster-statements.js';
+import { listWords } from './list-words.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
 export function articlesInOrder(
@@ -68,8 +69,7 @@ export function coreReporting(
 }
 
 function outletNames(items: Evidence[]): string {
-  const names = [...new Set(items.map((item) => describeSource(item.article)))];
-  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return listWords([...new Set(items.map((item) => describeSource(item.article)))]);
 }
 
 /**
@@ -154,7 +154,7 @@ function listed(candidates: string[]): string {
       return /^\p{Lu}/u.test(bare) && isNameCandidate(bare);
     })
     .slice(0, MAX_TITLE_NAMES);
-  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return listWords(names);
 }
 
 /** A section's title with what it holds after a colon, as the seed writes them ("…: a backroom pledge to Bukele"). */

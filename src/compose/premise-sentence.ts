@@ -1,6 +1,7 @@
 import type { PremiseFinding } from '../assess/check-premises.js';
 import type { CitedSentence } from '../types.js';
 import type { Citer } from './citer.js';
+import { listWords } from './list-words.js';
 
 const outlets = (count: number) => `${count} outlet${count === 1 ? '' : 's'}`;
 
@@ -14,7 +15,7 @@ export function premiseSentence(
   asked: 'claim' | 'question',
 ): CitedSentence {
   const given = finding.reported.map((entry) => `${entry.value} (${outlets(entry.outlets)})`);
-  const list = given.length === 1 ? given[0]! : `${given.slice(0, -1).join(', ')} and ${given.at(-1)}`;
+  const list = listWords(given);
   const what =
     finding.premise.kind === 'number' ? 'the number' : finding.premise.kind === 'year' ? 'the year' : '';
   return citer.sentence(

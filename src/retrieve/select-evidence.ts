@@ -6,6 +6,7 @@ import { predictProba } from '../assess/logistic-regression.js';
 import { contradictionSignals } from '../assess/contradiction-signals.js';
 import { deniesUnlikeClaim } from '../assess/alignment-features.js';
 import { pooledStance, wholeClaimReading } from '../assess/stance-of.js';
+import { readsWholeClaim } from '../assess/verdict-features.js';
 import { readArticle, type ArticleReading, type ArticleSentence } from '../assess/article-stance.js';
 import type { Store } from '../store/store.js';
 import type { Claim, Evidence, RankedPassage } from '../types.js';
@@ -79,6 +80,7 @@ export async function selectEvidence(
       )
     : undefined;
   const rankScores = pooled.map((item) => rankScore(models, item.features));
+  const readsWhole = readsWholeClaim(models.verdict);
   const ranked = pooled
     .map((item, index): Evidence & { rank: number; score: number } => {
       return {
@@ -93,7 +95,8 @@ export async function selectEvidence(
         stance: pooledStance(models, item),
         restatesClaim: item.restates,
         contradicts: contradictionSignals(item.features, deniesUnlikeClaim(profile, item.sentence.text)),
-        wholeClaim: wholeClaimReading(item),
+        // Read only by a verdict model fitted with the whole-claim features (an eval ablation).
+        wholeClaim: readsWhole ? wholeClaimReading(item) : undefined,
         rank: item.rank,
         score: rankScores[index]! + (similarity ? options.vectors!.weight * similarity[index]! : 0),
       };
