@@ -17,6 +17,10 @@ interface Synset {
   /** The words as WordNet writes them ("Greenland", "national"). */
   cased: string[];
   antonyms: Array<{ source: number; target: string; targetWord: number }>;
+  /** Nouns only: the synsets it is a kind (`@`) or an instance (`@i`) of. */
+  hypernyms: string[];
+  /** An instance ("Iraq", "Lincoln"), not a kind ("country", "Republican"). */
+  instance: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -37,7 +41,11 @@ function readData(pos: 'verb' | 'adj' | 'adv' | 'noun'): Map<string, Synset> {
     const pointers = Number(fields[cursor]);
     cursor++;
     const antonyms: Synset['antonyms'] = [];
+    const hypernyms: string[] = [];
+    let instance = false;
     for (let index = 0; index < pointers; index++, cursor += 4) {
+      if (fields[cursor] === '@' || fields[cursor] === '@i') hypernyms.push(fields[cursor + 1]!);
+      if (fields[cursor] === '@i') instance = true;
       if (fields[cursor] !== '!') continue;
       const sourceTarget = fields[cursor + 3]!;
       antonyms.push({
@@ -46,7 +54,7 @@ function readData(pos: 'verb' | 'adj' | 'adv' | 'noun'): Map<string, Synset> {
         targetWord: parseInt(sourceTarget.slice(2), 16),
       });
     }
-    synsets.set(fields[0]!, { words, cased, antonyms });
+    synsets.set(fields[0]!, { words, cased, antonyms, hypernyms, instance });
   }
   return synsets;
 }
@@ -139,6 +147,57 @@ for (const group of groups) {
   ];
 }
 
+/**
+ * Nouns by what their most frequent sense is a kind of, for reading what a question asks for:
+ * "which journalist …" asks for a person, and "Iraq" (an instance of a country, a location) is no
+ * answer to it. `person.n.01`, `people.n.01` and `location.n.01` are WordNet 3.1's synsets
+ * 00007846, 07958392 and 00027365. Kinds of person may be capitalised ("Republican"); instances
+ * ("Lincoln") are names, not kinds.
+ */
+const PERSON = '00007846';
+const PEOPLE = '07958392';
+const GROUP = '00031563';
+const LOCATION = '00027365';
+const nouns = readData('noun');
+const ancestry = new Map<string, Set<string>>();
+function ancestorsOf(offset: string): Set<string> {
+  const known = ancestry.get(offset);
+  if (known) return known;
+  const out = new Set<string>();
+  ancestry.set(offset, out); // WordNet's noun hierarchy has no cycles; this guards all the same.
+  for (const parent of nouns.get(offset)?.hypernyms ?? []) {
+    out.add(parent);
+    for (const above of ancestorsOf(parent)) out.add(above);
+  }
+  return out;
+}
+const personNouns: string[] = [];
+const placeNames: string[] = [];
+/** Nouns one of whose first three senses is a group ("state", "house", "department"): "Islamic State" names no person. */
+const groupNouns: string[] = [];
+for (const [lemma, offsets] of readIndex('noun')) {
+  if (
+    !lemma.includes(' ') &&
+    offsets.slice(0, 3).some((offset) => {
+      const sense = nouns.get(offset)!;
+      return (
+        !sense.instance &&
+        /^[a-z]/.test(sense.cased[sense.words.indexOf(lemma)] ?? '') &&
+        ancestorsOf(offset).has(GROUP)
+      );
+    })
+  )
+    groupNouns.push(lemma);
+  const first = offsets[0];
+  if (!first || lemma.includes(' ')) continue;
+  const synset = nouns.get(first)!;
+  const ancestors = ancestorsOf(first);
+  const cased = synset.cased[synset.words.indexOf(lemma)] ?? lemma;
+  const human = first === PEOPLE || ancestors.has(PERSON) || ancestors.has(PEOPLE);
+  if (!synset.instance && human) personNouns.push(lemma);
+  if (/^[A-Z]/.test(cased) && ancestors.has(LOCATION)) placeNames.push(lemma);
+}
+
 const out = path.join(packageRoot(), 'dist', 'lexicon.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(
@@ -149,8 +208,11 @@ fs.writeFileSync(
     antonyms,
     commonWords: [...commonWords].sort(),
     acronyms: { forms: acronymForms, phrases: acronymPhrases, surfaces: acronymSurfaces },
+    personNouns: personNouns.sort(),
+    placeNames: placeNames.sort(),
+    groupNouns: groupNouns.sort(),
   }),
 );
 console.log(
-  `lexicon: ${Object.keys(verbSynonyms).length} verbs with synonyms, ${Object.keys(antonyms).length} words with antonyms, ${Object.keys(acronymSurfaces).length} acronyms → ${path.relative(packageRoot(), out)} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`,
+  `lexicon: ${Object.keys(verbSynonyms).length} verbs with synonyms, ${Object.keys(antonyms).length} words with antonyms, ${Object.keys(acronymSurfaces).length} acronyms, ${personNouns.length} nouns for people, ${placeNames.length} place names, ${groupNouns.length} nouns for groups → ${path.relative(packageRoot(), out)} (${(fs.statSync(out).size / 1e6).toFixed(1)} MB)`,
 );

@@ -20,11 +20,16 @@ import { storeOf } from './helpers/story-store.js';
 describe('what kind of input a check is given', () => {
   it.each([
     ['Who voted against the dam plan?', 'person', 'voted against the dam plan'],
+    // "Which" or "what" before a noun for people asks who (WordNet's kinds of person).
     [
       'Which council members voted against the dam plan?',
-      'name',
+      'person',
       'council members voted against the dam plan',
     ],
+    ['What politicians voted for the dam?', 'person', 'politicians voted for the dam'],
+    ['Which of the two engineers resigned?', 'person', 'of the two engineers resigned'],
+    ['Which company built the dam?', 'name', 'company built the dam'],
+    ['Which country funds the dam?', 'name', 'country funds the dam'],
     ['Who voted against the dam plan.', 'person', 'voted against the dam plan'],
     ['How many council members were at the vote', 'number', 'council members were at the vote'],
     ['How old is the mayor?', 'number', 'the mayor'],
@@ -35,7 +40,7 @@ describe('what kind of input a check is given', () => {
     ['Why did the council approve the dam?', 'reason', 'the council approve the dam'],
     ['What does the plan cost?', 'account', 'the plan cost'],
     // As people type them: no question mark after a noun and an auxiliary.
-    ['which journalist did isis behead', 'name', 'journalist did isis behead'],
+    ['which journalist did isis behead', 'person', 'journalist did isis behead'],
     ['how old was sotloff', 'number', 'sotloff'],
     ['what video did ISIS release', 'account', 'video did ISIS release'],
     // A verbless fragment that names a count asks for it.
@@ -366,5 +371,58 @@ describe('an answer is not a word of the question', () => {
     expect(values).not.toContain('ISIS');
     // Without the question's words, "ISIS" is read as an answer (the names the question gives are none here).
     expect(answerQuestion('name', evidence, []).parts.map((part) => part.value)).toContain('ISIS');
+  });
+});
+
+describe('a question that asks who is answered with people', () => {
+  const sentence = (text: string, outlet: string) =>
+    ({
+      sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
+      article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
+      relevance: 0.9,
+      coverage: 1,
+      restatesClaim: false,
+      negated: false,
+    }) as unknown as Evidence;
+  const question = 'which journalist did isis behead';
+
+  it('puts a place or a group under the people, however many outlets name it', () => {
+    const evidence = [
+      sentence('Militants in Iraq and Syria beheaded journalist James Foley.', 'one'),
+      sentence('The Islamic State said it acted in Iraq.', 'two'),
+      sentence('Fighters of the Islamic State in Iraq were blamed.', 'three'),
+      sentence('Iraq condemned the killing, the Islamic State was defiant.', 'four'),
+      // A dateline's credit, in capitals, names no person.
+      sentence('MOSUL (ACME WIRE) Footage of the killing spread.', 'five'),
+      sentence('Later, ACME WIRE said the footage was real.', 'six'),
+    ];
+    const found = answerQuestion('person', evidence, [], undefined, [], question);
+    expect(found.parts.map((part) => part.value)).toEqual(['James Foley']);
+    // Read as any name, the place most outlets give comes first.
+    expect(answerQuestion('name', evidence, [], undefined, [], question).parts[0]!.value).toBe('Iraq');
+  });
+
+  it('counts one person named in several forms once, with every outlet that names them', () => {
+    const evidence = [
+      sentence('The group killed U.S. journalist James Wright Foley.', 'one'),
+      sentence('A video showed the killing of James Foley.', 'two'),
+      sentence('Mr Foley had been held since 2012.', 'three'),
+      sentence('Steven Sotloff, another journalist, was shown at the end.', 'four'),
+    ];
+    const found = answerQuestion('person', evidence, [], undefined, [], question);
+    expect(found.parts[0]).toMatchObject({ value: 'James Wright Foley', outlets: 3 });
+    expect(found.parts.map((part) => part.value)).toEqual(['James Wright Foley', 'Steven Sotloff']);
+  });
+
+  it('keeps a short form apart when it fits two people', () => {
+    const evidence = [
+      sentence('James Foley was killed.', 'one'),
+      sentence('Tom Foley was not.', 'two'),
+      sentence('Foley was a reporter.', 'three'),
+    ];
+    const parts = answerQuestion('person', evidence, [], undefined, [], question).parts;
+    expect(parts.find((part) => part.value === 'James Foley')?.outlets).toBe(1);
+    expect(parts.find((part) => part.value === 'Tom Foley')?.outlets).toBe(1);
+    expect(parts.map((part) => part.value)).toContain('Foley');
   });
 });

@@ -17,6 +17,12 @@ export interface Lexicon {
     /** Canonical term → every lower-case form a passage may write it in ("doj", "justice department", "u s"). */
     surfaces: Record<string, string[]>;
   };
+  /** Lower-case nouns whose most frequent sense is a kind of person or people ("journalist", "Republican"). */
+  personNouns: string[];
+  /** Lower-case names whose most frequent sense is a place ("iraq", "washington"). */
+  placeNames: string[];
+  /** Lower-case nouns one of whose first three senses is a group ("state", "house", "department"). */
+  groupNouns: string[];
 }
 
 let common: Set<string> | undefined;
@@ -25,6 +31,46 @@ let common: Set<string> | undefined;
 export function isCommonWord(word: string): boolean {
   common ??= new Set(getLexicon().commonWords);
   return common.has(word.toLowerCase());
+}
+
+let people: Set<string> | undefined;
+let places: Set<string> | undefined;
+
+/** The base forms an English plural may have ("politicians", "churches", "congressmen", "parties"). */
+function singulars(word: string): string[] {
+  const lower = word.toLowerCase();
+  return [
+    lower,
+    lower.replace(/men$/, 'man'),
+    lower.replace(/ies$/, 'y'),
+    lower.replace(/(s|x|z|ch|sh)es$/, '$1'),
+    lower.replace(/s$/, ''),
+  ];
+}
+
+/** Does this noun (singular or plural) name a kind of person ("journalist", "Republicans", "people")? */
+export function isPersonNoun(word: string): boolean {
+  people ??= new Set(getLexicon().personNouns);
+  return singulars(word).some((form) => people!.has(form));
+}
+
+/** Is this name, as WordNet knows it, first of all a place ("Iraq", "Washington")? */
+export function isPlaceName(name: string): boolean {
+  places ??= new Set(getLexicon().placeNames);
+  return places.has(name.toLowerCase());
+}
+
+let groups: Set<string> | undefined;
+
+/** Can this noun name a group ("State" of "Islamic State", "House", "Department")? */
+export function isGroupNoun(word: string): boolean {
+  groups ??= new Set(getLexicon().groupNouns);
+  return groups.has(word.toLowerCase());
+}
+
+/** A common word in the plural too ("Militants" opening a sentence names no one). */
+export function isCommonWordForm(word: string): boolean {
+  return singulars(word).some((form) => form.length > 1 && isCommonWord(form));
 }
 
 let lexicon: Lexicon | undefined;

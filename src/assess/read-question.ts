@@ -5,6 +5,7 @@
  */
 
 import { getFullNlp } from '../analyze/nlp.js';
+import { isPersonNoun } from '../analyze/lexicon.js';
 
 /** What an open question asks for. */
 export type AnswerType =
@@ -76,6 +77,32 @@ function countFragment(text: string): QuestionReading | null {
 }
 
 /**
+ * The noun a "which" or "what" question opens with, as the tagger reads it: "journalist" in
+ * "journalist did isis behead", "Republicans" in "House Republicans voted against it"; none when a
+ * verb or auxiliary comes first ("did ISIS release").
+ */
+function openingNoun(rest: string): string | undefined {
+  const nlp = getFullNlp();
+  const tokens = nlp.readDoc(rest).tokens();
+  const values = tokens.out(nlp.its.value);
+  const pos = tokens.out(nlp.its.pos);
+  let head: string | undefined;
+  for (let at = 0; at < values.length; at++) {
+    if (pos[at] === 'NOUN' || pos[at] === 'PROPN') head = values[at];
+    else if (pos[at] !== 'ADJ' && !(at === 0 && pos[at] === 'DET')) break;
+  }
+  return head;
+}
+
+/** "Which journalist …", "What politicians …": a question that names a kind of person asks who. */
+function asksForPerson(asks: AnswerType, opener: string, rest: string): boolean {
+  if (!(asks === 'name' || (asks === 'account' && /^what$/i.test(opener)))) return false;
+  // "Which of the two journalists …" asks about the journalists.
+  const noun = openingNoun(rest.replace(/^of\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?(?=\p{L})/iu, ''));
+  return noun !== undefined && isPersonNoun(noun);
+}
+
+/**
  * Reads the question as typed. "Is it true that …", yes/no questions and statements are claims;
  * a question opened by a question word is an open question, ending in "?" or not ("Who voted
  * against it." asks as much as "Who voted against it?"). "WHO" in capitals is the organisation.
@@ -103,7 +130,8 @@ export function readQuestion(question: string): QuestionReading {
             .exec(rest)?.[1]
             ?.trim()
         : undefined;
-    return { kind: 'question', asks, topic, ...(counted ? { counted } : {}) };
+    const kind = asksForPerson(asks, match[0], rest) ? 'person' : asks;
+    return { kind: 'question', asks: kind, topic, ...(counted ? { counted } : {}) };
   }
   return { kind: 'claim' };
 }

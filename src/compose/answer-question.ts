@@ -12,7 +12,7 @@ import type { Evidence } from '../types.js';
 import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
 import { PAST_ACT } from './acts-and-context.js';
 import { stem } from '../analyze/tokenize.js';
-import { isCommonWord } from '../analyze/lexicon.js';
+import { isCommonWordForm, isGroupNoun, isPersonNoun, isPlaceName } from '../analyze/lexicon.js';
 import { getFullNlp } from '../analyze/nlp.js';
 
 export interface AnswerPart {
@@ -139,9 +139,17 @@ function valuesIn(
     case 'name':
       return (
         [...sentence.matchAll(NAME_RUN)]
-          // One common word that only opens the sentence names nothing ("Days before …").
-          .filter((match) => match.index > 0 || /\s/.test(match[0]) || !isCommonWord(match[0]))
+          // One common word that only opens the sentence, or follows its dateline, names nothing
+          // ("Days before …", "MOSUL (AP) Footage of …").
+          .filter(
+            (match) =>
+              /\s/.test(match[0]) ||
+              !isCommonWordForm(match[0]) ||
+              !/^(?:|.*[)\]—–:]\s*)$/su.test(sentence.slice(0, match.index)),
+          )
           .map((match) => match[0].replace(/['’]s$/, ''))
+          // "Mr Foley" names Foley.
+          .map((name) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+(?=\p{Lu})/u, ''))
           .filter((name) => isNameCandidate(name) && !isAsked(name))
       );
     case 'place':
@@ -174,14 +182,74 @@ function valuesIn(
 
 /**
  * How well a value fits the kind of answer asked: a count of what was asked for fits (a count of
- * something else weighs a quarter); a person is most often named in full, so a one-word name (a
- * group, an acronym, a nationality) weighs half.
+ * something else weighs a quarter). A person is most often named in full, so a one-word name (a
+ * group, an acronym) weighs half; a name WordNet knows first as a place ("Iraq", "Syria") weighs a
+ * tenth, and one that ends in a noun for a group ("Islamic State", "Justice Department") or is
+ * written in capitals ("CBS TAMPA", a dateline) a third.
+ * A name the evidence gives beside a noun for a person ("journalist James Foley", "Foley, a
+ * journalist") is a person's whatever its words.
  */
-function fit(asks: AnswerType, value: string, countedStems: Set<string>): number {
+function fit(asks: AnswerType, value: string, countedStems: Set<string>, items: Evidence[]): number {
   if (asks === 'number' && countedStems.size > 0)
     return wordsOf(value).some((word) => countedStems.has(stem(word))) ? 1 : 0.25;
-  if (asks === 'person') return /\s/.test(value) ? 1 : 0.5;
-  return 1;
+  if (asks !== 'person') return 1;
+  if (items.some((item) => namedAsPerson(item.sentence.text, value))) return 1;
+  const words = value.split(/\s+/);
+  if (isPlaceName(value)) return 0.1;
+  // News prose writes people's names in mixed case; capitals are a dateline or a credit ("CBS TAMPA").
+  if (isGroupNoun(words[words.length - 1]!) || (words.length > 1 && value === value.toUpperCase()))
+    return 0.3;
+  return words.length > 1 ? 1 : 0.5;
+}
+
+/**
+ * "journalist James Foley", "Foley, an American journalist,": the name stands right after a noun
+ * for a person, or is followed by one after a comma. "the militant Islamic State" and "Islamic
+ * State militants" do not count: a determiner before the noun, or no comma after the name, reads
+ * as a modifier.
+ */
+function namedAsPerson(sentence: string, name: string): boolean {
+  for (let at = sentence.indexOf(name); at >= 0; at = sentence.indexOf(name, at + 1)) {
+    const before = /(?:^|[^\p{L}])(\p{L}+)\s+(\p{Ll}+)\s+$/u.exec(sentence.slice(Math.max(0, at - 40), at));
+    if (before && !/^(?:the|a|an|this|that|its|their|his|her)$/i.test(before[1]!) && isPersonNoun(before[2]!))
+      return true;
+    const after = /^\s*,\s+(?:(?:a|an|the)\s+)?(?:\p{L}+\s+)?(\p{Ll}+)\b/u.exec(
+      sentence.slice(at + name.length),
+    );
+    if (after && isPersonNoun(after[1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * One person named in several forms is one answer: "James Foley" and "Foley" are forms of "James
+ * Wright Foley" (the same last word, and the same first word where there are two). A shorter form
+ * that fits more than one longer name ("Foley" beside "James Foley" and "Tom Foley") stays apart.
+ * The answer is written in the longer form most sentences use.
+ */
+function mergeNameForms<T extends { value: string; items: Evidence[] }>(entries: T[]): T[] {
+  const words = (value: string) => value.toLowerCase().split(/\s+/);
+  const isFormOf = (short: string[], long: string[]) =>
+    short.length < long.length &&
+    short[short.length - 1] === long[long.length - 1] &&
+    (short.length === 1 || short[0] === long[0]) &&
+    short.every((word) => long.includes(word));
+  // Longest first, so that a short form joins the fullest name.
+  const byLength = [...entries].sort((a, b) => words(b.value).length - words(a.value).length);
+  const merged = new Map<T, T>();
+  for (const entry of byLength) {
+    const form = words(entry.value);
+    const fuller = byLength.filter((other) => other !== entry && isFormOf(form, words(other.value)));
+    const heads = new Set(fuller.map((other) => merged.get(other) ?? other));
+    if (heads.size !== 1) continue;
+    const head = [...heads][0]!;
+    merged.set(entry, head);
+    const items = [...head.items, ...entry.items.filter((item) => !head.items.includes(item))];
+    // The written form: the multi-word one stated by the most sentences.
+    const value = form.length > 1 && entry.items.length > head.items.length ? entry.value : head.value;
+    Object.assign(head, { value, items });
+  }
+  return entries.filter((entry) => !merged.has(entry));
 }
 
 /** The key two values share when they say the same ("nine gang leaders" and "nine MS-13 gang leaders" do not). */
@@ -228,7 +296,9 @@ export function answerQuestion(
     }
   }
   // Weight: the best sentence's relevance, plus half of it for each further outlet that states it.
-  const weighed = [...byValue.values()].map((entry) => {
+  const entries =
+    asks === 'person' || asks === 'name' ? mergeNameForms([...byValue.values()]) : [...byValue.values()];
+  const weighed = entries.map((entry) => {
     const outlets = new Set(entry.items.map((item) => outletOf(item.article))).size;
     const best = Math.max(...entry.items.map((item) => item.relevance * item.coverage));
     // A sentence answer is shown in the wording that holds what the reporting gives instead of a false premise.
@@ -247,7 +317,7 @@ export function answerQuestion(
       weight:
         best *
         (1 + 0.5 * (outlets - 1)) *
-        fit(asks, entry.value, countedStems) *
+        fit(asks, entry.value, countedStems, entry.items) *
         (entry.items.some((item) => holdsAny(item.sentence.text, preferred)) ? PREFERRED_WEIGHT : 1),
     };
   });
