@@ -118,6 +118,13 @@ if (verdictFeaturesOption === 'whole') reading.wholeClaimVerdict = true;
 /** `--contradicted-needs-opposing`: "contradicted" needs a cited sentence that opposes the claim. */
 const contradictedNeedsOpposing = process.argv.includes('--contradicted-needs-opposing');
 if (contradictedNeedsOpposing) reading.contradictedNeedsOpposing = true;
+/** `--verdict-order held`: the verdict reads the five sentences holding most of the claim. */
+const verdictOrderOption = option('--verdict-order', '');
+if (verdictOrderOption && verdictOrderOption !== 'held') {
+  console.error(`--verdict-order takes "held", not "${verdictOrderOption}".`);
+  process.exit(2);
+}
+if (verdictOrderOption === 'held') reading.verdictOrder = 'held';
 /** `--verdict-l2 0.1`: the verdict model's L2 penalty (default DEFAULT_FIT's, 0.001). */
 const verdictL2Option = option('--verdict-l2', '');
 if (verdictL2Option) {
@@ -344,7 +351,7 @@ for (const verdictRows of rowsVariants)
   }
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}${verdictL2Option ? `-verdict-l2-${verdictL2Option}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}${verdictL2Option ? `-verdict-l2-${verdictL2Option}` : ''}${verdictOrderOption ? `-verdict-order-${verdictOrderOption}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {

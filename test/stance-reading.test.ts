@@ -12,7 +12,7 @@ import { fitLogistic, modelInput, predictProba } from '../src/assess/logistic-re
 import type { Provenance } from '../src/assess/trace-provenance.js';
 import type { Evidence } from '../src/types.js';
 import type { ShortOf } from '../src/retrieve/select-evidence.js';
-import { VERDICT_FEATURES, verdictFeatures } from '../src/assess/verdict-features.js';
+import { VERDICT_FEATURES, verdictFeatures, verdictTop } from '../src/assess/verdict-features.js';
 import { evidenceFor } from './helpers/evidence-for.js';
 import { insideQuotation, quotedText, restatesClaim } from '../src/assess/restates-claim.js';
 import { loadEvalStore } from '../src/eval/load-eval-store.js';
@@ -293,6 +293,34 @@ describe('the verdict’s denial feature', () => {
   it('is 0 for a negated claim, and a quotation of the claim denies nothing', () => {
     expect(denial([scored('denied')], true)).toBe(0);
     expect(denial([scored('denied', true)])).toBe(0);
+  });
+});
+
+describe('which sentences the verdict reads', () => {
+  const item = (name: string, relevance: number, coverage: number) => ({
+    name,
+    relevance,
+    coverage,
+    stance: { supports: 0.4, refutes: 0.3, neutral: 0.3 },
+    modality: 'asserted' as const,
+    restatesClaim: false,
+  });
+  const ranked = [
+    item('a', 1, 0.2),
+    item('b', 1, 0.2),
+    item('c', 0.9, 0.2),
+    item('d', 0.9, 0.2),
+    item('e', 0.8, 0.2),
+    item('whole', 1, 1),
+    item('half', 0.6, 0.5),
+  ];
+
+  it('reads the five best ranked by default, and with `held` the five holding most of the claim', () => {
+    expect(verdictTop(ranked).map((entry) => entry.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(verdictTop(ranked, 'held').map((entry) => entry.name)).toEqual(['whole', 'half', 'a', 'b', 'c']);
+    const coverage = VERDICT_FEATURES.indexOf('bestCoverage');
+    expect(verdictFeatures(ranked, false, 0.5)[coverage]).toBe(0.2);
+    expect(verdictFeatures(ranked, false, 0.5, false, 'held')[coverage]).toBe(1);
   });
 });
 

@@ -209,6 +209,8 @@ export interface StanceReading {
   contradictedNeedsOpposing?: boolean;
   /** The verdict model's L2 penalty, when not DEFAULT_FIT's (`--verdict-l2`: stronger for transfer). */
   verdictL2?: number;
+  /** The verdict reads the five sentences holding most of the claim, not the five best ranked (`--verdict-order held`). */
+  verdictOrder?: 'held';
 }
 
 export const DEFAULT_STANCE_READING: StanceReading = {
@@ -430,7 +432,13 @@ export function fitModels(
   const fitVerdict = (cut: number) => {
     const rows = verdictSets.flatMap((set, index) =>
       set.pools.map((pool, claim) =>
-        verdictFeatures(trainScored[index]![claim]!, pool.negated, cut, reading.wholeClaimVerdict ?? false),
+        verdictFeatures(
+          trainScored[index]![claim]!,
+          pool.negated,
+          cut,
+          reading.wholeClaimVerdict ?? false,
+          reading.verdictOrder,
+        ),
       ),
     );
     // Each set, and each label within it, weighs the same: macro-F1 is judged per set.
@@ -506,6 +514,7 @@ export function fitModels(
   };
   verdict.floors = { supported: floors[floorBy] };
   if (reading.contradictedNeedsOpposing) verdict.contradictedNeedsOpposing = true;
+  if (reading.verdictOrder) verdict.verdictOrder = reading.verdictOrder;
   log(
     `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims): ${floors.training} weighed on the training claims, ${floors['cross-dataset']} on each set as read by a model fitted without it; ${floorBy} used`,
   );

@@ -171,7 +171,13 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const model = (input.models ?? getLearnedModels()).verdict;
   const probabilities = predictProba(
     model,
-    verdictFeatures(ranked, input.claimNegated, input.minRelevance, readsWholeClaim(model)),
+    verdictFeatures(
+      ranked,
+      input.claimNegated,
+      input.minRelevance,
+      readsWholeClaim(model),
+      model.verdictOrder,
+    ),
   );
   const best = probabilities.indexOf(Math.max(...probabilities));
   const predicted = model.classes[best]!;

@@ -36,6 +36,12 @@ export interface LinearModel {
    * against it and a contradiction signal), not only a balance of "refutes" readings (decide-verdict.ts).
    */
   contradictedNeedsOpposing?: boolean;
+  /**
+   * Verdict models only: which sentences of the pool the verdict reads — the five best by rank
+   * score (absent), or the five that hold most of the claim, relevance × coverage (`held`;
+   * verdict-features.ts).
+   */
+  verdictOrder?: 'held';
 }
 
 /** The part of a full feature row that a model reads (`columns`), or the row itself. */

@@ -53,14 +53,29 @@ export function lean(stance: ScoredSentence['stance']): number {
   return (stance.supports - stance.refutes) / (stance.supports + stance.refutes || 1);
 }
 
-/** Claim-level features from the best-ranked sentences (sorted by relevance, best first). */
+/**
+ * The sentences the verdict reads: the best five by rank score, or with `held` the five with the
+ * most relevance × coverage (ties keep rank order) — a sentence that holds all of the claim before
+ * one of the same relevance that holds a fifth of it.
+ */
+export function verdictTop<T extends ScoredSentence>(ranked: T[], order?: 'held'): T[] {
+  if (order !== 'held') return ranked.slice(0, VERDICT_TOP_K);
+  return ranked
+    .map((item, index) => ({ item, index, held: item.relevance * item.coverage }))
+    .sort((a, b) => b.held - a.held || a.index - b.index)
+    .slice(0, VERDICT_TOP_K)
+    .map(({ item }) => item);
+}
+
+/** Claim-level features from the pool's sentences in rank order, best first (`order`: verdictTop). */
 export function verdictFeatures(
   ranked: ScoredSentence[],
   claimNegated: boolean,
   minRelevance: number,
   wholeClaim = false,
+  order?: 'held',
 ): number[] {
-  const top = ranked.slice(0, VERDICT_TOP_K);
+  const top = verdictTop(ranked, order);
   const bestStating = (kind: 'plain' | 'contradicted') =>
     Math.max(0, ...top.filter((item) => item.wholeClaim === kind).map((item) => item.relevance));
   const support = top.map((item) => item.relevance * item.stance.supports);

@@ -210,7 +210,13 @@ export async function judgeVerdict(
   const verdictModel = (input.models ?? getLearnedModels()).verdict;
   const probabilities = predictProba(
     verdictModel,
-    verdictFeatures(input.ranked, input.claimNegated, input.minRelevance, readsWholeClaim(verdictModel)),
+    verdictFeatures(
+      input.ranked,
+      input.claimNegated,
+      input.minRelevance,
+      readsWholeClaim(verdictModel),
+      verdictModel.verdictOrder,
+    ),
   );
   const at = verdictModel.classes.indexOf(CLASS_OF[answer.verdict]);
   return {
