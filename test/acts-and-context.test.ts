@@ -94,6 +94,18 @@ describe('promises kept apart from acts', () => {
     expect(section.sentences.every((sentence) => sentence.citations.length > 0)).toBe(true);
   });
 
+  it('reads a condition ("If …, it would …") as no promise', () => {
+    const condition = item(
+      'If the river bridge stays closed, it would be the worst blow to trade since the flood.',
+      'If the river bridge stays closed, it would be the worst blow to trade since the flood.',
+      0.4,
+      7,
+    );
+    expect(condition.modality).toBe('promised');
+    expect(promisesAndActs([promise, condition, act], [promise]).promises).toEqual([promise]);
+    expect(promisedAndDone(new Citer(), promisesAndActs([condition, act], [condition]))).toBeNull();
+  });
+
   it('says that no act is stated when only the promise is reported, and stays out when nothing is promised', () => {
     const onlyPromise = promisesAndActs([promise, quotedAct, undated], [promise]);
     expect(onlyPromise.acts).toEqual([]);

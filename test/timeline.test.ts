@@ -59,7 +59,7 @@ const ARTICLES = [
     title: 'Council backs new bridge after flood',
     published: '2026-03-05',
     url: 'https://courier.example/news/bridge',
-    text: 'The flood destroyed the old Miller Creek bridge on February 27.\n\nOn Tuesday the Riverton council voted to rebuild the Miller Creek bridge.',
+    text: 'The flood destroyed the old Miller Creek bridge on February 27.\n\nOn Tuesday the Riverton council voted to rebuild the Miller Creek bridge.\n\nIf the Miller Creek bridge stays closed, it would be the worst blow to Riverton since the Miller Creek mill closed in 2011.',
   },
   {
     outlet: 'State Wire',
@@ -103,6 +103,8 @@ describe('what happened, in order', async () => {
     const vote = section!.sentences[at(/^March 3, 2026: .*voted/)]!;
     expect(vote.text).toMatch(/\(and [12] more outlets?\)/);
     expect(vote.citations.length).toBeGreaterThanOrEqual(2);
+    // A sentence under a condition states no event, whatever past verb its clauses hold.
+    expect(at(/^2011/)).toBe(-1);
   });
 });
 

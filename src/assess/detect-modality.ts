@@ -10,6 +10,12 @@ const DENIED =
 // a central role in Trump’s plan to …").
 const PROMISED =
   /\b(promis(e|ed|es)|pledg(e|ed|es)|vow(ed|s)?|assur(e|ed|es)|agreed to|(?<!(?:['’]s|\bthe|\ba|\bhis|\bher|\btheir|\bits|\bour|\bits)\s)plans? to|planned to|intends? to|would|will)\b/i;
+/**
+ * A sentence opened by a condition states what would follow, not what was done or promised ("If
+ * the students are in those pits, it would be …"). The report's sections read it; the modality
+ * stays as the fitted article-stance model was fitted on.
+ */
+const CONDITIONAL = /^\W*(?:if|unless|even if)\b/i;
 const SPECULATIVE =
   /\b(may|might|could|possibly|perhaps|rumou?r(s|ed)?|unconfirmed|speculat\w*|appears? to|seem(s|ed)?)\b/i;
 const REPORTED =
@@ -27,6 +33,11 @@ export function detectModality(sentence: string): Modality {
   if (SPECULATIVE.test(sentence)) return 'speculative';
   if (REPORTED.test(sentence)) return 'reported';
   return 'asserted';
+}
+
+/** Whether a sentence opens with a condition ("If …", "Unless …"): what it states has not happened. */
+export function opensWithCondition(sentence: string): boolean {
+  return CONDITIONAL.test(sentence);
 }
 
 export function isNegated(sentence: string): boolean {

@@ -3,6 +3,7 @@ import type { CitedSentence, Evidence, ReportSection } from '../types.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 import { insideQuotation } from '../assess/restates-claim.js';
+import { opensWithCondition } from '../assess/detect-modality.js';
 
 /** A completed act in the article's own voice: a past or passive-past verb ("was returned", "handed"). */
 export const PAST_ACT = /\b(was|were|has been|have been|had been)\s+\p{L}+(ed|en|t)\b|\b\p{L}{3,}ed\b/iu;
@@ -52,7 +53,10 @@ export function promisesAndActs(
   ranked: Evidence[],
   evidence: Evidence[],
 ): { promises: Evidence[]; acts: Evidence[] } {
-  const promises = evidence.filter((item) => item.modality === 'promised').slice(0, 2);
+  // "If …, it would …" is a condition, not a promise.
+  const promises = evidence
+    .filter((item) => item.modality === 'promised' && !opensWithCondition(item.sentence.text))
+    .slice(0, 2);
   if (promises.length === 0) return { promises: [], acts: [] };
   const acts = [...evidence, ...sameStorySentences(ranked, evidence, evidence)]
     .filter(

@@ -2,6 +2,7 @@ import { StatementClusters, outletsOf } from '../assess/cluster-statements.js';
 import { datesInSentence, formatEventDate, type EventDate } from '../assess/resolve-dates.js';
 import type { Evidence, ReportSection } from '../types.js';
 import { PAST_ACT, isQuoted } from './acts-and-context.js';
+import { opensWithCondition } from '../assess/detect-modality.js';
 import type { Citer } from './citer.js';
 import { describeSource, quote } from './describe-source.js';
 
@@ -11,7 +12,7 @@ const MIN_DATES = 2;
 
 /**
  * What happened, in order: the acts the evidence articles state in their own words (past tense,
- * not quoted, not denied) with the date they give for them, resolved against each article's day
+ * not quoted, not denied, not under a condition) with the date they give for them, resolved against each article's day
  * (assess/resolve-dates.ts). Sentences that state the same act are one event, dated as most of
  * them date it, citing every outlet; events are ordered by that date, not by publication.
  */
@@ -19,8 +20,10 @@ export function timeline(citer: Citer, pool: Evidence[]): ReportSection | null {
   const statements = new StatementClusters();
   const dated = new Map<ReturnType<StatementClusters['add']>, EventDate[]>();
   for (const item of pool) {
-    if (item.negated || isQuoted(item) || !PAST_ACT.test(item.sentence.text)) continue;
-    const [date] = datesInSentence(item.sentence.text, item.article.published);
+    // "If the students are in those pits, it would be … since the drug war intensified in 2006" dates no event.
+    const text = item.sentence.text;
+    if (item.negated || isQuoted(item) || opensWithCondition(text) || !PAST_ACT.test(text)) continue;
+    const [date] = datesInSentence(text, item.article.published);
     if (!date) continue;
     const statement = statements.add(item);
     dated.set(statement, [...(dated.get(statement) ?? []), date]);
