@@ -118,6 +118,9 @@ if (verdictFeaturesOption === 'whole') reading.wholeClaimVerdict = true;
 /** `--contradicted-needs-opposing`: "contradicted" needs a cited sentence that opposes the claim. */
 const contradictedNeedsOpposing = process.argv.includes('--contradicted-needs-opposing');
 if (contradictedNeedsOpposing) reading.contradictedNeedsOpposing = true;
+/** `--contradicted-not-outvoted`: "contradicted" is not said when more cited sentences lean toward the claim than against it. */
+const contradictedNotOutvoted = process.argv.includes('--contradicted-not-outvoted');
+if (contradictedNotOutvoted) reading.contradictedNotOutvoted = true;
 /** `--verdict-order held`: the verdict reads the five sentences holding most of the claim. */
 const verdictOrderOption = option('--verdict-order', '');
 if (verdictOrderOption && verdictOrderOption !== 'held') {
@@ -351,7 +354,7 @@ for (const verdictRows of rowsVariants)
   }
 const file = path.join(
   outDir,
-  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}${verdictL2Option ? `-verdict-l2-${verdictL2Option}` : ''}${verdictOrderOption ? `-verdict-order-${verdictOrderOption}` : ''}.json`,
+  `results-${protocol}${split === 'train' ? '-train' : ''}${withPairVectors ? '-pair-vectors' : withDense ? '-dense' : ''}${maxRefutedSupported !== MAX_REFUTED_SUPPORTED ? `-max-refuted-supported-${maxRefutedSupported}` : ''}${without.length ? `-without-${without.join('-')}` : ''}${stanceOption ? `-stance-${stanceOption.replace(/,/g, '-')}` : ''}${weighings.join(',') !== DEFAULT_FLOOR_WEIGHING ? `-floor-${weighings.join('-')}` : ''}${rowsVariants.join(',') !== DEFAULT_VERDICT_ROWS ? `-verdict-rows-${rowsVariants.join('-')}` : ''}${verdictFeaturesOption ? `-verdict-features-${verdictFeaturesOption}` : ''}${contradictedNeedsOpposing ? '-contradicted-needs-opposing' : ''}${contradictedNotOutvoted ? '-contradicted-not-outvoted' : ''}${verdictL2Option ? `-verdict-l2-${verdictL2Option}` : ''}${verdictOrderOption ? `-verdict-order-${verdictOrderOption}` : ''}.json`,
 );
 const stance: Array<{ name: string; scores: StanceScores }> = [];
 for (const set of stanceSets) {

@@ -407,6 +407,25 @@ describe('the verdict rule', () => {
     expect(opposed.reasons.join(' ')).toMatch(/The strongest evidence says the opposite of the claim/);
   });
 
+  it('with contradictedNotOutvoted, does not say "contradicted" when more cited sentences lean toward the claim', () => {
+    const model = fixedVerdict({ refuted: 0.6, 'not enough info': 0.3, supported: 0.05, conflicting: 0.05 });
+    // One sentence leans toward the claim; three are read as against it but show no contradiction:
+    // the balance of readings leans against, the count of sentences that take a side does not.
+    const evidence = [
+      item(0.7, 0.2),
+      ...[0, 1, 2].map(() => ({ ...item(0.3, 0.65), contradicts: [] }) as Evidence),
+    ];
+    expect(verdictOf(evidence, model).label).toBe('contradicted');
+    const counted = verdictOf(evidence, { ...model, contradictedNotOutvoted: true });
+    expect(counted.label).toBe('unsettled');
+    expect(counted.reasons.join(' ')).toMatch(
+      /more cited sentences lean toward it \(1\) than against it \(0\)/,
+    );
+    // With a sentence that opposes it, the counts are level and "contradicted" stands.
+    const opposed = verdictOf([...evidence, item(0.2, 0.7)], { ...model, contradictedNotOutvoted: true });
+    expect(opposed.label).toBe('contradicted');
+  });
+
   it('says why nothing is evidence: too little relevance, too little of the claim, or none of its names', () => {
     const model = fixedVerdict({
       supported: 0.25,

@@ -207,6 +207,8 @@ export interface StanceReading {
   wholeClaimVerdict?: boolean;
   /** "Contradicted" needs a cited sentence that opposes the claim (decide-verdict.ts). */
   contradictedNeedsOpposing?: boolean;
+  /** "Contradicted" is not said when more cited sentences lean toward the claim than against it (decide-verdict.ts). */
+  contradictedNotOutvoted?: boolean;
   /** The verdict model's L2 penalty, when not DEFAULT_FIT's (`--verdict-l2`: stronger for transfer). */
   verdictL2?: number;
   /** The verdict reads the five sentences holding most of the claim, not the five best ranked (`--verdict-order held`). */
@@ -514,6 +516,7 @@ export function fitModels(
   };
   verdict.floors = { supported: floors[floorBy] };
   if (reading.contradictedNeedsOpposing) verdict.contradictedNeedsOpposing = true;
+  if (reading.contradictedNotOutvoted) verdict.contradictedNotOutvoted = true;
   if (reading.verdictOrder) verdict.verdictOrder = reading.verdictOrder;
   log(
     `least confidence for "supported" (at most ${maxRefutedSupported * 100}% of any set's refuted claims): ${floors.training} weighed on the training claims, ${floors['cross-dataset']} on each set as read by a model fitted without it; ${floorBy} used`,

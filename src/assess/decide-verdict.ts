@@ -217,9 +217,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
   const balance = balanceAgainst(evidence, input.claimNegated);
   // With `contradictedNeedsOpposing`, the balance alone is not enough: some cited sentence must
   // oppose the claim, as the reasons count them ("1 sentence leans toward the claim and 0 against it").
+  // With `contradictedNotOutvoted`, it is not said when more cited sentences lean toward the claim than against it.
   const bornOut = (cls: string) =>
     cls === 'refuted'
-      ? balance > 0 && (!model.contradictedNeedsOpposing || against.length > 0)
+      ? balance > 0 &&
+        (!model.contradictedNeedsOpposing || against.length > 0) &&
+        (!model.contradictedNotOutvoted || supporting.length <= against.length)
       : cls === 'conflicting'
         ? supporting.length > 0 && against.length > 0
         : true;
@@ -233,9 +236,11 @@ export function decideVerdict(input: VerdictInput): Verdict {
     .reduce((sum, { probability }) => sum + probability, 0);
   if (predicted === 'refuted' && settled !== predicted)
     reasons.push(
-      balance > 0
-        ? 'The model leans against the claim, but no cited sentence shows anything that contradicts it; its next reading stands.'
-        : 'The model leans against the claim, but the cited evidence does not on balance; its next reading stands.',
+      balance <= 0
+        ? 'The model leans against the claim, but the cited evidence does not on balance; its next reading stands.'
+        : model.contradictedNotOutvoted && supporting.length > against.length
+          ? `The model leans against the claim, but more cited sentences lean toward it (${supporting.length}) than against it (${against.length}); its next reading stands.`
+          : 'The model leans against the claim, but no cited sentence shows anything that contradicts it; its next reading stands.',
     );
   if (
     settled !== predicted &&

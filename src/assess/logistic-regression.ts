@@ -37,6 +37,11 @@ export interface LinearModel {
    */
   contradictedNeedsOpposing?: boolean;
   /**
+   * Verdict models only: "contradicted" is not said when more cited sentences lean toward the claim
+   * than against it (decide-verdict.ts), however the balance of stance readings falls.
+   */
+  contradictedNotOutvoted?: boolean;
+  /**
    * Verdict models only: which sentences of the pool the verdict reads — the five best by rank
    * score (absent), or the five that hold most of the claim, relevance × coverage (`held`;
    * verdict-features.ts).
