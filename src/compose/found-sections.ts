@@ -10,6 +10,7 @@ import { isNameCandidate, namesInEvidence } from './names-in-evidence.js';
 import { stemSet } from '../analyze/tokenize.js';
 import { StatementClusters, originsOf, outletsOf, type Statement } from '../assess/cluster-statements.js';
 import { listWords } from './list-words.js';
+import { statesSomething } from './states-something.js';
 
 /** Articles in the evidence, ordered: the origin-like source (earliest dated, then best match) first. */
 export function articlesInOrder(
@@ -46,7 +47,9 @@ export function coreReporting(
   groups: Evidence[][],
   attribution: { item: Evidence; origin: string } | null,
 ): ReportSection {
-  const core = groups[0]!;
+  // A caption the splitter kept as a sentence ("Joan Rivers.") is not quoted as the core's account.
+  const stating = groups[0]!.filter((item) => statesSomething(item.sentence.text));
+  const core = stating.length > 0 ? stating : groups[0]!;
   const who = describeSource(core[0]!.article);
   const sentences = core.map((item, index) =>
     citer.sentence(`${index === 0 ? `${who} reports` : 'It adds'}: ${quote(item.sentence.text)}`, [item]),
@@ -90,18 +93,23 @@ export function otherSources(
   const repeatsCore: Evidence[] = [];
   const facts: Statement[] = [];
   const adds: Evidence[] = [];
-  for (const group of groups.slice(1)) {
-    const statement = statements.add(group[0]!);
+  // Each other article's best sentence that states something (not a caption such as "Joan Rivers.").
+  const leads = groups
+    .slice(1)
+    .map((group) => group.find((item) => statesSomething(item.sentence.text)))
+    .filter((item): item is Evidence => item !== undefined);
+  for (const lead of leads) {
+    const statement = statements.add(lead);
     if (!coreStatements.has(statement)) {
       if (!facts.includes(statement)) facts.push(statement);
       continue;
     }
-    repeatsCore.push(group[0]!);
+    repeatsCore.push(lead);
     // A rewrite that states the core's fact with more ("… in revenge for US airstrikes") is quoted for what it adds.
-    const own = stemSet(group[0]!.sentence.text);
+    const own = stemSet(lead.sentence.text);
     let added = 0;
     for (const value of own) if (!statement.lead.stems.has(value)) added++;
-    if (added >= ADDS_DETAIL_STEMS) adds.push(group[0]!);
+    if (added >= ADDS_DETAIL_STEMS) adds.push(lead);
   }
   const backing = (items: Evidence[]) => {
     const origins = originsOf(items, originOf).length;
@@ -127,7 +135,7 @@ export function otherSources(
         [...repeatsCore, core[0]!],
       ),
     );
-  const others = groups.slice(1).flatMap((group) => group.slice(0, 1));
+  const others = leads;
   const origins = originsOf(others, originOf).length;
   return sentences.length > 0
     ? {
