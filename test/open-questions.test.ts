@@ -392,6 +392,8 @@ describe('a question that asks who is answered with people', () => {
       sentence('The Islamic State said it acted in Iraq.', 'two'),
       sentence('Fighters of the Islamic State in Iraq were blamed.', 'three'),
       sentence('Iraq condemned the killing, the Islamic State was defiant.', 'four'),
+      // A run that opens a sentence with its article: "The London" is London.
+      sentence('The London rapper is a suspect, police in London said.', 'seven'),
       // A dateline's credit, in capitals, names no person.
       sentence('MOSUL (ACME WIRE) Footage of the killing spread.', 'five'),
       sentence('Later, ACME WIRE said the footage was real.', 'six'),

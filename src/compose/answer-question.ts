@@ -148,8 +148,13 @@ function valuesIn(
               !/^(?:|.*[)\]—–:]\s*)$/su.test(sentence.slice(0, match.index)),
           )
           .map((match) => match[0].replace(/['’]s$/, ''))
-          // "Mr Foley" names Foley.
-          .map((name) => name.replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+(?=\p{Lu})/u, ''))
+          // "Mr Foley" names Foley; a run that opens a sentence may start with an article ("The London rapper …").
+          .map((name) =>
+            name.replace(
+              /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+(?=\p{Lu})|^(?:The|A|An)\s+(?=\p{Lu})/u,
+              '',
+            ),
+          )
           .filter((name) => isNameCandidate(name) && !isAsked(name))
       );
     case 'place':
@@ -183,9 +188,9 @@ function valuesIn(
 /**
  * How well a value fits the kind of answer asked: a count of what was asked for fits (a count of
  * something else weighs a quarter). A person is most often named in full, so a one-word name (a
- * group, an acronym) weighs half; a name WordNet knows first as a place ("Iraq", "Syria") weighs a
- * tenth, and one that ends in a noun for a group ("Islamic State", "Justice Department") or is
- * written in capitals ("CBS TAMPA", a dateline) a third.
+ * group, an acronym) weighs half; a name WordNet knows first as a place ("Iraq", "Syria") or one
+ * that ends in a noun for a group ("Islamic State", "Justice Department") weighs a tenth, and one
+ * written in capitals ("CBS TAMPA", a dateline) 0.3.
  * A name the evidence gives beside a noun for a person ("journalist James Foley", "Foley, a
  * journalist") is a person's whatever its words.
  */
@@ -195,10 +200,10 @@ function fit(asks: AnswerType, value: string, countedStems: Set<string>, items: 
   if (asks !== 'person') return 1;
   if (items.some((item) => namedAsPerson(item.sentence.text, value))) return 1;
   const words = value.split(/\s+/);
-  if (isPlaceName(value)) return 0.1;
+  // A place or a group ("Iraq", "Islamic State") is no person however many outlets name it.
+  if (isPlaceName(value) || isGroupNoun(words[words.length - 1]!)) return 0.1;
   // News prose writes people's names in mixed case; capitals are a dateline or a credit ("CBS TAMPA").
-  if (isGroupNoun(words[words.length - 1]!) || (words.length > 1 && value === value.toUpperCase()))
-    return 0.3;
+  if (words.length > 1 && value === value.toUpperCase()) return 0.3;
   return words.length > 1 ? 1 : 0.5;
 }
 
