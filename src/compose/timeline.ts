@@ -23,7 +23,11 @@ export function timeline(citer: Citer, pool: Evidence[]): ReportSection | null {
     // "If the students are in those pits, it would be … since the drug war intensified in 2006" dates no event.
     const text = item.sentence.text;
     if (item.negated || isQuoted(item) || opensWithCondition(text) || !PAST_ACT.test(text)) continue;
-    const [date] = datesInSentence(text, item.article.published);
+    // A date in a "since …" clause dates the background, not the act ("Kim has gained weight since
+    // coming to power after his father died … in 2011").
+    const [date] = datesInSentence(text, item.article.published).filter(
+      (found) => !/\bsince\b[^,;:]*$/i.test(text.slice(0, text.indexOf(found.text))),
+    );
     if (!date) continue;
     const statement = statements.add(item);
     dated.set(statement, [...(dated.get(statement) ?? []), date]);
