@@ -117,6 +117,9 @@ describe('origins', () => {
       'Austrian Times',
     );
     expect(citedOrigin('The council voted for the dam on Tuesday.')).toBeNull();
+    // A channel's number is part of its name; a count after an acronym is not.
+    expect(citedOrigin('The minister told Channel 2 that he had no information.')).toBe('Channel 2');
+    expect(citedOrigin('The mayor told WKRN 12 families had left.')).toBe('WKRN');
     // The origin's reporter interviewed by another outlet: the account is the reporter's outlet's.
     expect(citedOrigin('Riverton Gazette reporter Jane Doe told Valley Radio the costs were hidden.')).toBe(
       'Riverton Gazette',

@@ -11,7 +11,8 @@ export const COPY_CONTAINMENT = 0.5;
 /** Articles shorter than this (in five-word runs, about a paragraph) are not compared as copies. */
 const MIN_SHINGLES_TO_COMPARE = 40;
 
-const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4})`;
+// A name may hold a channel number ("Channel 2", "Channel 4 News").
+const NAME = String.raw`((?:the\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+(?:\p{Lu}[\p{L}.&'-]*|\d{1,2}\b)){0,4})`;
 /** "according to the Washington Post", "the Washington Post reported", "reported by Reuters", "told CNN". */
 const ATTRIBUTIONS = [
   // A wire credit in the dateline: "WASHINGTON (AP) —", "(Reuters)".
@@ -64,6 +65,8 @@ export function citedOrigin(sentence: string): string | null {
       // A sentence's full stop is not part of the name ("… reports The Austrian Times."); an
       // abbreviation's dots are ("U.S.").
       .replace(/(\p{L}{2,})\.$/u, '$1')
+      // A number names a channel after a word ("Channel 2"), not after an acronym ("told CNN 10 people …").
+      .replace(/(\b\p{Lu}{2,}[\p{Lu}.&'-]*)((?:\s+\d{1,2})+)(?=\s|$)/u, '$1')
       .trim();
     if (name && !NOT_OUTLETS.test(name) && !DEMONYM.test(name) && name.split(/\s+/).length <= 5) return name;
   }
