@@ -151,4 +151,27 @@ describe('origins', () => {
     ];
     expect(traceProvenance(evidence, textsOf(evidence)).origins).toEqual(['Riverton Gazette']);
   });
+
+  it('counts an outlet credited by name and stored under its web site as one origin, named by its name', () => {
+    const site = article(
+      'site',
+      'www.valleycourier.com',
+      '2026-03-05',
+      'Seven of nine council members backed the dam on Tuesday night, and farmers asked for a delay.',
+    );
+    const crediting = article(
+      'crediting',
+      'Metro Daily',
+      '2026-03-06',
+      'The council backed the dam on Tuesday, the Valley Courier reported, after a long debate.',
+    );
+    const evidence = [
+      evidenceFrom(site, site.text),
+      evidenceFrom(crediting, crediting.text),
+      evidenceFrom(original, FIRST_SENTENCE),
+    ];
+    const provenance = traceProvenance(evidence, textsOf(evidence));
+    expect(provenance.origins).toEqual(['Riverton Gazette', 'Valley Courier']);
+    expect(provenance.originOf.get('site')).toBe('Valley Courier');
+  });
 });

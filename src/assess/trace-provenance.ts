@@ -73,6 +73,52 @@ export function citedOrigin(sentence: string): string | null {
   return null;
 }
 
+/** Parts of a host name that say where or what kind of site it is, not which outlet ("co.uk"). */
+const HOST_SUFFIXES = new Set(
+  'com org net co uk au ca nz ie in de fr es it us gov edu info io tv news www m mobile edition english amp'.split(
+    ' ',
+  ),
+);
+
+/**
+ * What an origin's name comes down to, to tell one outlet named two ways: a web site by the label
+ * that names it ("www.foxnews.com" → "foxnews", "english.chosun.com" → "chosun"), a name by its
+ * letters ("Fox News" → "foxnews", "The Chosun Ilbo" → "chosunilbo").
+ */
+function outletKey(name: string): string {
+  const lower = name.toLowerCase().trim();
+  if (/^[a-z0-9.-]+\.[a-z]{2,}$/.test(lower)) {
+    const labels = lower.split('.').filter((label) => !HOST_SUFFIXES.has(label));
+    return labels.at(-1) ?? lower;
+  }
+  return lower.replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * One outlet credited by name in one article and counted by its web site in another ("Fox News"
+ * and "www.foxnews.com") is one origin: names whose keys are equal, or one the start of the other
+ * when both are five letters or more ("chosun", "chosunilbo"), are joined, and the origin is shown
+ * by its name rather than its address. Returns each name that is joined → the name shown.
+ */
+export function sameOutletNames(names: string[]): Map<string, string> {
+  const isHost = (name: string) => /^[\w.-]+\.[a-z]{2,}$/i.test(name);
+  const same = (a: string, b: string) => {
+    const [x, y] = [outletKey(a), outletKey(b)];
+    if (x === y) return x.length > 0;
+    const [short, long] = x.length < y.length ? [x, y] : [y, x];
+    return short.length >= 5 && long.startsWith(short) && (isHost(a) || isHost(b));
+  };
+  const shown = new Map<string, string>();
+  for (const name of names) {
+    if (shown.has(name)) continue;
+    const group = names.filter((other) => other === name || same(name, other));
+    // Shown by name where one is written out, else by the first address.
+    const display = group.find((other) => !isHost(other)) ?? group[0]!;
+    for (const other of group) if (!shown.has(other)) shown.set(other, display);
+  }
+  return shown;
+}
+
 /** An article's own name as an origin: its outlet, else its headline, address or id. */
 function ownName(article: ArticleInfo): string {
   return article.outlet ?? article.title ?? article.url ?? article.id;
@@ -149,9 +195,12 @@ export function traceProvenance(
     const account = accountOf.get(articleKey(article))!;
     if (!originOfAccount.has(account)) originOfAccount.set(account, ownName(article));
   }
+  const named = sameOutletNames([...new Set(originOfAccount.values())]);
   const originOf = new Map<string, string>();
-  for (const { article } of evidence)
-    originOf.set(article.id, originOfAccount.get(accountOf.get(articleKey(article))!)!);
+  for (const { article } of evidence) {
+    const origin = originOfAccount.get(accountOf.get(articleKey(article))!)!;
+    originOf.set(article.id, named.get(origin) ?? origin);
+  }
   const origins = [...new Set(originOf.values())].sort();
   return { originOf, origins, articleCount: originOf.size };
 }
