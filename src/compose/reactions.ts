@@ -1,10 +1,14 @@
 import { attributeSentence } from '../assess/attribute-sentence.js';
 import { citedOrigin } from '../assess/trace-provenance.js';
 import type { Evidence } from '../types.js';
+import { statesSomething } from './states-something.js';
 
-/** A sentence reports a reaction when someone is quoted or said, argued, rejected or defended something. */
+/**
+ * A sentence reports a reaction when someone is quoted or said, argued, rejected or defended
+ * something ("the so-called Islamic State" calls nothing).
+ */
 const REACTION =
-  /(“[^”]{12,}”|"[^"]{12,}")|\b(said|says|told|argued|argues|criticized|criticised|defended|rejected|remarked|warned|called|denied|praised|condemned|was quoted)\b/i;
+  /(“[^”]{12,}”|"[^"]{12,}")|\b(said|says|told|argued|argues|criticized|criticised|defended|rejected|remarked|warned|(?<!so-)called|denied|praised|condemned|was quoted)\b/i;
 /** …and names who: a capitalised name, or an office ("State Department", "spokesman"). */
 const SPEAKER =
   /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+|spokes(man|woman|person)|department|ministry|officials?|minister|president|senator|lawyer|professor)\b/u;
@@ -26,7 +30,8 @@ export function findReactions(ranked: Evidence[], evidence: Evidence[], limit = 
         (item) =>
           REACTION.test(item.sentence.text) &&
           SPEAKER.test(item.sentence.text) &&
-          citedOrigin(item.sentence.text) === null,
+          citedOrigin(item.sentence.text) === null &&
+          statesSomething(item.sentence.text),
       )
       .slice(0, limit)
   );
