@@ -428,3 +428,29 @@ describe('a question that asks who is answered with people', () => {
     expect(parts.map((part) => part.value)).toContain('Foley');
   });
 });
+
+describe('a question that asks how old is answered with an age', () => {
+  const sentence = (text: string, outlet: string) =>
+    ({
+      sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
+      article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
+      relevance: 0.9,
+      coverage: 1,
+      restatesClaim: false,
+      negated: false,
+    }) as unknown as Evidence;
+
+  it('gives the age before a span of time more outlets state', () => {
+    const evidence = [
+      sentence('Sotloff, 31, disappeared in Syria in August 2013.', 'one'),
+      sentence('The video of Sotloff appeared two weeks after the first one.', 'two'),
+      sentence('Sotloff was killed two weeks after Foley.', 'three'),
+      sentence('The family of Sotloff spoke two weeks ago.', 'four'),
+    ];
+    const found = answerQuestion('number', evidence, ['Sotloff'], undefined, [], 'How old was Sotloff?');
+    expect(found.parts[0]!.value).toBe('31');
+    // Asked for a count of time, the span comes first.
+    const long = answerQuestion('number', evidence, ['Sotloff'], undefined, [], 'How long was Sotloff held?');
+    expect(long.parts[0]!.value).toBe('two weeks');
+  });
+});

@@ -207,6 +207,11 @@ function fit(asks: AnswerType, value: string, countedStems: Set<string>, items: 
   return words.length > 1 ? 1 : 0.5;
 }
 
+/** An age: a bare number of one to three digits ("31"), or one counted in years ("31 years", "31-year-old"); anything else a quarter. */
+function ageFit(value: string): number {
+  return /^\d{1,3}$/.test(value.trim()) || /\byears?\b|-year-old\b/i.test(value) ? 1 : 0.25;
+}
+
 /**
  * "journalist James Foley", "Foley, an American journalist,": the name stands right after a noun
  * for a person, or is followed by one after a comma. "the militant Islamic State" and "Islamic
@@ -282,6 +287,8 @@ export function answerQuestion(
 ): FoundAnswer {
   const questionWords = new Set(wordsOf(question));
   const countedStems = new Set(wordsOf(counted ?? '').map(stem));
+  // "How old …" asks for an age: a bare number ("Sotloff, 31,") or so many years, not "two weeks".
+  const asksAge = /^\s*how\s+old\b/i.test(question);
   const byValue = new Map<string, { value: string; items: Evidence[]; weight: number }>();
   const askedWords = asked.map(wordsOf);
   // A sentence answer stated by several outlets in other words is one answer with all their outlets.
@@ -322,7 +329,7 @@ export function answerQuestion(
       weight:
         best *
         (1 + 0.5 * (outlets - 1)) *
-        fit(asks, entry.value, countedStems, entry.items) *
+        (asksAge ? ageFit(entry.value) : fit(asks, entry.value, countedStems, entry.items)) *
         (entry.items.some((item) => holdsAny(item.sentence.text, preferred)) ? PREFERRED_WEIGHT : 1),
     };
   });
