@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { ExtractedArticle } from '../types.js';
 import { cleanAuthors } from './clean-authors.js';
 import { cleanTitle } from './clean-title.js';
-import { htmlToText } from './html-to-text.js';
+import { elementText, htmlToText } from './html-to-text.js';
 import { prepareDom } from './prepare-dom.js';
 import { readPageMetadata } from './html-metadata.js';
 import { parseDate } from './parse-date.js';
@@ -109,9 +109,12 @@ export function extractHtml(
   ];
   const printed = metadata.published ? null : visibleDates(document as unknown as Document);
   prepareDom(document as unknown as Document, html);
-  // Readability mutates the DOM, so metadata is read first.
-  const parsed = new Readability(document as unknown as Document).parse();
-  let paragraphs = parsed?.content ? htmlToText(parsed.content).split('\n\n') : [];
+  // Readability mutates the DOM, so metadata is read first. Its pick is read as it stands in the
+  // page (the serializer hands back the element), not written out as HTML and parsed again.
+  const parsed = new Readability<Element>(document as unknown as Document, {
+    serializer: (element) => element as Element,
+  }).parse();
+  let paragraphs = parsed?.content ? elementText(parsed.content).split('\n\n') : [];
   const jsonLdParagraphs =
     metadata.jsonLdBody
       ?.split(/\n+/)

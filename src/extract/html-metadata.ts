@@ -70,10 +70,31 @@ function jsonLdObjects(document: Document): JsonObject[] {
   return objects;
 }
 
-function meta(document: Document, ...keys: string[]): string | null {
+/**
+ * The page's meta tags by `property` and by `name`, the first of each in document order (as
+ * `querySelector('meta[property="…"]')` finds it), read in one pass: asking the DOM once per key
+ * walked the whole page some fifty times.
+ */
+interface MetaTags {
+  byProperty: Map<string, Element>;
+  byName: Map<string, Element>;
+}
+
+function metaTags(document: Document): MetaTags {
+  const byProperty = new Map<string, Element>();
+  const byName = new Map<string, Element>();
+  for (const element of document.querySelectorAll('meta')) {
+    const property = element.getAttribute('property');
+    if (property !== null && !byProperty.has(property)) byProperty.set(property, element);
+    const name = element.getAttribute('name');
+    if (name !== null && !byName.has(name)) byName.set(name, element);
+  }
+  return { byProperty, byName };
+}
+
+function meta(tags: MetaTags, ...keys: string[]): string | null {
   for (const key of keys) {
-    const element =
-      document.querySelector(`meta[property="${key}"]`) ?? document.querySelector(`meta[name="${key}"]`);
+    const element = tags.byProperty.get(key) ?? tags.byName.get(key);
     const content = element?.getAttribute('content')?.trim();
     if (content) return content;
   }
@@ -87,19 +108,19 @@ export function readPageMetadata(document: Document): PageMetadata {
   const authorsFromLd = namesOf(ld.author);
   const timeElement = document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const tags = metaTags(document);
   return {
-    title: asText(ld.headline) ?? meta(document, 'og:title', 'twitter:title', 'dc.title'),
-    ogTitle: meta(document, 'og:title', 'twitter:title'),
-    description:
-      asText(ld.description) ?? meta(document, 'og:description', 'description', 'twitter:description'),
+    title: asText(ld.headline) ?? meta(tags, 'og:title', 'twitter:title', 'dc.title'),
+    ogTitle: meta(tags, 'og:title', 'twitter:title'),
+    description: asText(ld.description) ?? meta(tags, 'og:description', 'description', 'twitter:description'),
     authors: cleanAuthors(authorsFromLd),
-    metaAuthors: cleanAuthors(meta(document, 'author', 'article:author', 'dc.creator', 'byl')),
-    outlet: asText(ld.publisher) ?? meta(document, 'og:site_name', 'application-name'),
-    section: asText(ld.articleSection) ?? meta(document, 'article:section', 'section'),
+    metaAuthors: cleanAuthors(meta(tags, 'author', 'article:author', 'dc.creator', 'byl')),
+    outlet: asText(ld.publisher) ?? meta(tags, 'og:site_name', 'application-name'),
+    section: asText(ld.articleSection) ?? meta(tags, 'article:section', 'section'),
     published: parseDate(
       asText(ld.datePublished) ??
         meta(
-          document,
+          tags,
           'article:published_time',
           'datePublished',
           'pubdate',
@@ -109,10 +130,9 @@ export function readPageMetadata(document: Document): PageMetadata {
         ) ??
         timeElement,
     ),
-    updated: parseDate(asText(ld.dateModified) ?? meta(document, 'article:modified_time', 'og:updated_time')),
-    language:
-      document.documentElement?.getAttribute('lang')?.trim() || meta(document, 'og:locale', 'language'),
-    canonicalUrl: canonical ?? meta(document, 'og:url') ?? asText(ld.url),
+    updated: parseDate(asText(ld.dateModified) ?? meta(tags, 'article:modified_time', 'og:updated_time')),
+    language: document.documentElement?.getAttribute('lang')?.trim() || meta(tags, 'og:locale', 'language'),
+    canonicalUrl: canonical ?? meta(tags, 'og:url') ?? asText(ld.url),
     jsonLdBody: asText(ld.articleBody) ?? liveBlogBody(ld),
   };
 }
