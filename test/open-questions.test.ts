@@ -304,6 +304,21 @@ describe('follow-up questions about the story', () => {
       ),
     ).toContain('What did Maria Okafor say about Miller Creek?');
   });
+
+  it('are about names, not a number, a day, a nationality or a common word the claim holds', () => {
+    const claim = analyzeClaim('A Riverton farmer says 43 French tourists saw a third flood on Friday.');
+    const asked = followUpQuestions(claim, [], [], { kind: 'claim' }, null, []).join(' ');
+    expect(asked).toContain('What does the reporting say about Riverton?');
+    expect(asked).not.toMatch(/about (?:43|French|third|Friday|A Riverton)\b/);
+    const question = analyzeClaim('What did the mayor of Riverton say on Friday?');
+    const followUps = followUpQuestions(
+      question,
+      [],
+      [],
+      readQuestion('What did the mayor of Riverton say on Friday?'),
+    );
+    expect(followUps.join(' ')).not.toMatch(/Friday\?/);
+  });
 });
 
 /** Three invented outlets on what closed a road, one of them doubting it, written by the test. */
