@@ -23,7 +23,7 @@ function askableEntities(claim: Claim): string[] {
     ...new Set(
       claim.entities
         .map((entity) => entity.replace(/^(?:A|An|The)\s+(?=\p{Lu})/u, ''))
-        .filter((entity) => /^\p{Lu}/u.test(entity) && !/\d/.test(entity) && isNameCandidate(entity)),
+        .filter((entity) => /^\p{Lu}/u.test(entity) && isNameCandidate(entity)),
     ),
   ];
 }
