@@ -1,18 +1,41 @@
 import { getFullNlp } from '../analyze/nlp.js';
+import { getLexicon } from '../analyze/lexicon.js';
 
-/** Fewer words than this, with no verb the tagger sees, is a caption or a label ("Joan Rivers."). */
-const MIN_WORDS = 4;
+let verbs: Set<string> | undefined;
 
 /**
- * Whether a stored sentence states something a report can quote as what a source reports: a verb
- * ("He resigned."), or at least four words (a headline whose verb the tagger reads as a noun:
- * "ISIS beheads Steven Sotloff"). A photo caption or a bare name ("Joan Rivers.", "Sotloff, 31.")
- * that the sentence splitter kept as a sentence says nothing on its own.
+ * A headline's verb the tagger reads as a noun or an adjective ("ISIS beheads …", "… Kim fractured
+ * both ankles"): a lower-case word in -s or -ed whose base WordNet lists as a verb.
+ */
+function inflectedVerb(word: string): boolean {
+  if (!/^\p{Ll}+(?:s|ed)$/u.test(word)) return false;
+  verbs ??= new Set(Object.keys(getLexicon().verbSynonyms));
+  const bases = [
+    word.replace(/s$/, ''),
+    word.replace(/es$/, ''),
+    word.replace(/ed$/, ''),
+    word.replace(/d$/, ''),
+  ];
+  return bases.some((base) => base.length > 2 && verbs!.has(base));
+}
+
+/**
+ * Whether a stored sentence states something a report can quote as what a source reports: two
+ * words or more with a verb ("He resigned.", "ISIS beheads Steven Sotloff"). A photo caption or a
+ * bare name the sentence splitter kept as a sentence ("Joan Rivers.", "Justin Bieber at amfAR's
+ * 21st Cinema Against AIDS Gala.") says nothing on its own.
  */
 export function statesSomething(sentence: string): boolean {
   const nlp = getFullNlp();
   const tokens = nlp.readDoc(sentence).tokens();
   const pos = tokens.out(nlp.its.pos);
+  const values = tokens.out(nlp.its.value);
   const words = pos.filter((tag) => tag !== 'PUNCT' && tag !== 'SYM').length;
-  return words >= MIN_WORDS || (words >= 2 && pos.some((tag) => tag === 'VERB' || tag === 'AUX'));
+  return (
+    words >= 2 &&
+    pos.some(
+      (tag, at) =>
+        tag === 'VERB' || tag === 'AUX' || ((tag === 'NOUN' || tag === 'ADJ') && inflectedVerb(values[at]!)),
+    )
+  );
 }
