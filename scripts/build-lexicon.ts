@@ -72,12 +72,17 @@ function readIndex(pos: 'verb' | 'adj' | 'adv' | 'noun'): Map<string, string[]> 
 
 /** Single words WordNet lists in lower case ("national", "global"): a capital on them only starts a sentence. */
 const commonWords = new Set<string>();
+/** Single capitalised adjectives ("Islamic", "Kurdish", "Democratic"): a capital run of one of them names no one. */
+const properAdjectives = new Set<string>();
 const verbSynonyms: Record<string, string[]> = {};
 const antonyms: Record<string, string[]> = {};
 for (const pos of ['verb', 'adj', 'adv', 'noun'] as const) {
   const data = readData(pos);
   for (const synset of data.values())
-    for (const word of synset.cased) if (/^[a-z][a-z'-]*$/.test(word)) commonWords.add(word);
+    for (const word of synset.cased) {
+      if (/^[a-z][a-z'-]*$/.test(word)) commonWords.add(word);
+      if (pos === 'adj' && /^[A-Z][A-Za-z'-]*$/.test(word)) properAdjectives.add(word.toLowerCase());
+    }
   if (pos === 'verb') {
     for (const [lemma, offsets] of readIndex(pos)) {
       const synonyms = new Set<string>();
@@ -211,6 +216,7 @@ fs.writeFileSync(
     personNouns: personNouns.sort(),
     placeNames: placeNames.sort(),
     groupNouns: groupNouns.sort(),
+    properAdjectives: [...properAdjectives].sort(),
   }),
 );
 console.log(

@@ -419,6 +419,17 @@ describe('a question that asks who is answered with people', () => {
     expect(answerQuestion('name', evidence, [], undefined, [], question).parts[0]!.value).toBe('Iraq');
   });
 
+  it('reads a capitalised adjective opening a sentence as no name ("An Islamic radical group")', () => {
+    const evidence = [
+      sentence('An Islamic radical group released a video of James Foley.', 'one'),
+      sentence('Islamic militants posted the video of James Foley.', 'two'),
+    ];
+    const values = answerQuestion('name', evidence, [], undefined, [], question).parts.map(
+      (part) => part.value,
+    );
+    expect(values).toEqual(['James Foley']);
+  });
+
   it('counts one person named in several forms once, with every outlet that names them', () => {
     const evidence = [
       sentence('The group killed U.S. journalist James Wright Foley.', 'one'),

@@ -23,6 +23,8 @@ export interface Lexicon {
   placeNames: string[];
   /** Lower-case nouns one of whose first three senses is a group ("state", "house", "department"). */
   groupNouns: string[];
+  /** Lower-case forms of single capitalised adjectives ("islamic", "kurdish"). */
+  properAdjectives: string[];
 }
 
 let common: Set<string> | undefined;
@@ -71,6 +73,14 @@ export function isGroupNoun(word: string): boolean {
 /** A common word in the plural too ("Militants" opening a sentence names no one). */
 export function isCommonWordForm(word: string): boolean {
   return singulars(word).some((form) => form.length > 1 && isCommonWord(form));
+}
+
+let adjectives: Set<string> | undefined;
+
+/** Is this single word a capitalised adjective ("Islamic", "Kurdish"), not a name? */
+export function isProperAdjective(word: string): boolean {
+  adjectives ??= new Set(getLexicon().properAdjectives);
+  return adjectives.has(word.toLowerCase());
 }
 
 let lexicon: Lexicon | undefined;

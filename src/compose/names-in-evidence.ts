@@ -1,5 +1,5 @@
 import { DEMONYM } from '../analyze/demonyms.js';
-import { isCommonWord } from '../analyze/lexicon.js';
+import { isCommonWord, isProperAdjective } from '../analyze/lexicon.js';
 import type { Evidence } from '../types.js';
 
 export const NAME_RUN =
@@ -11,10 +11,18 @@ const SENTENCE_STARTERS =
 const CALENDAR_WORD =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
 
-/** A capitalised run that can be a name: not a sentence opener ("The", "However"), no day, month or nationality, three letters or more. */
+/**
+ * A capitalised run that can be a name: not a sentence opener ("The", "However"), no day, month or
+ * nationality, not one adjective WordNet writes with a capital ("Islamic" of "an Islamic radical
+ * group"), three letters or more.
+ */
 export function isNameCandidate(name: string): boolean {
   return (
-    !SENTENCE_STARTERS.test(name) && !CALENDAR_WORD.test(name) && !DEMONYM.test(name) && name.length >= 3
+    !SENTENCE_STARTERS.test(name) &&
+    !CALENDAR_WORD.test(name) &&
+    !DEMONYM.test(name) &&
+    !(!/\s/.test(name) && isProperAdjective(name)) &&
+    name.length >= 3
   );
 }
 
