@@ -3,7 +3,8 @@
  * scripts/lib/report-stories.ts and eval/report-rubric.json). All stories go into one SQLite
  * corpus (so each story's check also meets the other stories), each rubric question is checked,
  * and the report is scored: key points met, verdict or answer right, origin right, stored
- * sentences quoted twice, length. Beside it, in the same run, the baseline: a "report" of the top
+ * sentences quoted twice, whether its core reporting is a source the rubric counts as low quality,
+ * length. Beside it, in the same run, the baseline: a "report" of the top
  * five BM25 passages (no verdict: it counts as "unsettled"; its answer is its first sentence).
  * Every report is written to .verity/eval/reports/ to be read, not only scored.
  */
@@ -17,11 +18,12 @@ import { ingestSources } from '../src/ingest/ingest-sources.js';
 import { renderMarkdown } from '../src/render/render-markdown.js';
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { splitSentences } from '../src/analyze/split-sentences.js';
-import { readRubric, storyArticles } from './lib/report-stories.js';
+import { isLowQuality, readLowQuality, readRubric, storyArticles } from './lib/report-stories.js';
 import { scoreReport, scoreText, type ReportScore } from './lib/score-report.js';
 import { table } from './lib/stats.js';
 
 const rubric = readRubric();
+const lowQuality = readLowQuality();
 const articles = storyArticles(sharedDir(), rubric);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verity-reports-'));
 const file = path.join(dir, 'stories.jsonl');
@@ -42,11 +44,14 @@ console.log(
 );
 
 const rows: Array<Array<string | number>> = [];
-const totals = { verity: [] as ReportScore[], baseline: [] as Omit<ReportScore, 'repeatedQuotes'>[] };
+const totals = {
+  verity: [] as ReportScore[],
+  baseline: [] as Array<Omit<ReportScore, 'repeatedQuotes' | 'lowQualityCore'> & { lowQualityCore: boolean }>,
+};
 for (const [index, story] of rubric.entries()) {
   const report = await checkClaim(story.question, { store, asOf: '2100-01-01' });
   fs.writeFileSync(path.join(outDir, `${index + 1}.md`), renderMarkdown(report));
-  const verity = scoreReport(story, report);
+  const verity = scoreReport(story, report, lowQuality);
   const claim = analyzeClaim(story.question);
   const top = await store.searchPassages({ terms: claim.terms, limit: 5 });
   const baselineText = top.flatMap((hit) => splitSentences(hit.passage.text));
@@ -54,7 +59,11 @@ for (const [index, story] of rubric.entries()) {
     ...new Set(top.map((hit) => hit.article.outlet ?? '')),
   ]);
   totals.verity.push(verity);
-  totals.baseline.push(baseline);
+  // The baseline's core is its top passage.
+  totals.baseline.push({
+    ...baseline,
+    lowQualityCore: isLowQuality(lowQuality, top[0]?.article.url ?? top[0]?.article.outlet ?? null),
+  });
   const outlets = new Set((articles.get(story.claimId) ?? []).flatMap((article) => article.outlet ?? []))
     .size;
   rows.push([
@@ -68,6 +77,7 @@ for (const [index, story] of rubric.entries()) {
     verity.originRight === null ? '–' : verity.originRight ? 'yes' : 'no',
     `${report.provenance.sources} / ${report.provenance.origins.length}`,
     verity.repeatedQuotes,
+    verity.lowQualityCore ? 'yes' : 'no',
     verity.words,
   ]);
 }
@@ -84,6 +94,7 @@ console.log(
       'origin right',
       'sources / origins in report',
       'repeated quotes',
+      'low-quality core',
       'words',
     ],
     rows,
@@ -95,7 +106,14 @@ const right = (list: Array<{ right: boolean }>) =>
   `${list.filter((item) => item.right).length} / ${list.length}`;
 console.log(
   `\n${table(
-    ['reader', 'key points met', 'right verdict or answer', 'origins right', 'repeated quotes'],
+    [
+      'reader',
+      'key points met',
+      'right verdict or answer',
+      'origins right',
+      'repeated quotes',
+      'low-quality source as core',
+    ],
     [
       [
         'Verity',
@@ -103,6 +121,7 @@ console.log(
         right(totals.verity),
         `${totals.verity.filter((item) => item.originRight === true).length} / ${totals.verity.filter((item) => item.originRight !== null).length}`,
         totals.verity.reduce((total, item) => total + item.repeatedQuotes, 0),
+        `${totals.verity.filter((item) => item.lowQualityCore).length} / ${totals.verity.length}`,
       ],
       [
         'baseline: top five BM25 passages',
@@ -110,6 +129,7 @@ console.log(
         right(totals.baseline),
         `${totals.baseline.filter((item) => item.originRight === true).length} / ${totals.baseline.filter((item) => item.originRight !== null).length}`,
         '–',
+        `${totals.baseline.filter((item) => item.lowQualityCore).length} / ${totals.baseline.length}`,
       ],
     ],
   )}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readRubric, storyArticles } from '../scripts/lib/report-stories.js';
-import { scoreText } from '../scripts/lib/score-report.js';
+import { isLowQuality, readLowQuality, readRubric, storyArticles } from '../scripts/lib/report-stories.js';
+import { scoreReport, scoreText } from '../scripts/lib/score-report.js';
+import type { Report } from '../src/types.js';
 import { HAS_SHARED, SHARED } from './helpers/shared.js';
 
 describe('the report acceptance set (npm run eval:reports)', () => {
@@ -45,6 +46,33 @@ describe('the report acceptance set (npm run eval:reports)', () => {
       missed: ['gives the cost'],
     });
     expect(scoreText(story, [], 'answered', 'The reporting names Daniel Brandt.', []).right).toBe(false);
+  });
+
+  it('counts a report whose core reporting is a source the rubric calls low quality', () => {
+    const lowQuality = readLowQuality();
+    expect(lowQuality.rule.length).toBeGreaterThan(20);
+    expect(isLowQuality(lowQuality, 'https://www.liveleak.com/view?i=1')).toBe(true);
+    expect(isLowQuality(lowQuality, 'www.liveleak.com')).toBe(true);
+    expect(isLowQuality(lowQuality, 'https://www.reuters.com/a')).toBe(false);
+    const report = (url: string) =>
+      ({
+        verdict: { label: 'unsettled' },
+        summary: [],
+        sections: [
+          { title: 'What the core reporting says', sentences: [{ text: 'It says so.', citations: [2] }] },
+        ],
+        bottomLine: [],
+        provenance: { sources: 2, origins: [] },
+        sources: [
+          { n: 1, url: 'https://www.reuters.com/a', outlet: 'Reuters' },
+          { n: 2, url, outlet: null },
+        ],
+      }) as unknown as Report;
+    const story = rubric[0]!;
+    expect(scoreReport(story, report('https://www.liveleak.com/view?i=1'), lowQuality).lowQualityCore).toBe(
+      true,
+    );
+    expect(scoreReport(story, report('https://www.bbc.com/news/1'), lowQuality).lowQualityCore).toBe(false);
   });
 
   it.skipIf(!HAS_SHARED)('builds each story from ../shared, most bodies named by their outlet', () => {

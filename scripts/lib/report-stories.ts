@@ -77,9 +77,34 @@ function ownHeadlines(
   return owner;
 }
 
-export function readRubric(): StoryRubric[] {
+/** Outlets the rubric counts as low quality (user posts, rewrites with no reporting), with the rule that named them. */
+export interface LowQualityRubric {
+  rule: string;
+  /** Host names, as the stories' articles carry them ("www.liveleak.com"). */
+  outlets: string[];
+}
+
+function rubricFile(): { stories: StoryRubric[]; lowQuality?: LowQualityRubric } {
   const file = path.join(packageRoot(), 'eval', 'report-rubric.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { stories: StoryRubric[] }).stories;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    stories: StoryRubric[];
+    lowQuality?: LowQualityRubric;
+  };
+}
+
+export function readRubric(): StoryRubric[] {
+  return rubricFile().stories;
+}
+
+export function readLowQuality(): LowQualityRubric {
+  return rubricFile().lowQuality ?? { rule: '', outlets: [] };
+}
+
+/** Whether an outlet or address is one the rubric counts as low quality (by host name). */
+export function isLowQuality(rubric: LowQualityRubric, outletOrUrl: string | null): boolean {
+  if (!outletOrUrl) return false;
+  const host = /^https?:\/\//.test(outletOrUrl) ? new URL(outletOrUrl).hostname : outletOrUrl;
+  return rubric.outlets.includes(host.toLowerCase());
 }
 
 /** Every article of the rubric's stories (one per FNC-1 body), for one corpus that holds them all. */

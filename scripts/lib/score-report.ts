@@ -3,7 +3,7 @@
  * verdict or answer, the origin, and stored sentences it quotes more than once.
  */
 import type { Report } from '../../src/types.js';
-import type { StoryRubric } from './report-stories.js';
+import { isLowQuality, type LowQualityRubric, type StoryRubric } from './report-stories.js';
 
 export interface ReportScore {
   pointsMet: number;
@@ -13,6 +13,8 @@ export interface ReportScore {
   /** null when the rubric names no origin. */
   originRight: boolean | null;
   repeatedQuotes: number;
+  /** The report's core reporting comes from a source the rubric counts as low quality. */
+  lowQualityCore: boolean;
   words: number;
   missed: string[];
 }
@@ -33,7 +35,7 @@ export function scoreText(
   verdict: string,
   answer: string | null,
   origins: string[],
-): Omit<ReportScore, 'repeatedQuotes'> {
+): Omit<ReportScore, 'repeatedQuotes' | 'lowQualityCore'> {
   const holds = (pattern: string) => sentences.some((sentence) => new RegExp(pattern, 'i').test(sentence));
   const missed = rubric.points.filter((point) => !holds(point.pattern)).map((point) => point.point);
   const right =
@@ -52,7 +54,18 @@ export function scoreText(
   };
 }
 
-export function scoreReport(rubric: StoryRubric, report: Report): ReportScore {
+/** The source of the report's first section (the core reporting, or the answer's first citation). */
+export function coreSource(report: Report): Report['sources'][number] | null {
+  const first = report.sections[0]?.sentences[0]?.citations[0];
+  return report.sources.find((source) => source.n === first) ?? null;
+}
+
+export function scoreReport(
+  rubric: StoryRubric,
+  report: Report,
+  lowQuality: LowQualityRubric = { rule: '', outlets: [] },
+): ReportScore {
+  const core = coreSource(report);
   const quotes = [
     ...report.summary,
     ...report.sections.flatMap((section) => section.sentences),
@@ -67,5 +80,7 @@ export function scoreReport(rubric: StoryRubric, report: Report): ReportScore {
       report.provenance.origins,
     ),
     repeatedQuotes: quotes.length - new Set(quotes).size,
+    lowQualityCore:
+      isLowQuality(lowQuality, core?.url ?? null) || isLowQuality(lowQuality, core?.outlet ?? null),
   };
 }
