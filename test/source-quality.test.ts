@@ -28,14 +28,21 @@ const ARTICLES = [
     url: 'https://rumourmill.example/dam',
     title: 'Dam approved',
     published: '2026-03-03',
-    text: 'The Riverton council voted on Tuesday to approve the Miller Creek dam, insiders say.',
+    text: 'The Riverton council voted on Tuesday to approve the Miller Creek dam, insiders say. The vote came after a long night of talks, and several members are said to have changed their minds at the last minute.',
   },
   {
     outlet: 'Riverton Gazette',
     url: 'https://gazette.example/dam',
     title: 'Council approves dam',
     published: '2026-03-04',
-    text: 'The Riverton council voted on Tuesday to approve the Miller Creek dam. Seven members voted for it.',
+    text: 'The Riverton council voted on Tuesday to approve the Miller Creek dam. Seven members voted for it. The mayor said work would start in the spring, once the state has signed off on the environmental review.',
+  },
+  {
+    outlet: 'Quick Posts',
+    url: 'https://quickposts.example/1',
+    title: 'Dam!',
+    published: '2026-03-02',
+    text: 'BREAKING: Riverton council voted on Tuesday to approve the Miller Creek dam.',
   },
 ];
 
@@ -54,7 +61,7 @@ describe('sources weighed', async () => {
       }),
     );
     store = createSqliteStore({ path: path.join(dir, 'verity.db') });
-    expect((await ingestSources([file], { store, maxFileBytes: 1e6 })).added).toBe(3);
+    expect((await ingestSources([file], { store, maxFileBytes: 1e6 })).added).toBe(4);
   });
   afterAll(() => store.close());
 
@@ -81,6 +88,10 @@ describe('sources weighed', async () => {
     );
     expect(limits).toContain(
       'Rumour Mill (2026-03-03) is not used as core reporting, since listed as low quality in the source policy (anonymous gossip site).',
+    );
+    // A one-line post, the earliest of all, is not an article to build on.
+    expect(limits).toContain(
+      'Quick Posts (2026-03-02) is not used as core reporting, since its page holds only 12 words: a post or a summary, not an article.',
     );
   });
 

@@ -2,7 +2,7 @@
  * Which sources a report should not build on when better ones say the same: those a user's
  * source policy lists as low quality (a JSON file of outlet domains with a tier and a note; none
  * by default), and pages whose text shows it — the same paragraph printed again and again, as
- * scraped, spun and SEO pages do. Such a source is still cited where it bears on the claim, but it
+ * scraped, spun and SEO pages do, or a page too short to be an article (a post, a caption). Such a source is still cited where it bears on the claim, but it
  * never carries the core reporting when another source is there, and the report says why.
  */
 import fs from 'node:fs';
@@ -25,6 +25,8 @@ export interface SourceQuality {
 const TIERS: readonly SourceTier[] = ['high', 'standard', 'low'];
 /** A paragraph this long or longer that a page prints twice is a sign of a scraped or spun page. */
 const REPEATED_PARAGRAPH_WORDS = 8;
+/** A page of fewer words (about two sentences) is a post, a caption or a summary, not an article to build on. */
+const MIN_ARTICLE_WORDS = 30;
 
 /** Reads and checks a source policy file; the error says what is wrong and how to fix it. */
 export function loadSourcePolicy(file: string): SourcePolicy {
@@ -87,5 +89,8 @@ export function sourceQuality(
     setAside.push(`listed as low quality in the source policy${entry.note ? ` (${entry.note})` : ''}`);
   const repeats = text === undefined ? 0 : mostRepeatedParagraph(text);
   if (repeats >= 2) setAside.push(`the same paragraph is printed ${repeats} times on the page`);
+  const words = text === undefined ? MIN_ARTICLE_WORDS : text.split(/\s+/).filter(Boolean).length;
+  if (words < MIN_ARTICLE_WORDS)
+    setAside.push(`its page holds only ${words} word${words === 1 ? '' : 's'}: a post or a summary, not an article`);
   return { tier: entry?.tier ?? 'standard', setAside };
 }
