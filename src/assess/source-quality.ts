@@ -91,6 +91,8 @@ export function sourceQuality(
   if (repeats >= 2) setAside.push(`the same paragraph is printed ${repeats} times on the page`);
   const words = text === undefined ? MIN_ARTICLE_WORDS : text.split(/\s+/).filter(Boolean).length;
   if (words < MIN_ARTICLE_WORDS)
-    setAside.push(`its page holds only ${words} word${words === 1 ? '' : 's'}: a post or a summary, not an article`);
+    setAside.push(
+      `its page holds only ${words} word${words === 1 ? '' : 's'}: a post or a summary, not an article`,
+    );
   return { tier: entry?.tier ?? 'standard', setAside };
 }
