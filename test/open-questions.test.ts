@@ -364,16 +364,18 @@ describe('a question about what caused something', async () => {
   });
 });
 
+/** An evidence sentence of one outlet, as the answer reader sees it (relevance 0.9, all of the claim). */
+const sentence = (text: string, outlet: string) =>
+  ({
+    sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
+    article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
+    relevance: 0.9,
+    coverage: 1,
+    restatesClaim: false,
+    negated: false,
+  }) as unknown as Evidence;
+
 describe('an answer is not a word of the question', () => {
-  const sentence = (text: string, outlet: string) =>
-    ({
-      sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
-      article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
-      relevance: 0.9,
-      coverage: 1,
-      restatesClaim: false,
-      negated: false,
-    }) as unknown as Evidence;
   const evidence = [
     sentence('ISIS militants beheaded American journalist James Foley in Syria.', 'one'),
     sentence('The video shows ISIS killing James Foley.', 'two'),
@@ -390,15 +392,6 @@ describe('an answer is not a word of the question', () => {
 });
 
 describe('a question that asks who is answered with people', () => {
-  const sentence = (text: string, outlet: string) =>
-    ({
-      sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
-      article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
-      relevance: 0.9,
-      coverage: 1,
-      restatesClaim: false,
-      negated: false,
-    }) as unknown as Evidence;
   const question = 'which journalist did isis behead';
 
   it('puts a place or a group under the people, however many outlets name it', () => {
@@ -456,16 +449,6 @@ describe('a question that asks who is answered with people', () => {
 });
 
 describe('a question that asks how old is answered with an age', () => {
-  const sentence = (text: string, outlet: string) =>
-    ({
-      sentence: { text, passageId: `${outlet}:0`, ordinal: 0 },
-      article: { id: outlet, source: outlet, outlet, url: `https://${outlet}.example/a` },
-      relevance: 0.9,
-      coverage: 1,
-      restatesClaim: false,
-      negated: false,
-    }) as unknown as Evidence;
-
   it('gives the age before a span of time more outlets state', () => {
     const evidence = [
       sentence('Sotloff, 31, disappeared in Syria in August 2013.', 'one'),
