@@ -412,10 +412,11 @@ describe('a question that asks who is answered with people', () => {
     expect(answerQuestion('name', evidence, [], undefined, [], question).parts[0]!.value).toBe('Iraq');
   });
 
-  it('reads a capitalised adjective opening a sentence as no name ("An Islamic radical group")', () => {
+  it('reads a capitalised adjective opening a sentence, or a contraction, as no name ("An Islamic radical group", "I’m")', () => {
     const evidence = [
       sentence('An Islamic radical group released a video of James Foley.', 'one'),
       sentence('Islamic militants posted the video of James Foley.', 'two'),
+      sentence('“I’m back,” the fighter said in the video of James Foley.', 'three'),
     ];
     const values = answerQuestion('name', evidence, [], undefined, [], question).parts.map(
       (part) => part.value,

@@ -7,6 +7,9 @@ export const NAME_RUN =
 const SENTENCE_STARTERS =
   /^(The|A|An|In|On|At|But|And|However|For|It|He|She|They|This|That|One|Officials|According)$/;
 
+/** A pronoun with its verb, capitalised at the start of a quote ("I’m back", "We’ll"), names no one. */
+const CONTRACTION = /^\p{Lu}\p{L}*['’](?:m|ve|ll|d|re)$/u;
+
 /** Days and months are capitalised but name no one ("What role does Saturday play?"). */
 const CALENDAR_WORD =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
@@ -14,11 +17,12 @@ const CALENDAR_WORD =
 /**
  * A capitalised run that can be a name: not a sentence opener ("The", "However"), no day, month or
  * nationality, not one adjective WordNet writes with a capital ("Islamic" of "an Islamic radical
- * group"), three letters or more.
+ * group"), not a contraction ("I’m", "We’ll"), three letters or more.
  */
 export function isNameCandidate(name: string): boolean {
   return (
     !SENTENCE_STARTERS.test(name) &&
+    !CONTRACTION.test(name) &&
     !CALENDAR_WORD.test(name) &&
     !DEMONYM.test(name) &&
     !(!/\s/.test(name) && isProperAdjective(name)) &&
