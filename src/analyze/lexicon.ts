@@ -27,16 +27,20 @@ export interface Lexicon {
   properAdjectives: string[];
 }
 
-let common: Set<string> | undefined;
+/** The lexicon's word lists that are read as sets, each built once, when first asked. */
+type WordList = 'commonWords' | 'personNouns' | 'placeNames' | 'groupNouns' | 'properAdjectives';
+const sets = new Map<WordList, Set<string>>();
+
+function wordSet(list: WordList): Set<string> {
+  let set = sets.get(list);
+  if (!set) sets.set(list, (set = new Set(getLexicon()[list])));
+  return set;
+}
 
 /** Is this (lower-cased) word a common word rather than a name? */
 export function isCommonWord(word: string): boolean {
-  common ??= new Set(getLexicon().commonWords);
-  return common.has(word.toLowerCase());
+  return wordSet('commonWords').has(word.toLowerCase());
 }
-
-let people: Set<string> | undefined;
-let places: Set<string> | undefined;
 
 /** The base forms an English plural may have ("politicians", "churches", "congressmen", "parties"). */
 function singulars(word: string): string[] {
@@ -52,22 +56,18 @@ function singulars(word: string): string[] {
 
 /** Does this noun (singular or plural) name a kind of person ("journalist", "Republicans", "people")? */
 export function isPersonNoun(word: string): boolean {
-  people ??= new Set(getLexicon().personNouns);
-  return singulars(word).some((form) => people!.has(form));
+  const people = wordSet('personNouns');
+  return singulars(word).some((form) => people.has(form));
 }
 
 /** Is this name, as WordNet knows it, first of all a place ("Iraq", "Washington")? */
 export function isPlaceName(name: string): boolean {
-  places ??= new Set(getLexicon().placeNames);
-  return places.has(name.toLowerCase());
+  return wordSet('placeNames').has(name.toLowerCase());
 }
-
-let groups: Set<string> | undefined;
 
 /** Can this noun name a group ("State" of "Islamic State", "House", "Department")? */
 export function isGroupNoun(word: string): boolean {
-  groups ??= new Set(getLexicon().groupNouns);
-  return groups.has(word.toLowerCase());
+  return wordSet('groupNouns').has(word.toLowerCase());
 }
 
 /** A common word in the plural too ("Militants" opening a sentence names no one). */
@@ -75,12 +75,9 @@ export function isCommonWordForm(word: string): boolean {
   return singulars(word).some((form) => form.length > 1 && isCommonWord(form));
 }
 
-let adjectives: Set<string> | undefined;
-
 /** Is this single word a capitalised adjective ("Islamic", "Kurdish"), not a name? */
 export function isProperAdjective(word: string): boolean {
-  adjectives ??= new Set(getLexicon().properAdjectives);
-  return adjectives.has(word.toLowerCase());
+  return wordSet('properAdjectives').has(word.toLowerCase());
 }
 
 let lexicon: Lexicon | undefined;

@@ -9,7 +9,7 @@ import { outletOf } from '../retrieve/article-key.js';
 import { StatementClusters } from '../assess/cluster-statements.js';
 import type { AnswerType } from '../assess/read-question.js';
 import type { Evidence } from '../types.js';
-import { NAME_RUN, isNameCandidate } from './names-in-evidence.js';
+import { NAME_RUN, isNameCandidate, withoutArticle } from './names-in-evidence.js';
 import { PAST_ACT } from './acts-and-context.js';
 import { stem } from '../analyze/tokenize.js';
 import { isCommonWordForm, isGroupNoun, isPersonNoun, isPlaceName } from '../analyze/lexicon.js';
@@ -147,11 +147,10 @@ function valuesIn(
               !isCommonWordForm(match[0]) ||
               !/^(?:|.*[)\]—–:]\s*)$/su.test(sentence.slice(0, match.index)),
           )
-          .map((match) => match[0].replace(/['’]s$/, ''))
-          // "Mr Foley" names Foley; a run that opens a sentence may start with an article ("The London rapper …").
-          .map((name) =>
-            name.replace(
-              /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+(?=\p{Lu})|^(?:The|A|An)\s+(?=\p{Lu})/u,
+          // A run that opens a sentence may start with an article ("The London rapper …"); "Mr Foley" names Foley.
+          .map((match) =>
+            withoutArticle(match[0].replace(/['’]s$/, '')).replace(
+              /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+(?=\p{Lu})/u,
               '',
             ),
           )

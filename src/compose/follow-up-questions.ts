@@ -1,7 +1,7 @@
 import type { Claim } from '../types.js';
 import type { QuestionReading } from '../assess/read-question.js';
 import type { FoundAnswer } from './answer-question.js';
-import { isNameCandidate } from './names-in-evidence.js';
+import { isNameCandidate, withoutArticle } from './names-in-evidence.js';
 
 /** How many follow-up questions a report offers. */
 export const FOLLOW_UP_COUNT = 5;
@@ -22,7 +22,7 @@ function askableEntities(claim: Claim): string[] {
   return [
     ...new Set(
       claim.entities
-        .map((entity) => entity.replace(/^(?:A|An|The)\s+(?=\p{Lu})/u, ''))
+        .map(withoutArticle)
         .filter((entity) => /^\p{Lu}/u.test(entity) && isNameCandidate(entity)),
     ),
   ];

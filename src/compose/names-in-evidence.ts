@@ -30,6 +30,11 @@ export function isNameCandidate(name: string): boolean {
   );
 }
 
+/** A capitalised run without the article that opens it ("The London" → "London", "A Justin Bieber" → "Justin Bieber"). */
+export function withoutArticle(name: string): string {
+  return name.replace(/^(?:The|A|An)\s+(?=\p{Lu})/u, '');
+}
+
 /** Named people, places and organisations that recur across the evidence, most frequent first. */
 export function namesInEvidence(evidence: Evidence[], exclude: string[], limit = 6, minCount = 2): string[] {
   const counts = new Map<string, number>();
@@ -40,7 +45,7 @@ export function namesInEvidence(evidence: Evidence[], exclude: string[], limit =
       // One common word that only opens the sentence names nothing ("Amazingly, …").
       if (match.index === 0 && !/\s/.test(match[0]) && isCommonWord(match[0])) continue;
       // A run that opens a sentence may start with an article ("An Islamic radical group").
-      const name = match[0].replace(/['’]s$/, '').replace(/^(?:The|A|An)\s+/, '');
+      const name = withoutArticle(match[0].replace(/['’]s$/, ''));
       if (!isNameCandidate(name)) continue;
       // A name the claim gives, whole or by one of its words ("Sotloff" of "Steven Sotloff"), is not another name.
       const lower = name.toLowerCase();
